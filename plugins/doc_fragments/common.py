@@ -1,0 +1,93 @@
+# -*- coding: utf-8 -*-
+# Copyright: contributors to the pinpoint.sms_voice collection
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import annotations
+
+
+class ModuleDocFragment:
+    # The common AWS options, with the names, aliases and environment variables of amazon.aws.
+    DOCUMENTATION = r"""
+options:
+  access_key:
+    description:
+      - AWS access key ID.
+      - If not set, the environment variables E(AWS_ACCESS_KEY_ID) or E(AWS_ACCESS_KEY) are used.
+      - Cannot be used together with O(profile).
+    type: str
+    aliases: [aws_access_key_id, aws_access_key]
+  secret_key:
+    description:
+      - AWS secret access key.
+      - If not set, the environment variables E(AWS_SECRET_ACCESS_KEY) or E(AWS_SECRET_KEY) are used.
+    type: str
+    aliases: [aws_secret_access_key, aws_secret_key]
+  session_token:
+    description:
+      - AWS session token, for temporary credentials.
+      - If not set, the environment variable E(AWS_SESSION_TOKEN) is used.
+    type: str
+    aliases: [aws_session_token]
+  profile:
+    description:
+      - A named profile from the AWS shared configuration and credentials files.
+      - If not set, the environment variable E(AWS_PROFILE) is used.
+      - Cannot be used together with O(access_key) and O(secret_key).
+    type: str
+    aliases: [aws_profile]
+  region:
+    description:
+      - The AWS region, for example V(us-east-1).
+      - If not set, the environment variables E(AWS_REGION) or E(AWS_DEFAULT_REGION) are used, then the profile's region.
+    type: str
+    aliases: [aws_region]
+  endpoint_url:
+    description:
+      - URL of the service endpoint, to reach a VPC endpoint or a local emulator.
+      - If not set, the environment variable E(AWS_URL) is used; botocore also honours
+        E(AWS_ENDPOINT_URL_PINPOINT_SMS_VOICE_V2) and E(AWS_ENDPOINT_URL).
+    type: str
+    aliases: [aws_endpoint_url]
+  validate_certs:
+    description:
+      - Whether to verify the endpoint's TLS certificate.
+    type: bool
+    default: true
+  aws_ca_bundle:
+    description:
+      - Path to a CA bundle used to verify the endpoint's TLS certificate.
+      - If not set, the environment variable E(AWS_CA_BUNDLE) is used.
+    type: path
+  aws_config:
+    description:
+      - "Settings merged into botocore's C(Config), for example C({retries: {mode: adaptive, max_attempts: 10}})."
+      - Retries default to botocore's V(standard) mode with 5 attempts, which retries throttling,
+        server errors and dropped connections while resending the same idempotency token.
+    type: dict
+notes:
+  - Requires C(boto3) and C(botocore) on the host that runs the module.
+  - These common AWS options can be set once per play with
+    C(module_defaults) for C(group/pinpoint.sms_voice.aws) (which extends C(group/amazon.aws.aws)).
+requirements:
+  - boto3 >= 1.34.0
+  - botocore >= 1.34.0
+"""
+
+    ATTRIBUTES = r"""
+attributes:
+  check_mode:
+    description: Can run in check mode and return the changed status prediction without modifying the target.
+    support: full
+  diff_mode:
+    description: Will return details on what has changed (or possibly needs changing in check mode), when in diff mode.
+    support: full
+  idempotent:
+    description:
+      - When run twice in a row outside check mode, with the same arguments, the second invocation indicates no change.
+    support: full
+  action_group:
+    description: Use C(group/pinpoint.sms_voice.aws) in C(module_defaults) to set defaults for this module.
+    support: full
+    membership:
+      - pinpoint.sms_voice.aws
+"""

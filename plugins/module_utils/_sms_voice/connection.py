@@ -1,0 +1,193 @@
+# -*- coding: utf-8 -*-
+# Copyright: contributors to the pinpoint.sms_voice collection
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Turn the common AWS options into a boto3 client, and call it.
+
+Retries are botocore's own (``standard`` by default, ``adaptive`` on request):
+they retry ``ThrottlingException``, 5xx answers and dropped connections, and they
+resend the *same* request, ClientToken included. A wrapper that re-invoked the
+client method would get a fresh ClientToken from botocore on every attempt and
+could lease a second phone number, so this module never retries by itself.
+"""
+
+from __future__ import annotations
+
+import os
+
+from ansible.module_utils.basic import env_fallback
+
+from .errors import SmsVoiceError
+
+try:
+    import boto3
+    import botocore
+    from botocore.config import Config
+    from botocore.exceptions import BotoCoreError, ClientError, NoCredentialsError, NoRegionError
+except ImportError:  # handled by the modules through missing_required_lib
+    HAS_BOTO3 = False
+else:
+    HAS_BOTO3 = True
+
+COLLECTION_NAME = "pinpoint.sms_voice"
+COLLECTION_VERSION = "0.1.0"
+SERVICE_NAME = "pinpoint-sms-voice-v2"
+DEFAULT_RETRIES = {"mode": "standard", "max_attempts": 5}
+
+# Same option names, aliases and environment variables as amazon.aws, so that a
+# play's module_defaults for group/aws cover this collection too.
+AWS_COMMON_ARGUMENT_SPEC = dict(
+    access_key=dict(
+        aliases=["aws_access_key_id", "aws_access_key"],
+        fallback=(env_fallback, ["AWS_ACCESS_KEY_ID", "AWS_ACCESS_KEY"]),
+        no_log=False,
+    ),
+    secret_key=dict(
+        aliases=["aws_secret_access_key", "aws_secret_key"],
+        fallback=(env_fallback, ["AWS_SECRET_ACCESS_KEY", "AWS_SECRET_KEY"]),
+        no_log=True,
+    ),
+    session_token=dict(
+        aliases=["aws_session_token"],
+        fallback=(env_fallback, ["AWS_SESSION_TOKEN"]),
+        no_log=True,
+    ),
+    profile=dict(aliases=["aws_profile"], fallback=(env_fallback, ["AWS_PROFILE"])),
+    region=dict(aliases=["aws_region"], fallback=(env_fallback, ["AWS_REGION", "AWS_DEFAULT_REGION"])),
+    endpoint_url=dict(aliases=["aws_endpoint_url"], fallback=(env_fallback, ["AWS_URL"])),
+    validate_certs=dict(type="bool", default=True),
+    aws_ca_bundle=dict(type="path", fallback=(env_fallback, ["AWS_CA_BUNDLE"])),
+    aws_config=dict(type="dict"),
+)
+
+
+def _given(params, option, env_names):
+    """Whether the option was set in the task, rather than filled from the environment by its fallback."""
+    value = params.get(option)
+    return bool(value) and all(os.environ.get(name) != value for name in env_names)
+
+
+def build_config(module_name, aws_config=None):
+    """The botocore Config: retries, user agent, then the user's aws_config on top."""
+    settings = {
+        "retries": dict(DEFAULT_RETRIES),
+        "user_agent_extra": "{0}/{1} ansible-module/{2}".format(COLLECTION_NAME, COLLECTION_VERSION, module_name),
+    }
+    if aws_config:
+        user = dict(aws_config)
+        if "retries" in user and isinstance(user["retries"], dict):
+            settings["retries"].update(user.pop("retries"))
+        if "user_agent_extra" in user:
+            settings["user_agent_extra"] += " " + str(user.pop("user_agent_extra"))
+        settings.update(user)
+    try:
+        return Config(**settings)
+    except TypeError as e:
+        raise SmsVoiceError("aws_config holds an option that botocore's Config does not accept: {0}".format(e))
+
+
+def create_client(params, module_name):
+    """A boto3 ``pinpoint-sms-voice-v2`` client for the module's parameters.
+
+    Raises SmsVoiceError for a profile given together with keys, an unknown
+    profile, or a missing region, naming the option to set.
+    """
+    profile_set = _given(params, "profile", ("AWS_PROFILE",))
+    keys_set = _given(params, "access_key", ("AWS_ACCESS_KEY_ID", "AWS_ACCESS_KEY"))
+    if profile_set and keys_set:
+        # amazon.aws refuses this too: which identity would win is not obvious.
+        raise SmsVoiceError(
+            "profile cannot be used together with access_key/secret_key: set either profile "
+            "or access_key and secret_key (and session_token)"
+        )
+    session_args = {}
+    # An option wins over the environment; between two values from the
+    # environment, keys win over AWS_PROFILE, as in boto3's own chain.
+    use_profile = params.get("profile") and (profile_set or not params.get("access_key"))
+    if use_profile:
+        session_args["profile_name"] = params["profile"]
+    else:
+        for option, arg in (
+            ("access_key", "aws_access_key_id"),
+            ("secret_key", "aws_secret_access_key"),
+            ("session_token", "aws_session_token"),
+        ):
+            if params.get(option):
+                session_args[arg] = params[option]
+    if params.get("region"):
+        session_args["region_name"] = params["region"]
+    try:
+        session = boto3.session.Session(**session_args)
+    except botocore.exceptions.ProfileNotFound as e:
+        raise SmsVoiceError("profile {0!r} was not found: {1}".format(params.get("profile"), e))
+    if not session.region_name:
+        raise SmsVoiceError(
+            "region is required: set the region option (alias aws_region) or the AWS_REGION environment variable"
+        )
+    client_args = {"config": build_config(module_name, params.get("aws_config"))}
+    if params.get("endpoint_url"):
+        client_args["endpoint_url"] = params["endpoint_url"]
+    if params.get("aws_ca_bundle"):
+        client_args["verify"] = params["aws_ca_bundle"]
+    if params.get("validate_certs") is False:
+        client_args["verify"] = False
+    try:
+        return session.client(SERVICE_NAME, **client_args)
+    except (BotoCoreError, ValueError) as e:
+        raise SmsVoiceError("could not create the {0} client: {1}".format(SERVICE_NAME, e))
+
+
+class Api:
+    """A thin caller over the boto3 client that turns every failure into SmsVoiceError.
+
+    ``calls`` keeps the names of the operations made, in order, for callers
+    that report or test how many calls a task cost.
+    """
+
+    def __init__(self, client):
+        self.client = client
+        self.calls = []
+
+    def call(self, operation, **params):
+        self.calls.append(operation)
+        method = getattr(self.client, _snake(operation))
+        try:
+            return method(**params)
+        except ClientError as e:
+            raise aws_error(operation, e)
+        except NoCredentialsError:
+            raise SmsVoiceError(
+                "no AWS credentials were found for {0}: set access_key/secret_key, profile, "
+                "or the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY environment variables".format(operation),
+                operation=operation,
+            )
+        except NoRegionError:
+            raise SmsVoiceError("region is required: set the region option (alias aws_region)", operation=operation)
+        except BotoCoreError as e:
+            raise SmsVoiceError("{0} failed: {1}".format(operation, e), operation=operation)
+
+
+def aws_error(operation, error):
+    """SmsVoiceError for a botocore ClientError, with the service's code, reason and fields."""
+    body = error.response.get("Error", {})
+    code = body.get("Code") or "Unknown"
+    message = body.get("Message") or str(error)
+    reason = error.response.get("Reason") or body.get("Reason")
+    fields = error.response.get("Fields") or body.get("Fields") or []
+    text = "{0} failed: {1}: {2}".format(operation, code, message)
+    if reason:
+        text += " (reason {0})".format(reason)
+    for field in fields:
+        if isinstance(field, dict) and field.get("Name"):
+            text += "; {0}: {1}".format(field["Name"], field.get("Message", ""))
+    if code in ("ThrottlingException", "InternalServerException", "ServiceUnavailable"):
+        text += "; retries were exhausted, re-run the task to converge"
+    return SmsVoiceError(text, operation=operation, code=code, reason=reason, message=message, fields=fields)
+
+
+def _snake(operation):
+    out = []
+    for i, ch in enumerate(operation):
+        if ch.isupper() and i:
+            out.append("_")
+        out.append(ch.lower())
+    return "".join(out)

@@ -1,0 +1,320 @@
+# -*- coding: utf-8 -*-
+# Copyright: contributors to the pinpoint.sms_voice collection
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Plan the API calls that take a phone number from what it is to what a task asks.
+
+Everything here is pure: ``plan_present`` and ``plan_absent`` take the current
+number (the shaped dict of ``shape.py``, or None) and the desired settings, and
+return a ``Plan`` - the ordered calls and the predicted number - without any
+I/O. Check mode returns the prediction; ``apply.py`` carries the calls out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .errors import SmsVoiceError
+from .shape import RESULT_KEYS, tags_to_list
+
+# Placeholder for the ID of a number this run is about to request.
+NEW_NUMBER_ID = "<new phone number>"
+
+IMMUTABLE_SETTINGS = ("iso_country_code", "message_type", "number_capabilities", "number_type", "registration_id")
+
+# Settings UpdatePhoneNumber changes: option name -> API member name.
+MUTABLE_SETTINGS = (
+    ("deletion_protection_enabled", "DeletionProtectionEnabled"),
+    ("opt_out_list_name", "OptOutListName"),
+    ("self_managed_opt_outs_enabled", "SelfManagedOptOutsEnabled"),
+    ("two_way_enabled", "TwoWayEnabled"),
+    ("two_way_channel_arn", "TwoWayChannelArn"),
+    ("two_way_channel_role", "TwoWayChannelRole"),
+    ("international_sending_enabled", "InternationalSendingEnabled"),
+)
+# Of those, the ones RequestPhoneNumber does not accept: set once the new number is ACTIVE.
+UPDATE_ONLY_SETTINGS = (
+    "self_managed_opt_outs_enabled",
+    "two_way_enabled",
+    "two_way_channel_arn",
+    "two_way_channel_role",
+)
+# What a newly requested number starts with, for the prediction.
+NEW_NUMBER_DEFAULTS = {
+    "two_way_enabled": False,
+    "two_way_channel_arn": None,
+    "two_way_channel_role": None,
+    "self_managed_opt_outs_enabled": False,
+    "opt_out_list_name": "Default",
+    "international_sending_enabled": False,
+    "deletion_protection_enabled": False,
+    "pool_id": None,
+    "registration_id": None,
+}
+REQUIRED_TO_REQUEST = ("iso_country_code", "message_type", "number_capabilities", "number_type")
+
+
+@dataclass
+class Step:
+    """One API call. ``wait`` is the status to wait for after it (None: no wait)."""
+
+    operation: str
+    params: dict
+    wait: str | None = None
+    # The number must be ACTIVE before this call (settings after a request).
+    needs_active: bool = False
+
+
+@dataclass
+class Plan:
+    """What a task will do: the calls, and the number before and after."""
+
+    action: str  # "none", "request", "update" or "release"
+    before: dict | None
+    after: dict | None
+    steps: list = field(default_factory=list)
+
+    @property
+    def changed(self):
+        return bool(self.steps)
+
+    @property
+    def operations(self):
+        return [step.operation for step in self.steps]
+
+
+def resource_id(value, kind):
+    """The trailing ID of an ARN (``...:pool/pool-123`` -> ``pool-123``); IDs pass through."""
+    if value and value.startswith("arn:") and "{0}/".format(kind) in value:
+        return value.rsplit("/", 1)[1]
+    return value
+
+
+def desired_tags(desired):
+    """The tags a task asks for, including ``Name`` when the task names the number; None if untouched."""
+    tags = desired.get("tags")
+    name = desired.get("name")
+    if tags is None and name is None:
+        return None
+    wanted = {k: "" if v is None else str(v) for k, v in (tags or {}).items()}
+    if name is not None:
+        wanted["Name"] = name
+    return wanted
+
+
+def plan_tags(current_tags, desired):
+    """(tags to set, keys to remove, resulting tags) for the difference only."""
+    wanted = desired_tags(desired)
+    if wanted is None:
+        return {}, [], dict(current_tags)
+    to_set = {k: v for k, v in wanted.items() if current_tags.get(k) != v}
+    to_remove = []
+    # Without a tags option the task only asks for the Name tag: nothing is purged.
+    if desired.get("purge_tags", True) and desired.get("tags") is not None:
+        to_remove = sorted(k for k in current_tags if k not in wanted)
+    result = {k: v for k, v in current_tags.items() if k not in to_remove}
+    result.update(to_set)
+    return to_set, to_remove, result
+
+
+def immutable_differences(current, desired):
+    """``["number_type: LONG_CODE -> TOLL_FREE", ...]`` for every immutable setting that differs."""
+    diffs = []
+    for key in IMMUTABLE_SETTINGS:
+        want = desired.get(key)
+        if want is None:
+            continue
+        have = current.get(key)
+        if key == "number_capabilities":
+            if set(want) != set(have or []):
+                diffs.append("{0}: {1} -> {2}".format(key, sorted(have or []), sorted(want)))
+        elif want != have:
+            diffs.append("{0}: {1} -> {2}".format(key, have, want))
+    return diffs
+
+
+def _normalised(desired):
+    """Desired settings with ARNs of pools and opt-out lists reduced to their IDs/names."""
+    out = dict(desired)
+    if out.get("pool_id"):
+        out["pool_id"] = resource_id(out["pool_id"], "pool")
+    if out.get("opt_out_list_name"):
+        out["opt_out_list_name"] = resource_id(out["opt_out_list_name"], "opt-out-list")
+    return out
+
+
+def _check_two_way(result, desired):
+    if result.get("two_way_enabled") and not result.get("two_way_channel_arn"):
+        raise SmsVoiceError(
+            "two_way_enabled is true but the number has no two-way channel: set two_way_channel_arn "
+            "(an SNS topic ARN or connect.<region>.amazonaws.com)"
+        )
+
+
+def plan_present(current, desired, pool_sizes=None, client_token=None):
+    """Plan ``state: present``.
+
+    ``current`` is the shaped number or None; ``desired`` holds the task's
+    options (None for unset). ``pool_sizes`` maps a pool ID to its number of
+    phone numbers, needed only when the number leaves a pool.
+    """
+    desired = _normalised(desired)
+    if current is None:
+        return _plan_request(desired, client_token)
+
+    diffs = immutable_differences(current, desired)
+    if diffs:
+        raise SmsVoiceError(
+            "phone number {0} ({1}) cannot change immutable settings: {2}. Release it and request a new "
+            "number, or change the task to match".format(
+                current.get("phone_number_id"), current.get("phone_number"), "; ".join(diffs)
+            ),
+            differences=diffs,
+        )
+    number_id = current["phone_number_id"]
+    after = dict(current)
+    steps = []
+
+    update = {}
+    for key, api_name in MUTABLE_SETTINGS:
+        want = desired.get(key)
+        if want is not None and want != current.get(key):
+            update[api_name] = want
+            after[key] = want
+    _check_two_way(after, desired)
+    if update:
+        steps.append(Step("UpdatePhoneNumber", dict(PhoneNumberId=number_id, **update), wait="ACTIVE"))
+
+    steps.extend(_plan_pool(current, desired, after, pool_sizes))
+
+    to_set, to_remove, after["tags"] = plan_tags(current.get("tags") or {}, desired)
+    arn = current["phone_number_arn"]
+    if to_remove:
+        steps.append(Step("UntagResource", dict(ResourceArn=arn, TagKeys=to_remove)))
+    if to_set:
+        steps.append(Step("TagResource", dict(ResourceArn=arn, Tags=tags_to_list(to_set))))
+
+    return Plan("update" if steps else "none", dict(current), after, steps)
+
+
+def _plan_pool(current, desired, after, pool_sizes):
+    want = desired.get("pool_id")
+    have = current.get("pool_id") or ""
+    if want is None or want == have:
+        return []
+    number_id = current["phone_number_id"]
+    steps = []
+    if have:
+        _check_not_last(have, number_id, pool_sizes, "move it to another pool")
+        steps.append(
+            Step("DisassociateOriginationIdentity", dict(PoolId=have, OriginationIdentity=number_id), wait="ACTIVE")
+        )
+    if want:
+        steps.append(
+            Step("AssociateOriginationIdentity", dict(PoolId=want, OriginationIdentity=number_id), wait="ACTIVE")
+        )
+    after["pool_id"] = want or None
+    return steps
+
+
+def _check_not_last(pool_id, number_id, pool_sizes, doing):
+    if (pool_sizes or {}).get(pool_id, 2) <= 1:
+        raise SmsVoiceError(
+            "phone number {0} is the last number in pool {1}, and a pool cannot be left empty: "
+            "add another number to pool {1} or delete the pool before you {2}".format(number_id, pool_id, doing),
+            pool_id=pool_id,
+        )
+
+
+def _plan_request(desired, client_token):
+    if desired.get("lookup") != "name":
+        key = desired.get("lookup") or "name"
+        if key == "name":
+            raise SmsVoiceError(
+                "name is required to request a phone number: without it every run would lease a new "
+                "number. Set name (the Name tag), or phone_number_id/phone_number for an existing number"
+            )
+        raise SmsVoiceError(
+            "no phone number matches {0}={1!r}: a specific number cannot be requested. Use name to "
+            "request a new number".format(key, desired.get(key))
+        )
+    missing = [key for key in REQUIRED_TO_REQUEST if not desired.get(key)]
+    if missing:
+        raise SmsVoiceError(
+            "no phone number is named {0!r}; to request one, set {1}".format(desired.get("name"), ", ".join(missing))
+        )
+
+    params = dict(
+        IsoCountryCode=desired["iso_country_code"],
+        MessageType=desired["message_type"],
+        NumberCapabilities=list(desired["number_capabilities"]),
+        NumberType=desired["number_type"],
+    )
+    for key, api_name in (
+        ("opt_out_list_name", "OptOutListName"),
+        ("pool_id", "PoolId"),
+        ("registration_id", "RegistrationId"),
+        ("international_sending_enabled", "InternationalSendingEnabled"),
+        ("deletion_protection_enabled", "DeletionProtectionEnabled"),
+    ):
+        if desired.get(key) not in (None, ""):
+            params[api_name] = desired[key]
+    _, _, tags = plan_tags({}, desired)
+    params["Tags"] = tags_to_list(tags)
+    if client_token:
+        params["ClientToken"] = client_token
+
+    after = dict.fromkeys(RESULT_KEYS)
+    after.update(NEW_NUMBER_DEFAULTS)
+    after.update(
+        iso_country_code=params["IsoCountryCode"],
+        message_type=params["MessageType"],
+        number_capabilities=params["NumberCapabilities"],
+        number_type=params["NumberType"],
+        status="ACTIVE" if params["NumberType"] == "SIMULATOR" else "PENDING",
+        tags=tags,
+    )
+    for key in ("opt_out_list_name", "pool_id", "registration_id", "international_sending_enabled"):
+        if desired.get(key) not in (None, ""):
+            after[key] = desired[key]
+    if desired.get("deletion_protection_enabled") is not None:
+        after["deletion_protection_enabled"] = desired["deletion_protection_enabled"]
+
+    steps = [Step("RequestPhoneNumber", params, wait="ACTIVE")]
+    update = {}
+    for key, api_name in MUTABLE_SETTINGS:
+        if key in UPDATE_ONLY_SETTINGS and desired.get(key) is not None and desired[key] != after.get(key):
+            update[api_name] = desired[key]
+            after[key] = desired[key]
+    _check_two_way(after, desired)
+    if update:
+        steps.append(
+            Step("UpdatePhoneNumber", dict(PhoneNumberId=NEW_NUMBER_ID, **update), wait="ACTIVE", needs_active=True)
+        )
+    return Plan("request", None, after, steps)
+
+
+def plan_absent(current, desired, pool_sizes=None):
+    """Plan ``state: absent``: release the number, clearing what stands in the way first."""
+    if current is None:
+        return Plan("none", None, None, [])
+    number_id = current["phone_number_id"]
+    steps = []
+    if current.get("deletion_protection_enabled"):
+        if desired.get("deletion_protection_enabled") is not False:
+            raise SmsVoiceError(
+                "phone number {0} ({1}) has deletion protection enabled and was not released. To release "
+                "it, set deletion_protection_enabled: false in this task".format(number_id, current.get("phone_number"))
+            )
+        steps.append(Step("UpdatePhoneNumber", dict(PhoneNumberId=number_id, DeletionProtectionEnabled=False)))
+    if current.get("pool_id"):
+        _check_not_last(current["pool_id"], number_id, pool_sizes, "release it")
+        steps.append(
+            Step(
+                "DisassociateOriginationIdentity",
+                dict(PoolId=current["pool_id"], OriginationIdentity=number_id),
+                wait="ACTIVE",
+            )
+        )
+    steps.append(Step("ReleasePhoneNumber", dict(PhoneNumberId=number_id), wait="DELETED"))
+    after = dict(current, status="DELETED", deletion_protection_enabled=False, pool_id=None)
+    return Plan("release", dict(current), after, steps)

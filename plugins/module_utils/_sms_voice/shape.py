@@ -1,0 +1,96 @@
+# -*- coding: utf-8 -*-
+# Copyright: contributors to the pinpoint.sms_voice collection
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The one result shape both modules return for a phone number.
+
+``phone_number`` and ``phone_number_info`` both build their output here, so
+they can never disagree on keys: every key is always present (``None`` when the
+service did not say), tags are a plain dict and the creation time is ISO 8601.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+# API member name -> result key, in the order the result lists them.
+NUMBER_FIELDS = (
+    ("PhoneNumberArn", "phone_number_arn"),
+    ("PhoneNumberId", "phone_number_id"),
+    ("PhoneNumber", "phone_number"),
+    ("Status", "status"),
+    ("IsoCountryCode", "iso_country_code"),
+    ("MessageType", "message_type"),
+    ("NumberCapabilities", "number_capabilities"),
+    ("NumberType", "number_type"),
+    ("MonthlyLeasingPrice", "monthly_leasing_price"),
+    ("TwoWayEnabled", "two_way_enabled"),
+    ("TwoWayChannelArn", "two_way_channel_arn"),
+    ("TwoWayChannelRole", "two_way_channel_role"),
+    ("SelfManagedOptOutsEnabled", "self_managed_opt_outs_enabled"),
+    ("OptOutListName", "opt_out_list_name"),
+    ("InternationalSendingEnabled", "international_sending_enabled"),
+    ("DeletionProtectionEnabled", "deletion_protection_enabled"),
+    ("PoolId", "pool_id"),
+    ("RegistrationId", "registration_id"),
+    ("CreatedTimestamp", "created_timestamp"),
+)
+RESULT_KEYS = tuple(key for _, key in NUMBER_FIELDS) + ("tags",)
+
+
+def iso8601(value):
+    """A timestamp from boto3 (datetime) or the emulator (epoch seconds) as ISO 8601."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)):
+        value = datetime.datetime.fromtimestamp(value, tz=datetime.UTC)
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=datetime.UTC)
+    return value.isoformat()
+
+
+def tags_to_dict(tags):
+    """``[{"Key": k, "Value": v}]`` -> ``{k: v}``."""
+    return {tag["Key"]: tag.get("Value", "") for tag in tags or []}
+
+
+def tags_to_list(tags):
+    """``{k: v}`` -> ``[{"Key": k, "Value": v}]``, sorted for stable requests."""
+    return [{"Key": key, "Value": "" if value is None else str(value)} for key, value in sorted(tags.items())]
+
+
+def shape_number(api_number, tags=None):
+    """Shape an API phone number (Describe/Request/Update/Release output) as the modules return it.
+
+    ``tags`` is a dict or a list of API tags; when ``None`` the number's own
+    ``Tags`` member is used (RequestPhoneNumber returns it), else an empty dict.
+    """
+    result = {}
+    for api_name, key in NUMBER_FIELDS:
+        value = api_number.get(api_name)
+        if api_name == "CreatedTimestamp":
+            value = iso8601(value)
+        elif api_name == "NumberCapabilities" and value is not None:
+            value = list(value)
+        result[key] = value
+    if tags is None:
+        tags = api_number.get("Tags")
+    result["tags"] = dict(tags) if isinstance(tags, dict) else tags_to_dict(tags)
+    return result
+
+
+def merge_response(predicted, api_number):
+    """Overlay what an API response says on a predicted result.
+
+    Write operations return only part of a number (UpdatePhoneNumber has no
+    PoolId, none of them return tags), so the prediction fills the gaps.
+    """
+    result = dict(predicted)
+    for api_name, key in NUMBER_FIELDS:
+        if api_name in api_number and api_number[api_name] is not None:
+            value = api_number[api_name]
+            if api_name == "CreatedTimestamp":
+                value = iso8601(value)
+            elif api_name == "NumberCapabilities":
+                value = list(value)
+            result[key] = value
+    return result

@@ -1,0 +1,125 @@
+# -*- coding: utf-8 -*-
+# Copyright: contributors to the pinpoint.sms_voice collection
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Check the task's options before any call, with messages that name the option.
+
+Limits and patterns are the service model's (botocore ``pinpoint-sms-voice-v2``),
+so a task the service would reject fails here, before anything is read or changed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .errors import SmsVoiceError
+
+PHONE_NUMBER_ID = re.compile(r"phone-[0-9a-f]{32}")
+PHONE_NUMBER_ARN = re.compile(r"arn:aws[a-z-]*:sms-voice:[a-z0-9-]+:\d{12}:phone-number/phone-[0-9a-f]{32}")
+E164 = re.compile(r"\+[1-9]\d{1,14}")
+COUNTRY = re.compile(r"[A-Z]{2}")
+RESOURCE_NAME = re.compile(r"[A-Za-z0-9_:/-]+")
+IAM_ROLE_ARN = re.compile(r"arn:aws[a-z-]*:iam::\d{12}:role/[\w+=,.@/-]+")
+SNS_TOPIC_ARN = re.compile(r"arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}")
+CONNECT_CHANNEL = re.compile(r"connect\.[a-z0-9-]+\.amazonaws\.com")
+TAG_KEY_MAX = 128
+TAG_VALUE_MAX = 256
+TAGS_MAX = 50
+
+
+def fail(msg, **extra):
+    raise SmsVoiceError(msg, **extra)
+
+
+def check_phone_number_id(value, option="phone_number_id"):
+    if not (PHONE_NUMBER_ID.fullmatch(value) or PHONE_NUMBER_ARN.fullmatch(value)):
+        fail(
+            "{0} {1!r} is neither a phone number ID (phone- and 32 hex digits) nor a phone number "
+            "ARN (arn:aws:sms-voice:<region>:<account>:phone-number/<id>)".format(option, value)
+        )
+
+
+def check_e164(value, option="phone_number"):
+    if not E164.fullmatch(value):
+        fail("{0} {1!r} is not in E.164 format: a + then up to 15 digits, e.g. +12065550100".format(option, value))
+
+
+def check_country(value, option="iso_country_code"):
+    if not COUNTRY.fullmatch(value):
+        fail("{0} {1!r} must be a two-letter upper-case ISO 3166-1 alpha-2 code, e.g. US".format(option, value))
+
+
+def check_name(value, option, max_length=256):
+    if not value or len(value) > max_length or not RESOURCE_NAME.fullmatch(value):
+        fail("{0} {1!r} must be 1 to {2} characters of letters, digits, _ : / and -".format(option, value, max_length))
+
+
+def check_tags(tags, option="tags"):
+    if len(tags) > TAGS_MAX:
+        fail("{0} has {1} tags; a phone number can have at most {2}".format(option, len(tags), TAGS_MAX))
+    for key, value in tags.items():
+        key = str(key)
+        if not key or len(key) > TAG_KEY_MAX:
+            fail("{0}: tag key {1!r} must be 1 to {2} characters long".format(option, key, TAG_KEY_MAX))
+        if key.lower().startswith("aws:"):
+            fail("{0}: tag key {1!r} uses the reserved prefix aws:".format(option, key))
+        if value is not None and len(str(value)) > TAG_VALUE_MAX:
+            fail("{0}: the value of tag {1!r} is longer than {2} characters".format(option, key, TAG_VALUE_MAX))
+
+
+def check_two_way(params):
+    arn = params.get("two_way_channel_arn")
+    if arn is not None and not (SNS_TOPIC_ARN.fullmatch(arn) or CONNECT_CHANNEL.fullmatch(arn)):
+        fail(
+            "two_way_channel_arn {0!r} must be an SNS topic ARN (arn:aws:sns:<region>:<account>:<topic>) "
+            "or connect.<region>.amazonaws.com for Amazon Connect".format(arn)
+        )
+    role = params.get("two_way_channel_role")
+    if role is not None and not IAM_ROLE_ARN.fullmatch(role):
+        fail("two_way_channel_role {0!r} must be an IAM role ARN (arn:aws:iam::<account>:role/<name>)".format(role))
+    if params.get("two_way_enabled") is False and (arn or role):
+        fail("two_way_channel_arn and two_way_channel_role need two_way_enabled: true (or leave it unset)")
+
+
+def check_phone_number_params(params):
+    """Every check of ``phone_number``'s options that needs no call to AWS."""
+    if params.get("phone_number_id") is not None:
+        check_phone_number_id(params["phone_number_id"])
+    if params.get("phone_number") is not None:
+        check_e164(params["phone_number"])
+    if params.get("name") is not None:
+        if not params["name"] or len(params["name"]) > TAG_VALUE_MAX:
+            fail("name must be 1 to {0} characters: it is the value of the Name tag".format(TAG_VALUE_MAX))
+    if not any(params.get(k) is not None for k in ("phone_number_id", "phone_number", "name")):
+        fail(
+            "one of name, phone_number_id or phone_number is required: name identifies (and on first "
+            "run requests) a number by its Name tag"
+        )
+    if params.get("iso_country_code") is not None:
+        check_country(params["iso_country_code"])
+    caps = params.get("number_capabilities")
+    if caps is not None:
+        if not caps:
+            fail("number_capabilities must list at least one of SMS, VOICE, MMS, RCS")
+        if len(set(caps)) != len(caps):
+            fail("number_capabilities lists a capability more than once: {0}".format(caps))
+    if params.get("number_type") == "SIMULATOR":
+        if params.get("message_type") == "PROMOTIONAL":
+            fail("number_type SIMULATOR supports only message_type TRANSACTIONAL")
+        if params.get("iso_country_code") not in (None, "US"):
+            fail("number_type SIMULATOR is available only for iso_country_code US")
+    for option in ("opt_out_list_name", "registration_id"):
+        if params.get(option) is not None:
+            check_name(params[option], option)
+    if params.get("pool_id"):
+        check_name(params["pool_id"], "pool_id")
+    check_two_way(params)
+    if params.get("tags") is not None:
+        check_tags(params["tags"])
+        if params.get("name") is not None and "Name" in params["tags"] and params["tags"]["Name"] != params["name"]:
+            fail(
+                "tags sets Name to {0!r} but name is {1!r}: set one of them".format(
+                    params["tags"]["Name"], params["name"]
+                )
+            )
+    if params.get("wait_timeout") is not None and params["wait_timeout"] <= 0:
+        fail("wait_timeout must be a positive number of seconds, got {0}".format(params["wait_timeout"]))

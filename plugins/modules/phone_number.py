@@ -1,0 +1,329 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: contributors to the pinpoint.sms_voice collection
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import annotations
+
+DOCUMENTATION = r"""
+module: phone_number
+short_description: Request, update and release Amazon Pinpoint SMS and Voice v2 phone numbers
+version_added: 0.1.0
+description:
+  - Manages an origination phone number of Amazon Pinpoint SMS and Voice v2 (AWS End User Messaging SMS).
+  - The number is looked up by the first of O(phone_number_id), O(phone_number) and O(name) that is set.
+    Numbers in status C(DELETED) count as absent.
+  - With O(state=present), a number looked up by O(name) that does not exist is requested
+    (it is leased and billed monthly), with one idempotency token for the whole run, so a retried
+    request never leases a second number. An existing number has only the settings the task sets,
+    and that differ, changed; options left unset are never touched.
+  - Immutable settings (O(iso_country_code), O(message_type), O(number_capabilities), O(number_type),
+    O(registration_id)) that differ from the existing number make the task fail, listing every difference,
+    and nothing is changed.
+  - With O(state=absent), the number is released. A released number cannot be recovered.
+  - Check mode makes no call that changes anything and returns the predicted number; diff mode
+    returns the number before and after.
+author:
+  - pinpoint.sms_voice contributors
+options:
+  state:
+    description:
+      - V(present) requests the number if needed and makes its settings match the task.
+      - V(absent) releases it.
+    type: str
+    choices: [present, absent]
+    default: present
+  phone_number_id:
+    description:
+      - The ID (C(phone-) and 32 hex digits) or ARN of an existing number.
+      - A number given by ID that does not exist cannot be requested; the task fails for O(state=present).
+    type: str
+  phone_number:
+    description:
+      - The E.164 phone number of an existing number, for example V(+12065550100).
+      - Used to look the number up when O(phone_number_id) is not set; when both are set they must agree.
+    type: str
+  name:
+    description:
+      - The value of the number's C(Name) tag. Identifies the number when neither O(phone_number_id) nor
+        O(phone_number) is set; more than one live number with that name is an error.
+      - Required to request a new number, so that running the task again finds it instead of leasing another.
+      - With O(phone_number_id) or O(phone_number) and O(state=present), sets the C(Name) tag;
+        with O(state=absent), the number is released only if its C(Name) tag is this value.
+    type: str
+  iso_country_code:
+    description:
+      - Two-letter upper-case ISO 3166-1 alpha-2 country code of the number, for example V(US). Immutable.
+      - Required to request a number.
+    type: str
+  message_type:
+    description:
+      - The kind of messages the number sends. Immutable. Required to request a number.
+    type: str
+    choices: [TRANSACTIONAL, PROMOTIONAL]
+  number_capabilities:
+    description:
+      - What the number can do, compared as a set. Immutable. Required to request a number.
+    type: list
+    elements: str
+    choices: [SMS, VOICE, MMS, RCS]
+  number_type:
+    description:
+      - The type of number. Immutable. Required to request a number.
+      - V(SIMULATOR) numbers (US, TRANSACTIONAL) are free, active at once, and deliver to
+        simulated destinations only; use them for testing.
+      - V(TOLL_FREE) and V(TEN_DLC) numbers can stay C(PENDING) for days while their registration is reviewed.
+    type: str
+    choices: [LONG_CODE, TOLL_FREE, TEN_DLC, SIMULATOR]
+  registration_id:
+    description:
+      - The registration the number is requested under. Immutable.
+    type: str
+  opt_out_list_name:
+    description:
+      - Name or ARN of the opt-out list the number uses. New numbers use V(Default) unless set.
+    type: str
+  pool_id:
+    description:
+      - ID or ARN of the pool the number belongs to. The number is moved from its current pool if needed.
+      - An empty string V("") takes the number out of its pool.
+      - A pool cannot be left empty; moving or releasing its last number fails, naming the pool.
+    type: str
+  deletion_protection_enabled:
+    description:
+      - Whether the number is protected from release.
+      - With O(state=absent), V(false) turns protection off and then releases the number;
+        when protection is on and this is not V(false), the task fails and nothing is released.
+    type: bool
+  self_managed_opt_outs_enabled:
+    description:
+      - Whether you manage opt-outs yourself (the service then does not answer STOP for you).
+      - Set with UpdatePhoneNumber; for a new number, once it is C(ACTIVE).
+    type: bool
+  two_way_enabled:
+    description:
+      - Whether two-way SMS is enabled. Needs O(two_way_channel_arn), in the task or already on the number.
+      - Set with UpdatePhoneNumber; for a new number, once it is C(ACTIVE).
+    type: bool
+  two_way_channel_arn:
+    description:
+      - Where inbound messages go, an SNS topic ARN or V(connect.<region>.amazonaws.com) for Amazon Connect.
+    type: str
+  two_way_channel_role:
+    description:
+      - ARN of the IAM role the service assumes to publish inbound messages to O(two_way_channel_arn).
+    type: str
+  international_sending_enabled:
+    description:
+      - Whether the number may send to destinations outside its country.
+    type: bool
+  tags:
+    description:
+      - Tags of the number, as a dict. When O(name) is set, the C(Name) tag is O(name).
+      - When not set, tags are left as they are (apart from C(Name) when O(name) is set).
+    type: dict
+  purge_tags:
+    description:
+      - Whether tags not in O(tags) are removed. Has no effect when O(tags) is not set.
+    type: bool
+    default: true
+  wait:
+    description:
+      - Whether to wait for the number to become C(ACTIVE) after a request or change, and for a release to finish.
+      - Settings that only an update can set (two-way, self-managed opt-outs) are applied to a new number
+        once it is C(ACTIVE) even when this is V(false).
+    type: bool
+    default: true
+  wait_timeout:
+    description:
+      - How many seconds the task waits in all. The status is polled with a growing interval;
+        a number already C(ACTIVE) costs no wait.
+    type: int
+    default: 300
+extends_documentation_fragment:
+  - pinpoint.sms_voice.common
+  - pinpoint.sms_voice.common.attributes
+"""
+
+EXAMPLES = r"""
+# Credentials and region come from the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY,
+# AWS_REGION), a profile, or module_defaults for group/pinpoint.sms_voice.aws.
+
+- name: Request a SIMULATOR number for testing (free, ACTIVE at once)
+  pinpoint.sms_voice.phone_number:
+    name: ci-simulator
+    iso_country_code: US
+    message_type: TRANSACTIONAL
+    number_capabilities: [SMS, VOICE]
+    number_type: SIMULATOR
+    tags:
+      team: messaging
+      env: test
+  register: simulator
+
+- name: Request a promotional toll-free number in an existing pool, without waiting for review
+  pinpoint.sms_voice.phone_number:
+    name: marketing-tfn
+    iso_country_code: US
+    message_type: PROMOTIONAL
+    number_capabilities: [SMS]
+    number_type: TOLL_FREE
+    pool_id: pool-0123456789abcdef0123456789abcdef
+    opt_out_list_name: marketing
+    wait: false
+
+- name: Receive replies on an SNS topic (two-way SMS)
+  pinpoint.sms_voice.phone_number:
+    name: support-line
+    two_way_enabled: true
+    two_way_channel_arn: arn:aws:sns:us-east-1:123456789012:sms-replies
+    two_way_channel_role: arn:aws:iam::123456789012:role/SmsVoiceTwoWay
+
+- name: Protect a production number from release
+  pinpoint.sms_voice.phone_number:
+    phone_number: "+12065550100"
+    deletion_protection_enabled: true
+
+- name: Release a number (fails if deletion protection is on)
+  pinpoint.sms_voice.phone_number:
+    name: ci-simulator
+    state: absent
+
+- name: Turn deletion protection off, then release
+  pinpoint.sms_voice.phone_number:
+    phone_number_id: phone-0123456789abcdef0123456789abcdef
+    deletion_protection_enabled: false
+    state: absent
+"""
+
+RETURN = r"""
+phone_number:
+  description:
+    - The number after the task, in the shape M(pinpoint.sms_voice.phone_number_info) returns.
+    - In check mode, the prediction; fields only known once the number exists (its ID, ARN,
+      E.164 value, price, creation time) are V(null) for a number that would be requested.
+    - After a release, the released number with status C(DELETED); an empty dict when there was nothing to release.
+  returned: always
+  type: dict
+  contains:
+    phone_number_arn:
+      description: ARN of the number.
+      type: str
+      sample: arn:aws:sms-voice:us-east-1:123456789012:phone-number/phone-0123456789abcdef0123456789abcdef
+    phone_number_id:
+      description: ID of the number.
+      type: str
+      sample: phone-0123456789abcdef0123456789abcdef
+    phone_number:
+      description: The number in E.164 format.
+      type: str
+      sample: "+12065550100"
+    status:
+      description: One of C(PENDING), C(ACTIVE), C(ASSOCIATING), C(DISASSOCIATING), C(DELETED).
+      type: str
+      sample: ACTIVE
+    iso_country_code:
+      description: Two-letter country code.
+      type: str
+      sample: US
+    message_type:
+      description: C(TRANSACTIONAL) or C(PROMOTIONAL).
+      type: str
+      sample: TRANSACTIONAL
+    number_capabilities:
+      description: What the number can do.
+      type: list
+      elements: str
+      sample: [SMS, VOICE]
+    number_type:
+      description: C(LONG_CODE), C(TOLL_FREE), C(TEN_DLC) or C(SIMULATOR).
+      type: str
+      sample: SIMULATOR
+    monthly_leasing_price:
+      description: Monthly price of the number, in US dollars.
+      type: str
+      sample: "0.00"
+    two_way_enabled:
+      description: Whether two-way SMS is enabled.
+      type: bool
+      sample: false
+    two_way_channel_arn:
+      description: Where inbound messages go.
+      type: str
+      sample: arn:aws:sns:us-east-1:123456789012:sms-replies
+    two_way_channel_role:
+      description: IAM role used to publish inbound messages.
+      type: str
+      sample: arn:aws:iam::123456789012:role/SmsVoiceTwoWay
+    self_managed_opt_outs_enabled:
+      description: Whether opt-outs are self-managed.
+      type: bool
+      sample: false
+    opt_out_list_name:
+      description: The opt-out list the number uses.
+      type: str
+      sample: Default
+    international_sending_enabled:
+      description: Whether international sending is enabled.
+      type: bool
+      sample: false
+    deletion_protection_enabled:
+      description: Whether the number is protected from release.
+      type: bool
+      sample: false
+    pool_id:
+      description: ID of the pool the number belongs to, or V(null).
+      type: str
+      sample: pool-0123456789abcdef0123456789abcdef
+    registration_id:
+      description: ID of the registration the number belongs to, or V(null).
+      type: str
+      sample: null
+    created_timestamp:
+      description: When the number was requested, in ISO 8601.
+      type: str
+      sample: "2026-11-26T21:51:26+00:00"
+    tags:
+      description: Tags of the number.
+      type: dict
+      sample: {Name: ci-simulator, team: messaging}
+"""
+
+from ansible.module_utils.basic import AnsibleModule
+
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.connection import AWS_COMMON_ARGUMENT_SPEC
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.phone_number import ensure_phone_number
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.runner import run_module
+
+
+def main():
+    argument_spec = dict(
+        state=dict(type="str", choices=["present", "absent"], default="present"),
+        phone_number_id=dict(type="str"),
+        phone_number=dict(type="str"),
+        name=dict(type="str"),
+        iso_country_code=dict(type="str"),
+        message_type=dict(type="str", choices=["TRANSACTIONAL", "PROMOTIONAL"]),
+        number_capabilities=dict(type="list", elements="str", choices=["SMS", "VOICE", "MMS", "RCS"]),
+        number_type=dict(type="str", choices=["LONG_CODE", "TOLL_FREE", "TEN_DLC", "SIMULATOR"]),
+        registration_id=dict(type="str"),
+        opt_out_list_name=dict(type="str"),
+        pool_id=dict(type="str"),
+        deletion_protection_enabled=dict(type="bool"),
+        self_managed_opt_outs_enabled=dict(type="bool"),
+        two_way_enabled=dict(type="bool"),
+        two_way_channel_arn=dict(type="str"),
+        two_way_channel_role=dict(type="str"),
+        international_sending_enabled=dict(type="bool"),
+        tags=dict(type="dict"),
+        purge_tags=dict(type="bool", default=True),
+        wait=dict(type="bool", default=True),
+        wait_timeout=dict(type="int", default=300),
+    )
+    argument_spec.update(AWS_COMMON_ARGUMENT_SPEC)
+    module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True)
+    run_module(module, ensure_phone_number)
+
+
+if __name__ == "__main__":
+    main()
