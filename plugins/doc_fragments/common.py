@@ -91,3 +91,24 @@ attributes:
     membership:
       - pinpoint.sms_voice.aws
 """
+
+    INFO_ATTRIBUTES = r"""
+attributes:
+  check_mode:
+    description: Can run in check mode and return the changed status prediction without modifying the target.
+    support: full
+    details: The module only reads, so it behaves the same in check mode.
+  diff_mode:
+    description: Will return details on what has changed (or possibly needs changing in check mode), when in diff mode.
+    support: N/A
+    details: The module changes nothing.
+  idempotent:
+    description:
+      - When run twice in a row outside check mode, with the same arguments, the second invocation indicates no change.
+    support: full
+  action_group:
+    description: Use C(group/pinpoint.sms_voice.aws) in C(module_defaults) to set defaults for this module.
+    support: full
+    membership:
+      - pinpoint.sms_voice.aws
+"""

@@ -127,6 +127,38 @@ options:
       - Whether tags not in O(tags) are removed. Has no effect when O(tags) is not set.
     type: bool
     default: true
+  keywords:
+    description:
+      - Keywords the number answers, and how. Compared case-insensitively, as the service does.
+      - Every number has the mandatory keywords C(STOP) and C(HELP); list them here to set their messages.
+      - Only the difference is sent, one C(PutKeyword) per keyword that is new or changed.
+      - For a new number, the keywords are set once it is C(ACTIVE).
+      - When not set, keywords are neither read nor changed.
+    type: list
+    elements: dict
+    suboptions:
+      keyword:
+        description:
+          - The keyword, 1 to 30 characters.
+        type: str
+        required: true
+      message:
+        description:
+          - The reply sent when a message with the keyword arrives, 1 to 1600 characters.
+        type: str
+        required: true
+      action:
+        description:
+          - What the keyword does besides replying.
+          - Defaults to V(AUTOMATIC_RESPONSE), except for C(STOP), which is always V(OPT_OUT).
+        type: str
+        choices: [AUTOMATIC_RESPONSE, OPT_OUT, OPT_IN]
+  purge_keywords:
+    description:
+      - Whether keywords not in O(keywords) are deleted. C(STOP) and C(HELP) are never deleted.
+      - Has no effect when O(keywords) is not set.
+    type: bool
+    default: false
   wait:
     description:
       - Whether to wait for the number to become C(ACTIVE) after a request or change, and for a release to finish.
@@ -178,6 +210,19 @@ EXAMPLES = r"""
     two_way_enabled: true
     two_way_channel_arn: arn:aws:sns:us-east-1:123456789012:sms-replies
     two_way_channel_role: arn:aws:iam::123456789012:role/SmsVoiceTwoWay
+
+- name: Set the replies to HELP and STOP, and add an opt-in keyword
+  pinpoint.sms_voice.phone_number:
+    name: support-line
+    keywords:
+      - keyword: HELP
+        message: "Example Corp alerts. Reply STOP to opt out. Help: support@example.com"
+      - keyword: STOP
+        message: "You are opted out of Example Corp alerts."
+      - keyword: JOIN
+        message: "You are opted in to Example Corp alerts."
+        action: OPT_IN
+    purge_keywords: true
 
 - name: Protect a production number from release
   pinpoint.sms_voice.phone_number:
@@ -287,6 +332,22 @@ phone_number:
       description: Tags of the number.
       type: dict
       sample: {Name: ci-simulator, team: messaging}
+    keywords:
+      description:
+        - The number's keywords, when the task sets O(keywords); V(null) otherwise (they are not read).
+      type: list
+      elements: dict
+      sample: [{keyword: STOP, message: "You are opted out.", action: OPT_OUT}]
+      contains:
+        keyword:
+          description: The keyword.
+          type: str
+        message:
+          description: The reply.
+          type: str
+        action:
+          description: C(AUTOMATIC_RESPONSE), C(OPT_OUT) or C(OPT_IN).
+          type: str
 """
 
 from ansible.module_utils.basic import AnsibleModule
@@ -317,6 +378,17 @@ def main():
         international_sending_enabled=dict(type="bool"),
         tags=dict(type="dict"),
         purge_tags=dict(type="bool", default=True),
+        keywords=dict(
+            type="list",
+            elements="dict",
+            no_log=False,
+            options=dict(
+                keyword=dict(type="str", required=True, no_log=False),
+                message=dict(type="str", required=True),
+                action=dict(type="str", choices=["AUTOMATIC_RESPONSE", "OPT_OUT", "OPT_IN"]),
+            ),
+        ),
+        purge_keywords=dict(type="bool", default=False, no_log=False),
         wait=dict(type="bool", default=True),
         wait_timeout=dict(type="int", default=300),
     )

@@ -309,3 +309,88 @@ def test_absent_pooled_number_is_disassociated_first():
 def test_absent_last_number_of_pool_fails_naming_the_pool():
     with pytest.raises(SmsVoiceError, match="pool-a"):
         plan_absent(current(pool_id="pool-a"), desired(state="absent"), pool_sizes={"pool-a": 1})
+
+
+DEFAULT_KEYWORDS = [
+    {"keyword": "STOP", "message": "Opted out.", "action": "OPT_OUT"},
+    {"keyword": "HELP", "message": "Help text.", "action": "AUTOMATIC_RESPONSE"},
+]
+
+
+def with_keywords(*extra):
+    return current(keywords=[dict(k) for k in DEFAULT_KEYWORDS] + list(extra))
+
+
+def test_keywords_unset_are_not_touched():
+    assert plan_present(with_keywords(), desired()).steps == []
+
+
+def test_keywords_compare_case_insensitively_and_converge():
+    plan = plan_present(with_keywords(), desired(keywords=[{"keyword": "stop", "message": "Opted out."}]))
+    assert plan.steps == []
+
+
+def test_new_and_changed_keywords_are_put_only():
+    plan = plan_present(
+        with_keywords({"keyword": "JOIN", "message": "Welcome", "action": "OPT_IN"}),
+        desired(
+            keywords=[
+                {"keyword": "HELP", "message": "New help."},
+                {"keyword": "join", "message": "Welcome", "action": "OPT_IN"},
+                {"keyword": "INFO", "message": "Info."},
+            ]
+        ),
+    )
+    assert [(s.operation, s.params) for s in plan.steps] == [
+        (
+            "PutKeyword",
+            {
+                "OriginationIdentity": NUMBER_ID,
+                "Keyword": "HELP",
+                "KeywordMessage": "New help.",
+                "KeywordAction": "AUTOMATIC_RESPONSE",
+            },
+        ),
+        (
+            "PutKeyword",
+            {
+                "OriginationIdentity": NUMBER_ID,
+                "Keyword": "INFO",
+                "KeywordMessage": "Info.",
+                "KeywordAction": "AUTOMATIC_RESPONSE",
+            },
+        ),
+    ]
+    assert [k["keyword"] for k in plan.after["keywords"]] == ["STOP", "HELP", "JOIN", "INFO"]
+    assert plan.after["keywords"][1]["message"] == "New help."
+
+
+def test_stop_defaults_to_opt_out():
+    plan = plan_present(with_keywords(), desired(keywords=[{"keyword": "STOP", "message": "Bye."}]))
+    assert plan.steps[0].params["KeywordAction"] == "OPT_OUT"
+
+
+def test_purge_keywords_deletes_extras_but_never_stop_or_help():
+    plan = plan_present(
+        with_keywords({"keyword": "OLD", "message": "x", "action": "AUTOMATIC_RESPONSE"}),
+        desired(keywords=[], purge_keywords=True),
+    )
+    assert [(s.operation, s.params) for s in plan.steps] == [
+        ("DeleteKeyword", {"OriginationIdentity": NUMBER_ID, "Keyword": "OLD"})
+    ]
+    assert [k["keyword"] for k in plan.after["keywords"]] == ["STOP", "HELP"]
+
+
+def test_without_purge_extra_keywords_stay():
+    plan = plan_present(
+        with_keywords({"keyword": "OLD", "message": "x", "action": "AUTOMATIC_RESPONSE"}), desired(keywords=[])
+    )
+    assert plan.steps == []
+
+
+def test_requested_number_gets_its_keywords_once_active():
+    plan = plan_present(None, desired(keywords=[{"keyword": "JOIN", "message": "Hi", "action": "OPT_IN"}], **REQUEST))
+    assert plan.operations == ["RequestPhoneNumber", "PutKeyword"]
+    put = plan.steps[1]
+    assert put.needs_active
+    assert put.params["OriginationIdentity"] == NEW_NUMBER_ID

@@ -31,6 +31,8 @@ SETTINGS = (
     "international_sending_enabled",
     "tags",
     "purge_tags",
+    "keywords",
+    "purge_keywords",
 )
 
 
@@ -68,7 +70,7 @@ def find_current(reader, params):
         number, tags = matches[0] if matches else (None, None)
     if number is None:
         return None
-    current = reader.shaped(number, tags)
+    current = reader.shaped(number, tags, with_keywords=params.get("keywords") is not None)
     if params.get("phone_number") is not None and current["phone_number"] != params["phone_number"]:
         raise SmsVoiceError(
             "conflicting lookup keys: phone_number_id {0} is {1}, not phone_number {2}".format(

@@ -50,6 +50,8 @@ NEW_NUMBER_DEFAULTS = {
     "pool_id": None,
     "registration_id": None,
 }
+# Keywords every number has; the service answers them itself and they cannot be deleted.
+MANDATORY_KEYWORDS = ("STOP", "HELP")
 REQUIRED_TO_REQUEST = ("iso_country_code", "message_type", "number_capabilities", "number_type")
 
 
@@ -150,6 +152,52 @@ def _check_two_way(result, desired):
         )
 
 
+def keyword_action(keyword):
+    """The action of a desired keyword: as given, else OPT_OUT for STOP and AUTOMATIC_RESPONSE for the rest."""
+    if keyword.get("action"):
+        return keyword["action"]
+    return "OPT_OUT" if keyword["keyword"].upper() == "STOP" else "AUTOMATIC_RESPONSE"
+
+
+def plan_keywords(number_id, current_keywords, desired):
+    """(steps, resulting keywords) for the keyword difference only, matched case-insensitively.
+
+    ``current_keywords`` is the shaped list (None for a number still to be
+    requested, which starts with STOP and HELP only). STOP and HELP are never
+    deleted, even with purge_keywords.
+    """
+    wanted = desired.get("keywords")
+    if wanted is None:
+        return [], current_keywords
+    current = list(current_keywords or [])
+    by_key = {k["keyword"].upper(): k for k in current}
+    wanted_keys = {k["keyword"].upper() for k in wanted}
+    steps = []
+    result = []
+    if desired.get("purge_keywords"):
+        for k in current:
+            key = k["keyword"].upper()
+            if key not in wanted_keys and key not in MANDATORY_KEYWORDS:
+                steps.append(Step("DeleteKeyword", dict(OriginationIdentity=number_id, Keyword=k["keyword"])))
+    removed = {step.params["Keyword"].upper() for step in steps}
+    result = [k for k in current if k["keyword"].upper() not in removed]
+    for k in wanted:
+        action = keyword_action(k)
+        have = by_key.get(k["keyword"].upper())
+        if have is not None and have.get("message") == k["message"] and have.get("action") == action:
+            continue
+        params = dict(
+            OriginationIdentity=number_id, Keyword=k["keyword"], KeywordMessage=k["message"], KeywordAction=action
+        )
+        steps.append(Step("PutKeyword", params, needs_active=current_keywords is None))
+        entry = {"keyword": have["keyword"] if have else k["keyword"], "message": k["message"], "action": action}
+        if have is not None:
+            result = [entry if r["keyword"].upper() == k["keyword"].upper() else r for r in result]
+        else:
+            result.append(entry)
+    return steps, result
+
+
 def plan_present(current, desired, pool_sizes=None, client_token=None):
     """Plan ``state: present``.
 
@@ -192,6 +240,9 @@ def plan_present(current, desired, pool_sizes=None, client_token=None):
         steps.append(Step("UntagResource", dict(ResourceArn=arn, TagKeys=to_remove)))
     if to_set:
         steps.append(Step("TagResource", dict(ResourceArn=arn, Tags=tags_to_list(to_set))))
+
+    keyword_steps, after["keywords"] = plan_keywords(number_id, current.get("keywords"), desired)
+    steps.extend(keyword_steps)
 
     return Plan("update" if steps else "none", dict(current), after, steps)
 
@@ -290,6 +341,10 @@ def _plan_request(desired, client_token):
         steps.append(
             Step("UpdatePhoneNumber", dict(PhoneNumberId=NEW_NUMBER_ID, **update), wait="ACTIVE", needs_active=True)
         )
+    if desired.get("keywords") is not None:
+        # A new number starts with STOP and HELP, whose messages are the service's; put every keyword asked for.
+        keyword_steps, after["keywords"] = plan_keywords(NEW_NUMBER_ID, None, desired)
+        steps.extend(keyword_steps)
     return Plan("request", None, after, steps)
 
 

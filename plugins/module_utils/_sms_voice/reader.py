@@ -14,7 +14,7 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 
 from .errors import SmsVoiceError
-from .shape import shape_number, tags_to_dict
+from .shape import shape_keywords, shape_number, tags_to_dict
 
 MAX_IDS_PER_CALL = 5  # DescribePhoneNumbers PhoneNumberIds limit
 PAGE_SIZE = 100  # DescribePhoneNumbers MaxResults limit
@@ -108,6 +108,27 @@ class PhoneNumberReader:
         with ThreadPoolExecutor(max_workers=min(self.tag_workers, len(numbers))) as pool:
             return list(pool.map(self.tags, numbers))
 
+    # -- keywords ---------------------------------------------------------------
+
+    def keywords(self, number):
+        """The number's keywords (all pages), shaped."""
+        params = dict(OriginationIdentity=number["PhoneNumberId"], MaxResults=PAGE_SIZE)
+        found = []
+        while True:
+            page = self.api.call("DescribeKeywords", **params)
+            found.extend(page.get("Keywords", []))
+            if not page.get("NextToken"):
+                return shape_keywords(found)
+            params["NextToken"] = page["NextToken"]
+
+    def keywords_for(self, numbers):
+        """Keywords of every number, concurrently, in the order of ``numbers``."""
+        numbers = list(numbers)
+        if len(numbers) <= 1 or self.tag_workers <= 1:
+            return [self.keywords(n) for n in numbers]
+        with ThreadPoolExecutor(max_workers=min(self.tag_workers, len(numbers))) as pool:
+            return list(pool.map(self.keywords, numbers))
+
     # -- lookups used by phone_number -----------------------------------------
 
     def by_id(self, number_id):
@@ -131,8 +152,8 @@ class PhoneNumberReader:
         tags = self.tags_for(candidates)
         return [(n, t) for n, t in zip(candidates, tags) if t.get("Name") == name]
 
-    def shaped(self, number, tags=None):
-        """Shape a number, reading its tags unless given."""
+    def shaped(self, number, tags=None, with_keywords=False):
+        """Shape a number, reading its tags unless given, and its keywords when asked."""
         if tags is None:
             tags = self.tags(number)
-        return shape_number(number, tags)
+        return shape_number(number, tags, self.keywords(number) if with_keywords else None)

@@ -34,7 +34,7 @@ NUMBER_FIELDS = (
     ("RegistrationId", "registration_id"),
     ("CreatedTimestamp", "created_timestamp"),
 )
-RESULT_KEYS = tuple(key for _, key in NUMBER_FIELDS) + ("tags",)
+RESULT_KEYS = tuple(key for _, key in NUMBER_FIELDS) + ("tags", "keywords")
 
 
 def iso8601(value):
@@ -58,7 +58,15 @@ def tags_to_list(tags):
     return [{"Key": key, "Value": "" if value is None else str(value)} for key, value in sorted(tags.items())]
 
 
-def shape_number(api_number, tags=None):
+def shape_keywords(api_keywords):
+    """DescribeKeywords' ``Keywords`` -> ``[{"keyword", "message", "action"}]``."""
+    return [
+        {"keyword": k["Keyword"], "message": k.get("KeywordMessage"), "action": k.get("KeywordAction")}
+        for k in api_keywords
+    ]
+
+
+def shape_number(api_number, tags=None, keywords=None):
     """Shape an API phone number (Describe/Request/Update/Release output) as the modules return it.
 
     ``tags`` is a dict or a list of API tags; when ``None`` the number's own
@@ -75,6 +83,7 @@ def shape_number(api_number, tags=None):
     if tags is None:
         tags = api_number.get("Tags")
     result["tags"] = dict(tags) if isinstance(tags, dict) else tags_to_dict(tags)
+    result["keywords"] = keywords
     return result
 
 

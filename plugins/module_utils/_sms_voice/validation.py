@@ -80,6 +80,35 @@ def check_two_way(params):
         fail("two_way_channel_arn and two_way_channel_role need two_way_enabled: true (or leave it unset)")
 
 
+KEYWORD_MAX = 30
+KEYWORD_MESSAGE_MAX = 1600
+
+
+def check_keywords(keywords):
+    seen = set()
+    for i, k in enumerate(keywords):
+        word = k.get("keyword") or ""
+        where = "keywords[{0}]".format(i)
+        if not word or len(word) > KEYWORD_MAX or not re.fullmatch(r"[ \S]+", word) or not word.strip():
+            fail(
+                "{0}.keyword {1!r} must be 1 to {2} characters, without tabs or line breaks".format(
+                    where, word, KEYWORD_MAX
+                )
+            )
+        if word.upper() in seen:
+            fail("{0}.keyword {1!r} is listed twice (keywords are compared case-insensitively)".format(where, word))
+        seen.add(word.upper())
+        message = k.get("message") or ""
+        if not message.strip() or len(message) > KEYWORD_MESSAGE_MAX:
+            fail(
+                "{0}.message for {1!r} must be 1 to {2} characters and not only white space".format(
+                    where, word, KEYWORD_MESSAGE_MAX
+                )
+            )
+        if word.upper() == "STOP" and k.get("action") not in (None, "OPT_OUT"):
+            fail("{0}: the STOP keyword must keep action OPT_OUT".format(where))
+
+
 def check_phone_number_params(params):
     """Every check of ``phone_number``'s options that needs no call to AWS."""
     if params.get("phone_number_id") is not None:
@@ -121,5 +150,7 @@ def check_phone_number_params(params):
                     params["tags"]["Name"], params["name"]
                 )
             )
+    if params.get("keywords") is not None:
+        check_keywords(params["keywords"])
     if params.get("wait_timeout") is not None and params["wait_timeout"] <= 0:
         fail("wait_timeout must be a positive number of seconds, got {0}".format(params["wait_timeout"]))

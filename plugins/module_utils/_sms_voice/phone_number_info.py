@@ -1,0 +1,140 @@
+# -*- coding: utf-8 -*-
+# Copyright: contributors to the pinpoint.sms_voice collection
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""``phone_number_info``: list numbers through the shared reader and shaper."""
+
+from __future__ import annotations
+
+from .errors import SmsVoiceError
+from .reader import PhoneNumberReader, api_filters
+from .shape import shape_number
+from .validation import check_e164, check_phone_number_id
+
+# Filter name -> allowed values (None: any value of the API's filter pattern).
+FILTERS = {
+    "status": ("PENDING", "ACTIVE", "ASSOCIATING", "DISASSOCIATING", "DELETED"),
+    "iso-country-code": None,
+    "message-type": ("TRANSACTIONAL", "PROMOTIONAL"),
+    "number-capability": ("SMS", "VOICE", "MMS", "RCS"),
+    "number-type": ("LONG_CODE", "TOLL_FREE", "TEN_DLC", "SIMULATOR"),
+    "two-way-enabled": ("true", "false"),
+    "self-managed-opt-outs-enabled": ("true", "false"),
+    "opt-out-list-name": None,
+    "deletion-protection-enabled": ("true", "false"),
+    "two-way-channel-arn": None,
+}
+FILTER_VALUE_MAX = 128
+FILTER_VALUES_MAX = 20
+
+
+def check_filters(filters):
+    """Fail, naming the filter, for an unknown name or a value the API would refuse."""
+    for name, values in filters.items():
+        if name not in FILTERS:
+            raise SmsVoiceError(
+                "filters: unknown filter {0!r}; valid filters are {1}".format(name, ", ".join(sorted(FILTERS)))
+            )
+        if not isinstance(values, (list, tuple)):
+            values = [values]
+        if not values:
+            raise SmsVoiceError("filters: {0} needs at least one value".format(name))
+        if len(values) > FILTER_VALUES_MAX:
+            raise SmsVoiceError("filters: {0} has {1} values, at most {2}".format(name, len(values), FILTER_VALUES_MAX))
+        for value in values:
+            text = ("true" if value else "false") if isinstance(value, bool) else str(value)
+            if value is None or text == "" or len(text) > FILTER_VALUE_MAX:
+                raise SmsVoiceError("filters: {0} has an empty or too long value {1!r}".format(name, value))
+            allowed = FILTERS[name]
+            if allowed is not None and text not in allowed:
+                raise SmsVoiceError(
+                    "filters: {0} value {1!r} is not one of {2}".format(name, value, ", ".join(allowed))
+                )
+
+
+def check_info_params(params):
+    for number_id in params.get("phone_number_ids") or []:
+        check_phone_number_id(number_id, "phone_number_ids")
+    for e164 in params.get("phone_numbers") or []:
+        check_e164(e164, "phone_numbers")
+    for name in params.get("names") or []:
+        if not name:
+            raise SmsVoiceError("names must not contain an empty name")
+    if params.get("filters"):
+        check_filters(params["filters"])
+    if params.get("owner") and params.get("phone_number_ids"):
+        raise SmsVoiceError("owner cannot be used together with phone_number_ids: the API does not allow it")
+
+
+def find_phone_numbers(params, reader):
+    """The shaped numbers that match every criterion given, in the service's order."""
+    filters = api_filters(params.get("filters"))
+    if params.get("phone_number_ids"):
+        ids = list(dict.fromkeys(params["phone_number_ids"]))  # a number asked for twice is listed once
+        numbers = reader.describe_ids(ids)
+        if filters:
+            numbers = _client_side_filter(numbers, params["filters"])
+    else:
+        numbers = reader.describe_all(filters=filters, owner=params.get("owner"))
+    if params.get("phone_numbers"):
+        wanted = set(params["phone_numbers"])
+        numbers = [n for n in numbers if n.get("PhoneNumber") in wanted]
+
+    names = set(params.get("names") or [])
+    tag_subset = {k: "" if v is None else str(v) for k, v in (params.get("tags") or {}).items()}
+    need_tags = params.get("include_tags", True) or names or tag_subset
+    tags = reader.tags_for(numbers) if need_tags else [None] * len(numbers)
+    results = []
+    kept = []
+    for number, number_tags in zip(numbers, tags):
+        if names and (number_tags or {}).get("Name") not in names:
+            continue
+        if any((number_tags or {}).get(k) != v for k, v in tag_subset.items()):
+            continue
+        shaped = shape_number(number, number_tags or {})
+        if not params.get("include_tags", True):
+            shaped["tags"] = None
+        results.append(shaped)
+        kept.append(number)
+    if params.get("include_keywords"):
+        for shaped, keywords in zip(results, reader.keywords_for(kept)):
+            shaped["keywords"] = keywords
+    return results
+
+
+# How each API filter reads a described number, for numbers asked for by ID.
+_FILTER_FIELDS = {
+    "status": "Status",
+    "iso-country-code": "IsoCountryCode",
+    "message-type": "MessageType",
+    "number-capability": "NumberCapabilities",
+    "number-type": "NumberType",
+    "two-way-enabled": "TwoWayEnabled",
+    "self-managed-opt-outs-enabled": "SelfManagedOptOutsEnabled",
+    "opt-out-list-name": "OptOutListName",
+    "deletion-protection-enabled": "DeletionProtectionEnabled",
+    "two-way-channel-arn": "TwoWayChannelArn",
+}
+
+
+def _client_side_filter(numbers, filters):
+    def text(value):
+        return ("true" if value else "false") if isinstance(value, bool) else str(value)
+
+    kept = []
+    for number in numbers:
+        ok = True
+        for name, values in filters.items():
+            values = {text(v) for v in (values if isinstance(values, (list, tuple)) else [values])}
+            have = number.get(_FILTER_FIELDS[name])
+            have = {text(v) for v in have} if isinstance(have, list) else {text(have)}
+            if not have & values:
+                ok = False
+                break
+        if ok:
+            kept.append(number)
+    return kept
+
+
+def list_phone_numbers(module, api):
+    check_info_params(module.params)
+    return dict(changed=False, phone_numbers=find_phone_numbers(module.params, PhoneNumberReader(api)))

@@ -1,0 +1,156 @@
+"""module_utils against the in-process emulator: connection, reader, applier, shaper."""
+
+from __future__ import annotations
+
+import pytest
+
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice import connection
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.apply import Waiter
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.connection import (
+    Api,
+    build_config,
+    create_client,
+)
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.errors import SmsVoiceError
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.reader import PhoneNumberReader
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.shape import (
+    RESULT_KEYS,
+    iso8601,
+    shape_number,
+)
+
+REQUEST = dict(IsoCountryCode="US", MessageType="TRANSACTIONAL", NumberCapabilities=["SMS"], NumberType="SIMULATOR")
+
+
+def params(**overrides):
+    base = dict.fromkeys(connection.AWS_COMMON_ARGUMENT_SPEC)
+    base.update(region="us-east-1", validate_certs=True)
+    base.update(overrides)
+    return base
+
+
+def test_default_config_uses_botocore_standard_retries_and_names_the_collection():
+    config = build_config("phone_number")
+    assert config.retries == {"mode": "standard", "max_attempts": 5}
+    assert "pinpoint.sms_voice/" in config.user_agent_extra
+    assert "ansible-module/phone_number" in config.user_agent_extra
+
+
+def test_aws_config_merges_over_defaults():
+    config = build_config("phone_number", {"retries": {"mode": "adaptive"}, "connect_timeout": 7})
+    assert config.retries == {"mode": "adaptive", "max_attempts": 5}
+    assert config.connect_timeout == 7
+
+
+def test_unknown_aws_config_key_fails_naming_the_option():
+    with pytest.raises(SmsVoiceError, match="aws_config"):
+        build_config("phone_number", {"no_such_setting": 1})
+
+
+def test_profile_with_keys_is_an_error(monkeypatch):
+    for name in ("AWS_PROFILE", "AWS_ACCESS_KEY_ID", "AWS_ACCESS_KEY"):
+        monkeypatch.delenv(name, raising=False)
+    with pytest.raises(SmsVoiceError, match="profile cannot be used together with access_key"):
+        create_client(params(profile="dev", access_key="AKID", secret_key="secret"), "phone_number")
+
+
+def test_missing_region_names_the_option(monkeypatch):
+    for name in ("AWS_REGION", "AWS_DEFAULT_REGION", "AWS_PROFILE", "AWS_CONFIG_FILE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("AWS_CONFIG_FILE", "/nonexistent")
+    with pytest.raises(SmsVoiceError, match="region is required"):
+        create_client(params(region=None, access_key="a", secret_key="b"), "phone_number")
+
+
+def test_service_errors_carry_code_reason_and_message(mock_emulator):
+    api = Api(mock_emulator.client())
+    number = api.call("RequestPhoneNumber", DeletionProtectionEnabled=True, **REQUEST)
+    with pytest.raises(SmsVoiceError) as err:
+        api.call("ReleasePhoneNumber", PhoneNumberId=number["PhoneNumberId"])
+    result = err.value.result()
+    assert result["operation"] == "ReleasePhoneNumber"
+    assert result["error"]["code"] == "ConflictException"
+    assert result["error"]["reason"] == "DELETION_PROTECTION_ENABLED"
+    assert "ReleasePhoneNumber failed: ConflictException" in result["msg"]
+    assert "Traceback" not in result["msg"]
+
+
+def test_tags_are_read_concurrently_and_kept_in_order(mock_emulator):
+    client = mock_emulator.client()
+    created = [
+        client.request_phone_number(
+            Tags=[{"Key": "Name", "Value": "n{0}".format(i)}, {"Key": "i", "Value": str(i)}], **REQUEST
+        )
+        for i in range(60)
+    ]
+    reader = PhoneNumberReader(Api(client), tag_workers=8)
+    numbers = reader.describe_all()
+    tags = reader.tags_for(numbers)
+    assert [n["PhoneNumberId"] for n in numbers] == [c["PhoneNumberId"] for c in created]
+    assert tags == [{"Name": "n{0}".format(i), "i": str(i)} for i in range(60)]
+
+
+def test_by_name_finds_every_live_match(mock_emulator):
+    client = mock_emulator.client()
+    first = client.request_phone_number(Tags=[{"Key": "Name", "Value": "dup"}], **REQUEST)
+    client.request_phone_number(Tags=[{"Key": "Name", "Value": "other"}], **REQUEST)
+    second = client.request_phone_number(Tags=[{"Key": "Name", "Value": "dup"}], **REQUEST)
+    released = client.request_phone_number(Tags=[{"Key": "Name", "Value": "dup"}], **REQUEST)
+    client.release_phone_number(PhoneNumberId=released["PhoneNumberId"])
+    matches = PhoneNumberReader(Api(client)).by_name("dup")
+    assert [n["PhoneNumberId"] for n, _ in matches] == [first["PhoneNumberId"], second["PhoneNumberId"]]
+
+
+def test_by_id_treats_deleted_and_unknown_as_absent(mock_emulator):
+    client = mock_emulator.client()
+    number = client.request_phone_number(**REQUEST)
+    reader = PhoneNumberReader(Api(client))
+    assert reader.by_id(number["PhoneNumberArn"])["PhoneNumberId"] == number["PhoneNumberId"]
+    client.release_phone_number(PhoneNumberId=number["PhoneNumberId"])
+    assert reader.by_id(number["PhoneNumberId"]) is None
+    assert reader.by_id("phone-" + "f" * 32) is None
+
+
+def test_shape_has_every_key_and_iso_timestamps(mock_emulator):
+    client = mock_emulator.client()
+    number = client.describe_phone_numbers(PhoneNumberIds=[client.request_phone_number(**REQUEST)["PhoneNumberId"]])
+    shaped = shape_number(number["PhoneNumbers"][0], [{"Key": "k", "Value": "v"}])
+    assert tuple(shaped) == RESULT_KEYS
+    assert shaped["tags"] == {"k": "v"}
+    assert shaped["created_timestamp"].endswith("+00:00")
+    assert iso8601(0) == "1970-01-01T00:00:00+00:00"
+
+
+class FakeClock:
+    def __init__(self):
+        self.now = 0.0
+        self.sleeps = []
+
+    def sleep(self, seconds):
+        self.sleeps.append(seconds)
+        self.now += seconds
+
+    def __call__(self):
+        return self.now
+
+
+def test_waiter_costs_no_sleep_when_already_in_status():
+    clock = FakeClock()
+    waiter = Waiter(reader=None, timeout=30, sleep=clock.sleep, clock=clock)
+    assert waiter.wait("phone-x", "ACTIVE", "ACTIVE") is None
+    assert clock.sleeps == []
+
+
+def test_waiter_polls_with_growing_interval_then_times_out_naming_id_and_status():
+    clock = FakeClock()
+
+    class Reader:
+        def describe_ids(self, ids):
+            return [{"PhoneNumberId": ids[0], "Status": "PENDING"}]
+
+    waiter = Waiter(Reader(), timeout=20, sleep=clock.sleep, clock=clock)
+    with pytest.raises(SmsVoiceError) as err:
+        waiter.wait("phone-x", "ACTIVE", "PENDING")
+    assert "phone-x" in err.value.msg and "PENDING" in err.value.msg
+    assert clock.sleeps[:3] == [1.0, 1.5, 2.25]
+    assert sum(clock.sleeps) == pytest.approx(20)
