@@ -61,7 +61,7 @@ options:
   aws_config:
     description:
       - "Settings merged into botocore's C(Config), for example C({retries: {mode: adaptive, max_attempts: 10}})."
-      - Retries default to botocore's V(standard) mode with 5 attempts, which retries throttling,
+      - Retries default to botocore's V(standard) mode with C(max_attempts=5), that is up to 5 retries after the first attempt; it retries throttling,
         server errors and dropped connections while resending the same idempotency token.
     type: dict
 notes:

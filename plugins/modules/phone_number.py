@@ -24,7 +24,7 @@ description:
   - Check mode makes no call that changes anything and returns the predicted number; diff mode
     returns the number before and after.
 author:
-  - pinpoint.sms_voice contributors
+  - pinpoint.sms_voice contributors (@pinpoint-sms-voice)
 options:
   state:
     description:
@@ -357,8 +357,9 @@ from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.phon
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.runner import run_module
 
 
-def main():
-    argument_spec = dict(
+def argument_spec():
+    """The module's options, common AWS options included (also used by the tests)."""
+    spec = dict(
         state=dict(type="str", choices=["present", "absent"], default="present"),
         phone_number_id=dict(type="str"),
         phone_number=dict(type="str"),
@@ -392,8 +393,12 @@ def main():
         wait=dict(type="bool", default=True),
         wait_timeout=dict(type="int", default=300),
     )
-    argument_spec.update(AWS_COMMON_ARGUMENT_SPEC)
-    module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True)
+    spec.update(AWS_COMMON_ARGUMENT_SPEC)
+    return spec
+
+
+def main():
+    module = AnsibleModule(argument_spec=argument_spec(), supports_check_mode=True)
     run_module(module, ensure_phone_number)
 
 

@@ -16,7 +16,7 @@ description:
   - Reads every page of results (100 numbers a page). Released numbers stay visible with
     status C(DELETED) for a while; filter on O(filters) C(status) to leave them out.
 author:
-  - pinpoint.sms_voice contributors
+  - pinpoint.sms_voice contributors (@pinpoint-sms-voice)
 options:
   phone_number_ids:
     description:
@@ -237,8 +237,9 @@ from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.phon
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.runner import run_module
 
 
-def main():
-    argument_spec = dict(
+def argument_spec():
+    """The module's options, common AWS options included (also used by the tests)."""
+    spec = dict(
         phone_number_ids=dict(type="list", elements="str"),
         phone_numbers=dict(type="list", elements="str"),
         names=dict(type="list", elements="str"),
@@ -248,8 +249,12 @@ def main():
         include_tags=dict(type="bool", default=True),
         include_keywords=dict(type="bool", default=False, no_log=False),
     )
-    argument_spec.update(AWS_COMMON_ARGUMENT_SPEC)
-    module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True)
+    spec.update(AWS_COMMON_ARGUMENT_SPEC)
+    return spec
+
+
+def main():
+    module = AnsibleModule(argument_spec=argument_spec(), supports_check_mode=True)
     run_module(module, list_phone_numbers)
 
 

@@ -29,6 +29,7 @@ class TaskRun:
     """The outcome of one ansible-playbook run of one task."""
 
     result: dict
+    status: str
     operations: list
     calls: list
     stdout: str
@@ -41,7 +42,7 @@ class TaskRun:
 
     @property
     def failed(self):
-        return bool(self.result.get("failed"))
+        return self.status == "failed" or bool(self.result.get("failed"))
 
     @property
     def number(self):
@@ -109,7 +110,7 @@ def run_task(emulator, module, args, check=False, diff=True, verbosity=0, extra_
                 proc.returncode, proc.stdout, proc.stderr
             )
         )
-    return TaskRun(mine[0]["result"], operations, calls, proc.stdout, proc.stderr, proc.returncode)
+    return TaskRun(mine[0]["result"], mine[0]["status"], operations, calls, proc.stdout, proc.stderr, proc.returncode)
 
 
 def converge(emulator, module, args, first_ops, first_changed=True):

@@ -16,6 +16,17 @@ from .errors import SmsVoiceError
 from .planner import NEW_NUMBER_ID
 from .shape import merge_response, shape_number
 
+# Errors that, on a call botocore had to retry, mean an earlier attempt already did
+# the work (its answer was lost): (operation, error code or reason).
+ALREADY_DONE = {
+    ("ReleasePhoneNumber", "ResourceNotFoundException"),
+    ("ReleasePhoneNumber", "RESOURCE_NOT_ACTIVE"),
+    ("DeleteKeyword", "ResourceNotFoundException"),
+    ("UntagResource", "ResourceNotFoundException"),
+    ("DisassociateOriginationIdentity", "PHONE_NUMBER_NOT_ASSOCIATED_TO_POOL"),
+    ("DisassociateOriginationIdentity", "ResourceNotFoundException"),
+}
+
 FIRST_POLL_SECONDS = 1.0
 POLL_GROWTH = 1.5
 MAX_POLL_SECONDS = 15.0
@@ -100,7 +111,7 @@ def apply_plan(api, plan, waiter, wait=True):
             if latest is not None:
                 result = merge_response(result, latest)
             status = "ACTIVE"
-        response = api.call(step.operation, **params)
+        response = _call(api, step.operation, params)
         if step.operation == "RequestPhoneNumber":
             number_id = response["PhoneNumberId"]
             result = merge_response(result, response)
@@ -109,8 +120,8 @@ def apply_plan(api, plan, waiter, wait=True):
             result = merge_response(result, response)
         if "Status" in response:
             status = response["Status"]
-        elif step.operation in ("AssociateOriginationIdentity", "DisassociateOriginationIdentity"):
-            status = None  # ASSOCIATING/DISASSOCIATING: unknown until read
+        elif step.operation in ("AssociateOriginationIdentity", "DisassociateOriginationIdentity") or not response:
+            status = None  # unknown until read (pool changes, or a retried call that had already acted)
         if step.wait and wait:
             latest = waiter.wait(number_id, step.wait, status)
             if latest is not None:
@@ -119,3 +130,15 @@ def apply_plan(api, plan, waiter, wait=True):
     if result is not None and plan.action == "release":
         result["status"] = "DELETED"
     return result
+
+
+def _call(api, operation, params):
+    """Make one write; a retried call whose earlier attempt already acted counts as done."""
+    try:
+        return api.call(operation, **params)
+    except SmsVoiceError as e:
+        if getattr(e, "retried", False) and (
+            (operation, e.code) in ALREADY_DONE or (operation, e.reason) in ALREADY_DONE
+        ):
+            return {}
+        raise

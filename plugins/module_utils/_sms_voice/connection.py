@@ -173,6 +173,7 @@ def aws_error(operation, error):
     message = body.get("Message") or str(error)
     reason = error.response.get("Reason") or body.get("Reason")
     fields = error.response.get("Fields") or body.get("Fields") or []
+    retried = error.response.get("ResponseMetadata", {}).get("RetryAttempts", 0) > 0
     text = "{0} failed: {1}: {2}".format(operation, code, message)
     if reason:
         text += " (reason {0})".format(reason)
@@ -181,7 +182,10 @@ def aws_error(operation, error):
             text += "; {0}: {1}".format(field["Name"], field.get("Message", ""))
     if code in ("ThrottlingException", "InternalServerException", "ServiceUnavailable"):
         text += "; retries were exhausted, re-run the task to converge"
-    return SmsVoiceError(text, operation=operation, code=code, reason=reason, message=message, fields=fields)
+    err = SmsVoiceError(text, operation=operation, code=code, reason=reason, message=message, fields=fields)
+    # botocore retried the call: an earlier attempt may have acted before its answer was lost.
+    err.retried = retried
+    return err
 
 
 def _snake(operation):

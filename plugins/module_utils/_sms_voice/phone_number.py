@@ -102,6 +102,40 @@ def pool_sizes(api, current, desired):
     return {pool_id: count}
 
 
+def check_references(api, plan):
+    """Fail, naming the option, if a pool or opt-out list the plan uses does not exist.
+
+    Checked before the first write (and in check mode), so a typo cannot leave
+    a number half-changed or make a dry run predict a change that would fail.
+    """
+    pools, lists = set(), set()
+    for step in plan.steps:
+        if step.operation in ("RequestPhoneNumber", "AssociateOriginationIdentity") and step.params.get("PoolId"):
+            pools.add(step.params["PoolId"])
+        if step.operation in ("RequestPhoneNumber", "UpdatePhoneNumber") and step.params.get("OptOutListName"):
+            lists.add(step.params["OptOutListName"])
+    lists.discard("Default")  # exists in every account and region
+    for pool_id in sorted(pools):
+        _must_exist(api, "DescribePools", dict(PoolIds=[pool_id]), "pool_id", pool_id, "pool")
+    for name in sorted(lists):
+        _must_exist(api, "DescribeOptOutLists", dict(OptOutListNames=[name]), "opt_out_list_name", name, "opt-out list")
+
+
+def _must_exist(api, operation, params, option, value, what):
+    try:
+        api.call(operation, **params)
+    except SmsVoiceError as e:
+        if e.code == "ResourceNotFoundException":
+            raise SmsVoiceError(
+                "{0} {1!r}: no such {2} in this account and region; nothing was changed".format(option, value, what),
+                operation=operation,
+                code=e.code,
+                reason=e.reason,
+                message=e.message,
+            )
+        raise
+
+
 def ensure_phone_number(module, api):
     params = module.params
     check_phone_number_params(params)
@@ -114,6 +148,7 @@ def ensure_phone_number(module, api):
     else:
         plan = plan_present(current, desired, sizes, client_token=str(uuid.uuid4()))
 
+    check_references(api, plan)
     if module.check_mode or not plan.changed:
         result_number = plan.after
     else:

@@ -1,0 +1,246 @@
+"""Benchmarks of pinpoint.sms_voice against the emulator server. Prints tables; asserts nothing.
+
+1. API calls per task, made vs floor: each scenario runs the real module through
+   ansible-playbook and counts the calls the emulator recorded. The floor is the
+   fewest calls the API allows for the same outcome *and* the same result (the
+   number with its tags): DescribePhoneNumbers takes 5 IDs or 100 numbers a page,
+   cannot filter by tag or E.164, and tags cost one ListTagsForResource per number.
+2. phone_number_info's reader over 10,000 numbers, with and without tags, against a
+   plain boto3 paginator loop (plus ListTagsForResource per number for tags), on
+   the same emulator server in the same run: wall time, ratio, peak Python memory
+   (tracemalloc) and calls.
+
+Run: .venv/bin/python benchmarks/bench.py [--numbers 10000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import math
+import os
+import platform
+import subprocess
+import sys
+import time
+import tracemalloc
+import urllib.request
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO_ROOT))
+sys.path.insert(0, str(REPO_ROOT / ".tmp" / "collections"))
+
+import boto3  # noqa: E402
+from botocore.config import Config  # noqa: E402
+
+from tests.integration.harness import run_task  # noqa: E402
+
+SIMULATOR = dict(IsoCountryCode="US", MessageType="TRANSACTIONAL", NumberCapabilities=["SMS"], NumberType="SIMULATOR")
+
+
+class Server:
+    """The emulator as a subprocess, driven through its control endpoints."""
+
+    def __init__(self):
+        link = REPO_ROOT / ".tmp" / "collections" / "ansible_collections" / "pinpoint" / "sms_voice"
+        link.parent.mkdir(parents=True, exist_ok=True)
+        if not link.exists():
+            link.symlink_to(REPO_ROOT, target_is_directory=True)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "tests.emulator", "--port", "0"], cwd=REPO_ROOT, stdout=subprocess.PIPE, text=True
+        )
+        self.url = self.proc.stdout.readline().strip()
+        if not self.url.startswith("http"):
+            raise SystemExit("the emulator did not start")
+
+    def control(self, path, body=None):
+        data = None if body is None else json.dumps(body).encode()
+        req = urllib.request.Request(self.url + path, data=data, method="GET" if body is None else "POST")
+        req.add_header("Content-Type", "application/json")
+        with urllib.request.urlopen(req) as resp:
+            return json.loads(resp.read() or b"null")
+
+    def calls(self):
+        return self.control("/_emulator/calls")
+
+    def reset(self):
+        self.control("/_emulator/reset", {})
+
+    def seed(self, count, **template):
+        return self.control("/_emulator/seed", {"region": "us-east-1", "count": count, "template": template})
+
+    def env(self):
+        return {
+            "AWS_ACCESS_KEY_ID": "bench",
+            "AWS_SECRET_ACCESS_KEY": "bench",
+            "AWS_REGION": "us-east-1",
+            "AWS_DEFAULT_REGION": "us-east-1",
+            "AWS_URL": self.url,
+        }
+
+    def client(self):
+        return boto3.client(
+            "pinpoint-sms-voice-v2",
+            endpoint_url=self.url,
+            region_name="us-east-1",
+            aws_access_key_id="bench",
+            aws_secret_access_key="bench",
+            config=Config(retries={"mode": "standard"}, max_pool_connections=16),
+        )
+
+    def stop(self):
+        self.proc.terminate()
+        self.proc.wait(timeout=30)
+
+
+def named(client, name, **extra):
+    return client.request_phone_number(Tags=[{"Key": "Name", "Value": name}], **dict(SIMULATOR, **extra))
+
+
+def scenarios(server):
+    """(title, setup(client) -> task args, floor for apply, floor for check mode)."""
+    yield "converged, looked up by ID", lambda c: dict(phone_number_id=named(c, "a")["PhoneNumberId"]), 2, 2
+
+    def among_thousand(c):
+        server.seed(999, **SIMULATOR)
+        named(c, "needle")
+        return dict(name="needle", iso_country_code="US")
+
+    pages = math.ceil(1000 / 100)
+    yield "converged, by name among 1,000 US numbers", among_thousand, pages + 1000, pages + 1000
+    yield (
+        "request a SIMULATOR number by name",
+        lambda c: dict(
+            name="new",
+            iso_country_code="US",
+            message_type="TRANSACTIONAL",
+            number_capabilities=["SMS"],
+            number_type="SIMULATOR",
+        ),
+        2,
+        1,
+    )
+    yield (
+        "change one setting (by ID)",
+        lambda c: dict(phone_number_id=named(c, "b")["PhoneNumberId"], deletion_protection_enabled=True),
+        3,
+        2,
+    )
+    yield (
+        "change one setting and one tag (by ID)",
+        lambda c: dict(
+            phone_number_id=named(c, "c")["PhoneNumberId"],
+            deletion_protection_enabled=True,
+            tags={"team": "ops"},
+            purge_tags=False,
+        ),
+        4,
+        2,
+    )
+    yield "release (by ID)", lambda c: dict(phone_number_id=named(c, "d")["PhoneNumberId"], state="absent"), 3, 2
+
+
+def bench_calls(server):
+    rows = []
+    for title, setup, floor, check_floor in scenarios(server):
+        for check in (False, True):
+            server.reset()
+            args = setup(server.client())
+            run = run_task(server, "phone_number", args, check=check)
+            if run.failed:
+                raise SystemExit("{0}: {1}".format(title, run.result.get("msg")))
+            rows.append(
+                (title + (" (check mode)" if check else ""), len(run.operations), check_floor if check else floor)
+            )
+    width = max(len(r[0]) for r in rows)
+    print("\nAPI calls per phone_number task (made / floor)")
+    print("{0}  {1:>6}  {2:>6}".format("scenario".ljust(width), "made", "floor"))
+    for title, made, floor in rows:
+        print(
+            "{0}  {1:>6}  {2:>6}{3}".format(
+                title.ljust(width), made, floor, "" if made == floor else "  <- above floor"
+            )
+        )
+
+
+def baseline(client, with_tags):
+    numbers = []
+    for page in client.get_paginator("describe_phone_numbers").paginate(PaginationConfig={"PageSize": 100}):
+        numbers.extend(page["PhoneNumbers"])
+    if with_tags:
+        for number in numbers:
+            number["Tags"] = client.list_tags_for_resource(ResourceArn=number["PhoneNumberArn"])["Tags"]
+    return numbers
+
+
+def ours(client, with_tags):
+    from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.connection import Api
+    from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.phone_number_info import (
+        find_phone_numbers,
+    )
+    from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.reader import PhoneNumberReader
+
+    return find_phone_numbers({"include_tags": with_tags}, PhoneNumberReader(Api(client)))
+
+
+def measure(server, fn, with_tags):
+    client = server.client()
+    before = len(server.calls())
+    tracemalloc.start()
+    start = time.perf_counter()
+    result = fn(client, with_tags)
+    elapsed = time.perf_counter() - start
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    calls = len(server.calls()) - before
+    return len(result), elapsed, peak, calls
+
+
+def bench_info(server, count):
+    server.reset()
+    server.seed(count, Tags=[{"Key": "team", "Value": "bench"}], **SIMULATOR)
+    print("\nphone_number_info reader vs a plain boto3 loop over {0:,} numbers (same server, same run)".format(count))
+    print(
+        "{0:<14} {1:<20} {2:>8} {3:>10} {4:>12} {5:>8}".format(
+            "case", "reader", "numbers", "seconds", "peak MiB", "calls"
+        )
+    )
+    for with_tags in (False, True):
+        results = {}
+        for label, fn in (("boto3 loop", baseline), ("phone_number_info", ours)):
+            results[label] = measure(server, fn, with_tags)
+            n, secs, peak, calls = results[label]
+            case = "with tags" if with_tags else "without tags"
+            print(
+                "{0:<14} {1:<20} {2:>8} {3:>10.2f} {4:>12.1f} {5:>8}".format(case, label, n, secs, peak / 2**20, calls)
+            )
+        ratio = results["phone_number_info"][1] / results["boto3 loop"][1]
+        mem = results["phone_number_info"][2] / results["boto3 loop"][2]
+        print("{0:<14} wall-time ratio (ours / loop) {1:.2f}, peak-memory ratio {2:.2f}".format("", ratio, mem))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--numbers", type=int, default=10000, help="numbers for the phone_number_info benchmark")
+    parser.add_argument("--skip-calls", action="store_true", help="only the phone_number_info benchmark")
+    args = parser.parse_args()
+    print(
+        "pinpoint.sms_voice benchmarks, {0} UTC, Python {1}, {2} CPUs".format(
+            datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M"),
+            platform.python_version(),
+            os.cpu_count(),
+        )
+    )
+    server = Server()
+    try:
+        if not args.skip_calls:
+            bench_calls(server)
+        bench_info(server, args.numbers)
+    finally:
+        server.stop()
+
+
+if __name__ == "__main__":
+    main()
