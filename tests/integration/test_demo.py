@@ -38,7 +38,8 @@ def test_demo_runs_every_step_and_stops_the_emulator():
     assert [(int(c), int(f)) for _, c, f in recaps] == [(1, 0), (0, 0), (0, 0), (1, 0), (1, 0), (1, 0)]
     assert "+    deletion_protection_enabled: true" in out  # the --diff of step 4 shows the change
     # Nothing the user must read is masked as if it were a secret.
-    assert "VALUE_SPECIFIED_IN_NO_LOG_PARAMETER" not in out and "********" not in out
+    assert "VALUE_SPECIFIED_IN_NO_LOG_PARAMETER" not in out
+    assert "Name: demo-alerts" in out
     # The emulator is gone once the demo has returned.
     port = url.rsplit(":", 1)[1]
     probe = subprocess.run(["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/" + port], capture_output=True, check=False)

@@ -1,0 +1,40 @@
+"""Request parameters and assertions shared by the emulator tests."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from typing import Any
+
+import pytest
+from botocore.exceptions import ClientError
+
+SIMULATOR = {
+    "IsoCountryCode": "US",
+    "MessageType": "TRANSACTIONAL",
+    "NumberCapabilities": ["SMS"],
+    "NumberType": "SIMULATOR",
+}
+TOLL_FREE = {
+    "IsoCountryCode": "US",
+    "MessageType": "PROMOTIONAL",
+    "NumberCapabilities": ["SMS", "VOICE"],
+    "NumberType": "TOLL_FREE",
+}
+SNS_TOPIC = "arn:aws:sns:us-east-1:123456789012:inbound-sms"
+IAM_ROLE = "arn:aws:iam::123456789012:role/sms-two-way"
+
+
+@contextmanager
+def raises(code: str, **members: Any):
+    """Expect a ClientError with ``code`` and the given top-level members (``Reason``, ``ResourceType``...)."""
+    with pytest.raises(ClientError) as caught:
+        yield caught
+    response = caught.value.response
+    assert response["Error"]["Code"] == code, response
+    for name, value in members.items():
+        assert response.get(name) == value, (name, response)
+
+
+def request(client: Any, **overrides: Any) -> dict[str, Any]:
+    """RequestPhoneNumber for a SIMULATOR number (ACTIVE at once), with overrides."""
+    return client.request_phone_number(**{**SIMULATOR, **overrides})

@@ -1,0 +1,333 @@
+"""Pools, origination identities and opt-out lists through boto3, in-process and over HTTP.
+
+The phone_number module associates, disassociates and releases numbers in
+pools and names opt-out lists, so the conflicts those calls can meet (last
+number, wrong pool, mismatched settings, deletion protection, lists in use)
+must come back with the reasons the service model defines.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from .helpers import SNS_TOPIC, TOLL_FREE, raises, request
+
+
+def _pool(client, **extra):
+    number = request(client)
+    pool = client.create_pool(OriginationIdentity=number["PhoneNumberId"], MessageType="TRANSACTIONAL", **extra)
+    return number, pool
+
+
+def test_create_pool_inherits_from_its_number(api):
+    client = api.client()
+    client.create_opt_out_list(OptOutListName="pool-list")
+    number = request(client, OptOutListName="pool-list")
+    client.update_phone_number(
+        PhoneNumberId=number["PhoneNumberId"],
+        TwoWayEnabled=True,
+        TwoWayChannelArn=SNS_TOPIC,
+        SelfManagedOptOutsEnabled=True,
+    )
+    client.put_keyword(OriginationIdentity=number["PhoneNumberId"], Keyword="INFO", KeywordMessage="Info!")
+    pool = client.create_pool(
+        OriginationIdentity=number["PhoneNumberArn"],
+        IsoCountryCode="US",
+        MessageType="TRANSACTIONAL",
+        DeletionProtectionEnabled=True,
+        Tags=[{"Key": "Name", "Value": "main"}],
+        ClientToken="pool-token",
+    )
+    assert pool["PoolId"].startswith("pool-") and len(pool["PoolId"]) == 37
+    assert pool["PoolArn"] == f"arn:aws:sms-voice:us-east-1:123456789012:pool/{pool['PoolId']}"
+    assert pool["Status"] == "ACTIVE"
+    assert pool["OptOutListName"] == "pool-list"
+    assert pool["TwoWayEnabled"] is True and pool["TwoWayChannelArn"] == SNS_TOPIC
+    assert pool["SelfManagedOptOutsEnabled"] is True
+    assert pool["SharedRoutesEnabled"] is False
+    assert pool["DeletionProtectionEnabled"] is True
+    assert pool["Tags"] == [{"Key": "Name", "Value": "main"}]
+    assert isinstance(pool["CreatedTimestamp"], datetime.datetime)
+    replay = client.create_pool(
+        OriginationIdentity=number["PhoneNumberArn"],
+        IsoCountryCode="US",
+        MessageType="TRANSACTIONAL",
+        DeletionProtectionEnabled=True,
+        Tags=[{"Key": "Name", "Value": "main"}],
+        ClientToken="pool-token",
+    )
+    assert replay["PoolId"] == pool["PoolId"]
+    assert len(client.describe_pools()["Pools"]) == 1
+    described = client.describe_phone_numbers(PhoneNumberIds=[number["PhoneNumberId"]])["PhoneNumbers"][0]
+    assert described["PoolId"] == pool["PoolId"]
+    keywords = client.describe_keywords(OriginationIdentity=pool["PoolId"])["Keywords"]
+    assert [k["Keyword"] for k in keywords] == ["STOP", "HELP", "INFO"]
+
+
+def test_create_pool_errors(api):
+    client = api.client()
+    number, pool = _pool(client)
+    with raises("ConflictException", Reason="PHONE_NUMBER_ASSOCIATED_TO_POOL", ResourceId=number["PhoneNumberId"]):
+        client.create_pool(OriginationIdentity=number["PhoneNumberId"], MessageType="TRANSACTIONAL")
+    other = request(client)["PhoneNumberId"]
+    with raises("ConflictException", Reason="MESSAGE_TYPE_MISMATCH", ResourceType="phone-number", ResourceId=other):
+        client.create_pool(OriginationIdentity=other, MessageType="PROMOTIONAL")
+    with raises("ValidationException", Reason="COUNTRY_CODE_MISMATCH"):
+        client.create_pool(OriginationIdentity=other, MessageType="TRANSACTIONAL", IsoCountryCode="CA")
+    with raises("ResourceNotFoundException", ResourceType="phone-number", ResourceId="phone-" + "2" * 32):
+        client.create_pool(OriginationIdentity="phone-" + "2" * 32, MessageType="TRANSACTIONAL")
+    with raises("ResourceNotFoundException", ResourceType="sender-id", ResourceId="MYBRAND"):
+        client.create_pool(OriginationIdentity="MYBRAND", MessageType="TRANSACTIONAL")
+    api.config(pending_seconds={"TOLL_FREE": 60})
+    pending = client.request_phone_number(**TOLL_FREE)["PhoneNumberId"]
+    with raises("ConflictException", Reason="RESOURCE_NOT_ACTIVE", ResourceId=pending):
+        client.create_pool(OriginationIdentity=pending, MessageType="PROMOTIONAL")
+    with raises("ValidationException", Reason="FIELD_VALIDATION_FAILED"):
+        api.client(parameter_validation=False).create_pool(OriginationIdentity=other)
+    assert [p["PoolId"] for p in client.describe_pools()["Pools"]] == [pool["PoolId"]]
+
+
+def test_describe_pools(api):
+    client = api.client()
+    _number, first = _pool(client)
+    _number, second = _pool(client, DeletionProtectionEnabled=True)
+    promotional = client.request_phone_number(**{**TOLL_FREE, "NumberType": "TOLL_FREE"})
+    api.advance_clock(5)
+    third = client.create_pool(OriginationIdentity=promotional["PhoneNumberId"], MessageType="PROMOTIONAL")
+    all_ids = [p["PoolId"] for p in client.describe_pools()["Pools"]]
+    assert all_ids == [first["PoolId"], second["PoolId"], third["PoolId"]]
+    by_ids = client.describe_pools(PoolIds=[third["PoolArn"], first["PoolId"]])["Pools"]
+    assert [p["PoolId"] for p in by_ids] == [first["PoolId"], third["PoolId"]]
+
+    def ids(name, *values):
+        return [p["PoolId"] for p in client.describe_pools(Filters=[{"Name": name, "Values": list(values)}])["Pools"]]
+
+    assert ids("message-type", "PROMOTIONAL") == [third["PoolId"]]
+    assert ids("deletion-protection-enabled", "true") == [second["PoolId"]]
+    assert ids("status", "ACTIVE") == all_ids
+    assert ids("status", "DELETING") == []
+    assert ids("opt-out-list-name", "Default") == all_ids
+    assert ids("shared-routes-enabled", "false") == all_ids
+    assert ids("two-way-enabled", "true") == []
+    assert ids("self-managed-opt-outs-enabled", "false") == all_ids
+    assert ids("two-way-channel-arn", SNS_TOPIC) == []
+    with raises("ValidationException", Reason="INVALID_FILTER_VALUES"):
+        ids("status", "GONE")
+    assert client.describe_pools(Owner="SHARED")["Pools"] == []
+    with raises("ValidationException", Reason="PARAMETERS_CANNOT_BE_USED_TOGETHER"):
+        client.describe_pools(Owner="SELF", PoolIds=[first["PoolId"]])
+    with raises("ResourceNotFoundException", ResourceType="pool", ResourceId="pool-nothere"):
+        client.describe_pools(PoolIds=["pool-nothere"])
+    page = client.describe_pools(MaxResults=2)
+    assert len(page["Pools"]) == 2
+    rest = client.describe_pools(MaxResults=2, NextToken=page["NextToken"])
+    assert [p["PoolId"] for p in rest["Pools"]] == [third["PoolId"]]
+    assert "NextToken" not in rest
+
+
+def test_associate_and_list_identities(api):
+    client = api.client()
+    number, pool = _pool(client)
+    second = request(client, NumberCapabilities=["SMS", "VOICE"])
+    response = client.associate_origination_identity(
+        PoolId=pool["PoolArn"], OriginationIdentity=second["PhoneNumberArn"], IsoCountryCode="US", ClientToken="assoc"
+    )
+    assert response["PoolId"] == pool["PoolId"]
+    assert response["PoolArn"] == pool["PoolArn"]
+    assert response["OriginationIdentity"] == second["PhoneNumberId"]
+    assert response["OriginationIdentityArn"] == second["PhoneNumberArn"]
+    assert response["IsoCountryCode"] == "US"
+    # A retry with the same token is answered again, not refused as already associated.
+    again = client.associate_origination_identity(
+        PoolId=pool["PoolArn"], OriginationIdentity=second["PhoneNumberArn"], IsoCountryCode="US", ClientToken="assoc"
+    )
+    assert again == {**response, "ResponseMetadata": again["ResponseMetadata"]}
+    identities = client.list_pool_origination_identities(PoolId=pool["PoolId"])
+    assert identities["PoolId"] == pool["PoolId"]
+    assert [i["OriginationIdentity"] for i in identities["OriginationIdentities"]] == [
+        number["PhoneNumberId"],
+        second["PhoneNumberId"],
+    ]
+    assert identities["OriginationIdentities"][1]["PhoneNumber"] == second["PhoneNumber"]
+    assert identities["OriginationIdentities"][1]["NumberCapabilities"] == ["SMS", "VOICE"]
+    voice = client.list_pool_origination_identities(
+        PoolId=pool["PoolId"], Filters=[{"Name": "number-capability", "Values": ["VOICE"]}]
+    )["OriginationIdentities"]
+    assert [i["OriginationIdentity"] for i in voice] == [second["PhoneNumberId"]]
+    assert (
+        client.list_pool_origination_identities(
+            PoolId=pool["PoolId"], Filters=[{"Name": "iso-country-code", "Values": ["GB"]}]
+        )["OriginationIdentities"]
+        == []
+    )
+    with raises("ValidationException", Reason="INVALID_FILTER_VALUES"):
+        client.list_pool_origination_identities(
+            PoolId=pool["PoolId"], Filters=[{"Name": "number-capability", "Values": ["TELEX"]}]
+        )
+    first_page = client.list_pool_origination_identities(PoolId=pool["PoolId"], MaxResults=1)
+    second_page = client.list_pool_origination_identities(
+        PoolId=pool["PoolId"], MaxResults=1, NextToken=first_page["NextToken"]
+    )
+    assert [i["OriginationIdentity"] for i in second_page["OriginationIdentities"]] == [second["PhoneNumberId"]]
+    with raises("ResourceNotFoundException", ResourceType="pool"):
+        client.list_pool_origination_identities(PoolId="pool-missing")
+
+
+def test_associate_conflicts(api):
+    client = api.client()
+    member, pool = _pool(client)
+    _number, other_pool = _pool(client)
+    with raises("ConflictException", Reason="RESOURCE_ALREADY_ASSOCIATED", ResourceId=member["PhoneNumberId"]):
+        client.associate_origination_identity(PoolId=pool["PoolId"], OriginationIdentity=member["PhoneNumberId"])
+    with raises("ConflictException", Reason="PHONE_NUMBER_ASSOCIATED_TO_POOL", ResourceId=member["PhoneNumberId"]):
+        client.associate_origination_identity(PoolId=other_pool["PoolId"], OriginationIdentity=member["PhoneNumberId"])
+    api.config(pending_seconds={"TOLL_FREE": 0})
+    promotional = client.request_phone_number(**TOLL_FREE)["PhoneNumberId"]
+    with raises("ConflictException", Reason="MESSAGE_TYPE_MISMATCH", ResourceId=promotional):
+        client.associate_origination_identity(PoolId=pool["PoolId"], OriginationIdentity=promotional)
+    client.create_opt_out_list(OptOutListName="elsewhere")
+    listed = request(client, OptOutListName="elsewhere")["PhoneNumberId"]
+    with raises("ConflictException", Reason="OPT_OUT_LIST_MISMATCH", ResourceId=listed):
+        client.associate_origination_identity(PoolId=pool["PoolId"], OriginationIdentity=listed)
+    two_way = request(client)["PhoneNumberId"]
+    client.update_phone_number(PhoneNumberId=two_way, TwoWayEnabled=True, TwoWayChannelArn=SNS_TOPIC)
+    with raises("ConflictException", Reason="TWO_WAY_CONFIG_MISMATCH", ResourceId=two_way):
+        client.associate_origination_identity(PoolId=pool["PoolId"], OriginationIdentity=two_way)
+    self_managed = request(client)["PhoneNumberId"]
+    client.update_phone_number(PhoneNumberId=self_managed, SelfManagedOptOutsEnabled=True)
+    with raises("ConflictException", Reason="SELF_MANAGED_OPT_OUTS_MISMATCH", ResourceId=self_managed):
+        client.associate_origination_identity(PoolId=pool["PoolId"], OriginationIdentity=self_managed)
+    plain = request(client)["PhoneNumberId"]
+    with raises("ValidationException", Reason="COUNTRY_CODE_MISMATCH"):
+        client.associate_origination_identity(PoolId=pool["PoolId"], OriginationIdentity=plain, IsoCountryCode="GB")
+    with raises("ResourceNotFoundException", ResourceType="pool", ResourceId="pool-unknown"):
+        client.associate_origination_identity(PoolId="pool-unknown", OriginationIdentity=plain)
+    with raises("ConflictException", Reason="RESOURCE_ALREADY_EXISTS"):
+        client.associate_origination_identity(PoolId=pool["PoolId"], OriginationIdentity=plain, ClientToken="t")
+        client.associate_origination_identity(PoolId=other_pool["PoolId"], OriginationIdentity=plain, ClientToken="t")
+
+
+def test_disassociate(api):
+    client = api.client()
+    first, pool = _pool(client)
+    with raises("ConflictException", Reason="LAST_PHONE_NUMBER", ResourceType="pool", ResourceId=pool["PoolId"]):
+        client.disassociate_origination_identity(PoolId=pool["PoolId"], OriginationIdentity=first["PhoneNumberId"])
+    outsider = request(client)["PhoneNumberId"]
+    with raises("ConflictException", Reason="PHONE_NUMBER_NOT_ASSOCIATED_TO_POOL", ResourceId=outsider):
+        client.disassociate_origination_identity(PoolId=pool["PoolId"], OriginationIdentity=outsider)
+    client.associate_origination_identity(PoolId=pool["PoolId"], OriginationIdentity=outsider)
+    response = client.disassociate_origination_identity(
+        PoolId=pool["PoolArn"], OriginationIdentity=outsider, IsoCountryCode="US"
+    )
+    assert response["OriginationIdentity"] == outsider
+    assert response["PoolId"] == pool["PoolId"]
+    described = client.describe_phone_numbers(PhoneNumberIds=[outsider])["PhoneNumbers"][0]
+    assert "PoolId" not in described
+    assert described["Status"] == "ACTIVE"
+    with raises("ResourceNotFoundException", ResourceType="phone-number"):
+        client.disassociate_origination_identity(PoolId=pool["PoolId"], OriginationIdentity="phone-" + "3" * 32)
+
+
+def test_association_status_transitions(api):
+    api.config(association_seconds=10)
+    client = api.client()
+    first, pool = _pool(client)
+    second = request(client)["PhoneNumberId"]
+
+    def status(number_id):
+        return client.describe_phone_numbers(PhoneNumberIds=[number_id])["PhoneNumbers"][0]["Status"]
+
+    assert status(first["PhoneNumberId"]) == "ASSOCIATING"
+    client.associate_origination_identity(PoolId=pool["PoolId"], OriginationIdentity=second)
+    assert status(second) == "ASSOCIATING"
+    api.advance_clock(10)
+    assert status(second) == "ACTIVE"
+    client.disassociate_origination_identity(PoolId=pool["PoolId"], OriginationIdentity=second)
+    assert status(second) == "DISASSOCIATING"
+    assert client.describe_phone_numbers(Filters=[{"Name": "status", "Values": ["DISASSOCIATING"]}])["PhoneNumbers"][0][
+        "PhoneNumberId"
+    ] == (second)
+    api.advance_clock(10)
+    assert status(second) == "ACTIVE"
+
+
+def test_delete_pool(api):
+    client = api.client()
+    _number, protected = _pool(client, DeletionProtectionEnabled=True)
+    with raises(
+        "ConflictException", Reason="DELETION_PROTECTION_ENABLED", ResourceType="pool", ResourceId=protected["PoolId"]
+    ):
+        client.delete_pool(PoolId=protected["PoolId"])
+    _number, unprotected = _pool(client)
+    client.tag_resource(ResourceArn=unprotected["PoolArn"], Tags=[{"Key": "k", "Value": "v"}])
+    deleted = client.delete_pool(PoolId=unprotected["PoolArn"])
+    assert deleted["Status"] == "DELETING"
+    assert deleted["PoolId"] == unprotected["PoolId"]
+    assert [p["PoolId"] for p in client.describe_pools()["Pools"]] == [protected["PoolId"]]
+    with raises("ResourceNotFoundException", ResourceType="pool", ResourceId=unprotected["PoolId"]):
+        client.delete_pool(PoolId=unprotected["PoolId"])
+    with raises("ResourceNotFoundException", ResourceType="pool"):
+        client.list_tags_for_resource(ResourceArn=unprotected["PoolArn"])
+
+
+def test_delete_pool_disassociates_its_numbers(api):
+    client = api.client()
+    first, pool = _pool(client)
+    second = request(client)["PhoneNumberId"]
+    client.associate_origination_identity(PoolId=pool["PoolId"], OriginationIdentity=second)
+    client.delete_pool(PoolId=pool["PoolId"])
+    numbers = client.describe_phone_numbers(PhoneNumberIds=[first["PhoneNumberId"], second])["PhoneNumbers"]
+    assert all("PoolId" not in n for n in numbers)
+    assert client.release_phone_number(PhoneNumberId=second)["Status"] == "DELETED"
+
+
+def test_opt_out_lists(api):
+    client = api.client()
+    default = client.describe_opt_out_lists()["OptOutLists"]
+    assert [o["OptOutListName"] for o in default] == ["Default"]
+    assert default[0]["OptOutListArn"] == "arn:aws:sms-voice:us-east-1:123456789012:opt-out-list/Default"
+    created = client.create_opt_out_list(OptOutListName="promo-2024", Tags=[{"Key": "team", "Value": "growth"}])
+    assert created["OptOutListName"] == "promo-2024"
+    assert created["OptOutListArn"].endswith(":opt-out-list/promo-2024")
+    assert created["Tags"] == [{"Key": "team", "Value": "growth"}]
+    assert isinstance(created["CreatedTimestamp"], datetime.datetime)
+    with raises(
+        "ConflictException", Reason="RESOURCE_ALREADY_EXISTS", ResourceType="opt-out-list", ResourceId="promo-2024"
+    ):
+        client.create_opt_out_list(OptOutListName="promo-2024")
+    with raises("ValidationException", Reason="FIELD_VALIDATION_FAILED"):
+        api.client(parameter_validation=False).create_opt_out_list(OptOutListName="has spaces")
+    names = client.describe_opt_out_lists(OptOutListNames=[created["OptOutListArn"], "Default"])["OptOutLists"]
+    assert [o["OptOutListName"] for o in names] == ["Default", "promo-2024"]
+    with raises("ResourceNotFoundException", ResourceType="opt-out-list", ResourceId="nope"):
+        client.describe_opt_out_lists(OptOutListNames=["nope"])
+    assert client.describe_opt_out_lists(Owner="SHARED")["OptOutLists"] == []
+    with raises("ValidationException", Reason="PARAMETERS_CANNOT_BE_USED_TOGETHER"):
+        client.describe_opt_out_lists(Owner="SELF", OptOutListNames=["Default"])
+    page = client.describe_opt_out_lists(MaxResults=1)
+    assert [o["OptOutListName"] for o in page["OptOutLists"]] == ["Default"]
+    assert [
+        o["OptOutListName"]
+        for o in client.describe_opt_out_lists(MaxResults=1, NextToken=page["NextToken"])["OptOutLists"]
+    ] == ["promo-2024"]
+
+
+def test_delete_opt_out_list(api):
+    client = api.client()
+    client.create_opt_out_list(OptOutListName="in-use")
+    client.create_opt_out_list(OptOutListName="unused")
+    number_id = request(client, OptOutListName="in-use")["PhoneNumberId"]
+    with raises(
+        "ConflictException", Reason="RESOURCE_DELETION_NOT_ALLOWED", ResourceType="opt-out-list", ResourceId="in-use"
+    ):
+        client.delete_opt_out_list(OptOutListName="in-use")
+    with raises("ConflictException", Reason="RESOURCE_DELETION_NOT_ALLOWED", ResourceId="Default"):
+        client.delete_opt_out_list(OptOutListName="Default")
+    deleted = client.delete_opt_out_list(OptOutListName="arn:aws:sms-voice:us-east-1:123456789012:opt-out-list/unused")
+    assert deleted["OptOutListName"] == "unused"
+    assert isinstance(deleted["CreatedTimestamp"], datetime.datetime)
+    with raises("ResourceNotFoundException", ResourceType="opt-out-list", ResourceId="unused"):
+        client.delete_opt_out_list(OptOutListName="unused")
+    # A released number no longer holds its list.
+    client.release_phone_number(PhoneNumberId=number_id)
+    assert client.delete_opt_out_list(OptOutListName="in-use")["OptOutListName"] == "in-use"
