@@ -7,8 +7,8 @@
    cannot filter by tag or E.164, and tags cost one ListTagsForResource per number.
 2. phone_number_info's reader over 10,000 numbers, with and without tags, against a
    plain boto3 paginator loop (plus ListTagsForResource per number for tags), on
-   the same emulator server in the same run: wall time, ratio, peak Python memory
-   (tracemalloc) and calls.
+   the same emulator server in the same run, each in its own process: wall time,
+   ratio, peak resident memory and calls.
 
 Run: .venv/bin/python benchmarks/bench.py [--numbers 10000]
 """
@@ -24,17 +24,25 @@ import platform
 import subprocess
 import sys
 import time
-import tracemalloc
 import urllib.request
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT))
 sys.path.insert(0, str(REPO_ROOT / ".tmp" / "collections"))
+_LINK = REPO_ROOT / ".tmp" / "collections" / "ansible_collections" / "pinpoint" / "sms_voice"
+if not _LINK.exists():  # the collection's import path, as tests/conftest.py makes it
+    _LINK.parent.mkdir(parents=True, exist_ok=True)
+    _LINK.symlink_to(REPO_ROOT, target_is_directory=True)
 
 import boto3  # noqa: E402
 from botocore.config import Config  # noqa: E402
 
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.connection import Api  # noqa: E402
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.phone_number_info import (  # noqa: E402
+    find_phone_numbers,
+)
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.reader import PhoneNumberReader  # noqa: E402
 from tests.integration.harness import run_task  # noqa: E402
 
 SIMULATOR = dict(IsoCountryCode="US", MessageType="TRANSACTIONAL", NumberCapabilities=["SMS"], NumberType="SIMULATOR")
@@ -44,10 +52,6 @@ class Server:
     """The emulator as a subprocess, driven through its control endpoints."""
 
     def __init__(self):
-        link = REPO_ROOT / ".tmp" / "collections" / "ansible_collections" / "pinpoint" / "sms_voice"
-        link.parent.mkdir(parents=True, exist_ok=True)
-        if not link.exists():
-            link.symlink_to(REPO_ROOT, target_is_directory=True)
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "tests.emulator", "--port", "0"], cwd=REPO_ROOT, stdout=subprocess.PIPE, text=True
         )
@@ -176,56 +180,87 @@ def baseline(client, with_tags):
 
 
 def ours(client, with_tags):
-    from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.connection import Api
-    from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.phone_number_info import (
-        find_phone_numbers,
-    )
-    from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.reader import PhoneNumberReader
 
     return find_phone_numbers({"include_tags": with_tags}, PhoneNumberReader(Api(client)))
 
 
-def measure(server, fn, with_tags):
-    client = server.client()
-    before = len(server.calls())
-    tracemalloc.start()
+def measure_child(url, reader, with_tags):
+    """In a fresh process: run one reader once; print wall seconds, peak RSS and the count as JSON."""
+    import resource
+
+    client = boto3.client(
+        "pinpoint-sms-voice-v2",
+        endpoint_url=url,
+        region_name="us-east-1",
+        aws_access_key_id="bench",
+        aws_secret_access_key="bench",
+        config=Config(retries={"mode": "standard"}, max_pool_connections=16),
+    )
+    fn = {"loop": baseline, "ours": ours}[reader]
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     start = time.perf_counter()
     result = fn(client, with_tags)
     elapsed = time.perf_counter() - start
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    calls = len(server.calls()) - before
-    return len(result), elapsed, peak, calls
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(
+        json.dumps(
+            {"numbers": len(result), "seconds": elapsed, "peak_rss_kib": rss, "rss_growth_kib": rss - rss_before}
+        )
+    )
+
+
+def measure(server, reader, with_tags):
+    """Run ``measure_child`` in a subprocess, so memory and time belong to that reader alone."""
+    before = len(server.calls())
+    cmd = [sys.executable, __file__, "--measure", reader, "--url", server.url] + (["--tags"] if with_tags else [])
+    out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+    figures = json.loads(out.strip().splitlines()[-1])
+    figures["calls"] = len(server.calls()) - before
+    return figures
 
 
 def bench_info(server, count):
     server.reset()
     server.seed(count, Tags=[{"Key": "team", "Value": "bench"}], **SIMULATOR)
-    print("\nphone_number_info reader vs a plain boto3 loop over {0:,} numbers (same server, same run)".format(count))
-    print(
-        "{0:<14} {1:<20} {2:>8} {3:>10} {4:>12} {5:>8}".format(
-            "case", "reader", "numbers", "seconds", "peak MiB", "calls"
-        )
-    )
+    print("\nphone_number_info's reader vs a plain boto3 loop over {0:,} numbers (same server, same run)".format(count))
+    print("each in its own process; peak RSS includes the interpreter and boto3 (both import the same modules)")
+    header = "{0:<14} {1:<20} {2:>8} {3:>9} {4:>14} {5:>16} {6:>7}"
+    print(header.format("case", "reader", "numbers", "seconds", "peak RSS MiB", "RSS growth MiB", "calls"))
     for with_tags in (False, True):
+        case = "with tags" if with_tags else "without tags"
         results = {}
-        for label, fn in (("boto3 loop", baseline), ("phone_number_info", ours)):
-            results[label] = measure(server, fn, with_tags)
-            n, secs, peak, calls = results[label]
-            case = "with tags" if with_tags else "without tags"
+        for label, reader in (("boto3 loop", "loop"), ("phone_number_info", "ours")):
+            f = results[label] = measure(server, reader, with_tags)
             print(
-                "{0:<14} {1:<20} {2:>8} {3:>10.2f} {4:>12.1f} {5:>8}".format(case, label, n, secs, peak / 2**20, calls)
+                "{0:<14} {1:<20} {2:>8} {3:>9.2f} {4:>14.1f} {5:>16.1f} {6:>7}".format(
+                    case,
+                    label,
+                    f["numbers"],
+                    f["seconds"],
+                    f["peak_rss_kib"] / 1024,
+                    f["rss_growth_kib"] / 1024,
+                    f["calls"],
+                )
             )
-        ratio = results["phone_number_info"][1] / results["boto3 loop"][1]
-        mem = results["phone_number_info"][2] / results["boto3 loop"][2]
-        print("{0:<14} wall-time ratio (ours / loop) {1:.2f}, peak-memory ratio {2:.2f}".format("", ratio, mem))
+        loop, mine = results["boto3 loop"], results["phone_number_info"]
+        print(
+            "{0:<14} wall-time ratio (ours / loop) {1:.2f}; peak RSS ratio {2:.2f}".format(
+                "", mine["seconds"] / loop["seconds"], mine["peak_rss_kib"] / loop["peak_rss_kib"]
+            )
+        )
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--numbers", type=int, default=10000, help="numbers for the phone_number_info benchmark")
     parser.add_argument("--skip-calls", action="store_true", help="only the phone_number_info benchmark")
+    parser.add_argument("--measure", choices=["loop", "ours"], help=argparse.SUPPRESS)
+    parser.add_argument("--url", help=argparse.SUPPRESS)
+    parser.add_argument("--tags", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.measure:
+        measure_child(args.url, args.measure, args.tags)
+        return
     print(
         "pinpoint.sms_voice benchmarks, {0} UTC, Python {1}, {2} CPUs".format(
             datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M"),

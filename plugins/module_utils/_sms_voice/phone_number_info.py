@@ -81,21 +81,24 @@ def find_phone_numbers(params, reader):
 
     names = set(params.get("names") or [])
     tag_subset = {k: "" if v is None else str(v) for k, v in (params.get("tags") or {}).items()}
-    need_tags = params.get("include_tags", True) or names or tag_subset
+    include_tags = params.get("include_tags", True)
+    need_tags = include_tags or names or tag_subset
     tags = reader.tags_for(numbers) if need_tags else [None] * len(numbers)
     results = []
     kept = []
-    for number, number_tags in zip(numbers, tags):
+    for i, number_tags in enumerate(tags):
+        number, numbers[i] = numbers[i], None  # drop the raw page as it is shaped: half the peak memory
         if names and (number_tags or {}).get("Name") not in names:
             continue
         if any((number_tags or {}).get(k) != v for k, v in tag_subset.items()):
             continue
         shaped = shape_number(number, number_tags or {})
-        if not params.get("include_tags", True):
+        if not include_tags:
             shaped["tags"] = None
         results.append(shaped)
-        kept.append(number)
-    if params.get("include_keywords"):
+        if params.get("include_keywords"):
+            kept.append(number)
+    if kept:
         for shaped, keywords in zip(results, reader.keywords_for(kept)):
             shaped["keywords"] = keywords
     return results
