@@ -142,9 +142,10 @@ options:
           - The keyword, 1 to 30 characters.
         type: str
         required: true
-      message:
+      reply:
         description:
-          - The reply sent when a message with the keyword arrives, 1 to 1600 characters.
+          - The message sent back when a message with the keyword arrives, 1 to 1600 characters
+            (the API's C(KeywordMessage); named C(reply) because Ansible reserves C(message) as an option name).
         type: str
         required: true
       action:
@@ -216,11 +217,11 @@ EXAMPLES = r"""
     name: support-line
     keywords:
       - keyword: HELP
-        message: "Example Corp alerts. Reply STOP to opt out. Help: support@example.com"
+        reply: "Example Corp alerts. Reply STOP to opt out. Help: support@example.com"
       - keyword: STOP
-        message: "You are opted out of Example Corp alerts."
+        reply: "You are opted out of Example Corp alerts."
       - keyword: JOIN
-        message: "You are opted in to Example Corp alerts."
+        reply: "You are opted in to Example Corp alerts."
         action: OPT_IN
     purge_keywords: true
 
@@ -337,13 +338,13 @@ phone_number:
         - The number's keywords, when the task sets O(keywords); V(null) otherwise (they are not read).
       type: list
       elements: dict
-      sample: [{keyword: STOP, message: "You are opted out.", action: OPT_OUT}]
+      sample: [{keyword: STOP, reply: "You are opted out.", action: OPT_OUT}]
       contains:
         keyword:
           description: The keyword.
           type: str
-        message:
-          description: The reply.
+        reply:
+          description: The message sent back (the API's C(KeywordMessage)).
           type: str
         action:
           description: C(AUTOMATIC_RESPONSE), C(OPT_OUT) or C(OPT_IN).
@@ -385,7 +386,7 @@ def argument_spec():
             no_log=False,
             options=dict(
                 keyword=dict(type="str", required=True, no_log=False),
-                message=dict(type="str", required=True),
+                reply=dict(type="str", required=True),
                 action=dict(type="str", choices=["AUTOMATIC_RESPONSE", "OPT_OUT", "OPT_IN"]),
             ),
         ),

@@ -217,13 +217,13 @@ phone_numbers:
       description: The number's keywords when O(include_keywords=true); V(null) otherwise.
       type: list
       elements: dict
-      sample: [{keyword: STOP, message: "You are opted out.", action: OPT_OUT}]
+      sample: [{keyword: STOP, reply: "You are opted out.", action: OPT_OUT}]
       contains:
         keyword:
           description: The keyword.
           type: str
-        message:
-          description: The reply.
+        reply:
+          description: The message sent back (the API's C(KeywordMessage)).
           type: str
         action:
           description: C(AUTOMATIC_RESPONSE), C(OPT_OUT) or C(OPT_IN).

@@ -69,20 +69,21 @@ def cases(existing):
         (pn, dict(phone_number_id=GOOD_ID), "cannot be requested"),
         (pn, dict(phone_number="+12065550199"), "cannot be requested"),
         (pn, dict(name="a", **dict(REQUEST, number_type="TOLL_FREE")), "number_type: SIMULATOR -> TOLL_FREE"),
-        (pn, dict(name="a", keywords=[{"keyword": "K" * 31, "message": "m"}]), "keyword"),
-        (pn, dict(name="a", keywords=[{"keyword": "INFO", "message": "   "}]), "message"),
-        (pn, dict(name="a", keywords=[{"keyword": "INFO", "message": "x" * 1601}]), "message"),
+        (pn, dict(name="a", keywords=[{"keyword": "K" * 31, "reply": "m"}]), "keyword"),
+        (pn, dict(name="a", keywords=[{"keyword": "INFO", "reply": "   "}]), "reply"),
+        (pn, dict(name="a", keywords=[{"keyword": "INFO", "reply": "x" * 1601}]), "reply"),
         (
             pn,
-            dict(name="a", keywords=[{"keyword": "info", "message": "m"}, {"keyword": "INFO", "message": "m"}]),
+            dict(name="a", keywords=[{"keyword": "info", "reply": "m"}, {"keyword": "INFO", "reply": "m"}]),
             "listed twice",
         ),
-        (pn, dict(name="a", keywords=[{"keyword": "STOP", "message": "m", "action": "OPT_IN"}]), "STOP"),
-        (pn, dict(name="a", keywords=[{"keyword": "INFO", "message": "m", "action": "REPLY"}]), "action"),
-        (pn, dict(name="a", keywords=[{"message": "m"}]), "keyword"),
+        (pn, dict(name="a", keywords=[{"keyword": "STOP", "reply": "m", "action": "OPT_IN"}]), "STOP"),
+        (pn, dict(name="a", keywords=[{"keyword": "INFO", "reply": "m", "action": "REPLY"}]), "action"),
+        (pn, dict(name="a", keywords=[{"reply": "m"}]), "keyword"),
         (pn, dict(name="a", deletion_protection="yes"), "deletion_protection"),
         (pn, dict(name="a", aws_config={"no_such_setting": 1}), "aws_config"),
         (pn, dict(name="a", state="gone"), "state"),
+        (pn, dict(name="a", secret_key="only-a-secret", access_key=""), "access_key"),
         (info, dict(filters={"colour": "blue"}), "unknown filter 'colour'"),
         (info, dict(filters={"status": []}), "status needs at least one value"),
         (info, dict(filters={"iso-country-code": ""}), "iso-country-code"),
@@ -103,7 +104,7 @@ def existing(emulator):
         "a": client.request_phone_number(Tags=[{"Key": "Name", "Value": "a"}], **SIM),
         "b": client.request_phone_number(Tags=[{"Key": "Name", "Value": "b"}], **SIM),
     }
-    for _ in range(2):
+    for _attempt in range(2):
         client.request_phone_number(Tags=[{"Key": "Name", "Value": "twin"}], **SIM)
     return made
 
@@ -113,10 +114,12 @@ def test_bad_input_fails_clearly_and_writes_nothing(emulator, existing):
     assert len(table) >= 40
     tasks = [
         {"name": "case {0}".format(i), "pinpoint.sms_voice." + module: args, "ignore_errors": True}
-        for i, (module, args, _) in enumerate(table)
+        for i, (module, args, _expected) in enumerate(table)
     ]
     before = emulator.state()
-    records, _, calls, proc = run_playbook(emulator, [{"hosts": "localhost", "gather_facts": False, "tasks": tasks}])
+    records, _operations, calls, proc = run_playbook(
+        emulator, [{"hosts": "localhost", "gather_facts": False, "tasks": tasks}]
+    )
     by_name = {r["task"]: r for r in records}
     problems = []
     for i, (module, args, fragment) in enumerate(table):

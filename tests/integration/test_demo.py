@@ -35,7 +35,7 @@ def test_demo_runs_every_step_and_stops_the_emulator():
         assert step in out
     recaps = re.findall(r"localhost\s+: ok=(\d+)\s+changed=(\d+)\s+unreachable=0\s+failed=(\d+)", out)
     # request, request again, list, check, apply, release
-    assert [(int(c), int(f)) for _, c, f in recaps] == [(1, 0), (0, 0), (0, 0), (1, 0), (1, 0), (1, 0)]
+    assert [(int(c), int(f)) for _ok, c, f in recaps] == [(1, 0), (0, 0), (0, 0), (1, 0), (1, 0), (1, 0)]
     assert "+    deletion_protection_enabled: true" in out  # the --diff of step 4 shows the change
     # Nothing the user must read is masked as if it were a secret.
     assert "VALUE_SPECIFIED_IN_NO_LOG_PARAMETER" not in out

@@ -18,12 +18,12 @@ def test_keywords_put_for_the_difference_only(emulator):
     args = dict(
         name="kw",
         keywords=[
-            {"keyword": "help", "message": "Example Corp: reply STOP to opt out."},
-            {"keyword": "STOP", "message": stop_message},  # unchanged: no call
-            {"keyword": "JOIN", "message": "Welcome back.", "action": "OPT_IN"},
+            {"keyword": "help", "reply": "Example Corp: reply STOP to opt out."},
+            {"keyword": "STOP", "reply": stop_message},  # unchanged: no call
+            {"keyword": "JOIN", "reply": "Welcome back.", "action": "OPT_IN"},
         ],
     )
-    check, apply, _, again = converge(emulator, "phone_number", args, ["PutKeyword", "PutKeyword"])
+    check, apply, _again_check, again = converge(emulator, "phone_number", args, ["PutKeyword", "PutKeyword"])
     puts = [c["params"] for c in apply.calls if c["operation"] == "PutKeyword"]
     assert [(p["Keyword"], p["KeywordAction"]) for p in puts] == [("help", "AUTOMATIC_RESPONSE"), ("JOIN", "OPT_IN")]
     assert keywords(client, number_id) == {
@@ -32,8 +32,8 @@ def test_keywords_put_for_the_difference_only(emulator):
         "JOIN": ("Welcome back.", "OPT_IN"),
     }
     # check mode and diff show the keyword change
-    before = {k["keyword"].upper(): k["message"] for k in check.result["diff"]["before"]["keywords"]}
-    after = {k["keyword"].upper(): k["message"] for k in check.result["diff"]["after"]["keywords"]}
+    before = {k["keyword"].upper(): k["reply"] for k in check.result["diff"]["before"]["keywords"]}
+    after = {k["keyword"].upper(): k["reply"] for k in check.result["diff"]["after"]["keywords"]}
     assert "JOIN" not in before and after["JOIN"] == "Welcome back."
     assert {k["keyword"].upper() for k in again.number["keywords"]} == {"STOP", "HELP", "JOIN"}
     assert "DescribeKeywords" in again.operations
@@ -44,7 +44,7 @@ def test_purge_keywords_deletes_extras_but_keeps_stop_and_help(emulator):
     number_id = request_number(client, "kw")["PhoneNumberId"]
     client.put_keyword(OriginationIdentity=number_id, Keyword="OLD", KeywordMessage="old")
     client.put_keyword(OriginationIdentity=number_id, Keyword="KEEP", KeywordMessage="keep")
-    args = dict(name="kw", keywords=[{"keyword": "keep", "message": "keep"}], purge_keywords=True)
+    args = dict(name="kw", keywords=[{"keyword": "keep", "reply": "keep"}], purge_keywords=True)
     converge(emulator, "phone_number", args, ["DeleteKeyword"])
     assert set(keywords(client, number_id)) == {"STOP", "HELP", "KEEP"}
 
@@ -53,7 +53,7 @@ def test_without_purge_other_keywords_stay(emulator):
     client = emulator.client()
     number_id = request_number(client, "kw")["PhoneNumberId"]
     client.put_keyword(OriginationIdentity=number_id, Keyword="OLD", KeywordMessage="old")
-    converge(emulator, "phone_number", dict(name="kw", keywords=[{"keyword": "NEW", "message": "n"}]), ["PutKeyword"])
+    converge(emulator, "phone_number", dict(name="kw", keywords=[{"keyword": "NEW", "reply": "n"}]), ["PutKeyword"])
     assert set(keywords(client, number_id)) == {"STOP", "HELP", "OLD", "NEW"}
 
 
@@ -65,7 +65,7 @@ def test_new_number_gets_its_keywords_once_active(emulator):
         message_type="TRANSACTIONAL",
         number_capabilities=["SMS"],
         number_type="TOLL_FREE",
-        keywords=[{"keyword": "INFO", "message": "Info line."}],
+        keywords=[{"keyword": "INFO", "reply": "Info line."}],
         wait=False,
     )
     run = run_task(emulator, "phone_number", args)
@@ -103,5 +103,5 @@ def test_info_include_keywords(emulator):
 
 
 def test_simulator_request_with_keywords_converges(emulator):
-    args = dict(name="sim-kw", keywords=[{"keyword": "INFO", "message": "Info."}], **SIMULATOR)
+    args = dict(name="sim-kw", keywords=[{"keyword": "INFO", "reply": "Info."}], **SIMULATOR)
     converge(emulator, "phone_number", args, ["RequestPhoneNumber", "PutKeyword"])

@@ -62,7 +62,9 @@ def test_request_by_name_converges_and_leases_one_number(emulator):
 
 def test_request_with_update_only_settings_updates_once_active(emulator):
     args = dict(name="replies", two_way_enabled=True, two_way_channel_arn=TOPIC, two_way_channel_role=ROLE, **SIMULATOR)
-    _, apply, _, again = converge(emulator, "phone_number", args, ["RequestPhoneNumber", "UpdatePhoneNumber"])
+    _check, apply, _again_check, again = converge(
+        emulator, "phone_number", args, ["RequestPhoneNumber", "UpdatePhoneNumber"]
+    )
     assert apply.number["two_way_enabled"] is True
     assert apply.number["two_way_channel_arn"] == TOPIC
     assert again.number["two_way_channel_role"] == ROLE
@@ -88,7 +90,7 @@ def test_each_mutable_setting_changes_with_one_update(emulator, settings, api_me
     client.create_opt_out_list(OptOutListName="marketing")
     number_id = request_number(client, "settings")["PhoneNumberId"]
     args = dict(phone_number_id=number_id, **settings)
-    _, apply, _, _ = converge(emulator, "phone_number", args, ["UpdatePhoneNumber"])
+    _check, apply, _again_check, _again = converge(emulator, "phone_number", args, ["UpdatePhoneNumber"])
     update = next(c for c in apply.calls if c["operation"] == "UpdatePhoneNumber")
     # Only what the task set, and nothing else, is sent.
     assert set(update["params"]) == {"PhoneNumberId"} | {_api(k) for k in settings}
@@ -118,7 +120,7 @@ def test_tags_change_by_difference_only(emulator, task_tags, purge, ops, expecte
         client, None, Tags=[{"Key": "Name", "Value": "tagged"}, {"Key": "a", "Value": "1"}, {"Key": "b", "Value": "2"}]
     )
     args = dict(name="tagged", tags=task_tags, purge_tags=purge)
-    _, apply, _, again = converge(emulator, "phone_number", args, ops)
+    _check, apply, _again_check, again = converge(emulator, "phone_number", args, ops)
     assert apply.number["tags"] == expected
     assert again.number["tags"] == expected
     tags = client.list_tags_for_resource(ResourceArn=number["PhoneNumberArn"])["Tags"]
@@ -137,7 +139,7 @@ def test_pool_moved_disassociates_then_associates(emulator):
     ]
     number_id = request_number(client, "mover", PoolId=pool_a)["PhoneNumberId"]
 
-    _, apply, _, again = converge(
+    _check, apply, _again_check, again = converge(
         emulator,
         "phone_number",
         dict(name="mover", pool_id=pool_b),
@@ -184,7 +186,9 @@ def test_immutable_drift_fails_listing_differences_and_changes_nothing(emulator)
 def test_release_converges(emulator):
     client = emulator.client()
     number_id = request_number(client, "gone")["PhoneNumberId"]
-    check, apply, _, _ = converge(emulator, "phone_number", dict(name="gone", state="absent"), ["ReleasePhoneNumber"])
+    check, apply, _again_check, _again = converge(
+        emulator, "phone_number", dict(name="gone", state="absent"), ["ReleasePhoneNumber"]
+    )
     assert check.result["diff"]["after"] == {}
     assert check.result["diff"]["before"]["phone_number_id"] == number_id
     assert apply.number["status"] == "DELETED"

@@ -60,7 +60,7 @@ def test_phone_number_ids_accept_ids_and_arns(emulator, numbers):
 
 def test_more_than_five_ids_are_read_five_per_call(emulator):
     client = emulator.client()
-    created = [request_number(client)["PhoneNumberId"] for _ in range(12)]
+    created = [request_number(client)["PhoneNumberId"] for _index in range(12)]
     run = run_task(emulator, "phone_number_info", dict(phone_number_ids=created, include_tags=False))
     assert ids(run) == created
     describe = [c for c in run.calls if c["operation"] == "DescribePhoneNumbers"]

@@ -74,7 +74,7 @@ def task_request():
         two_way_enabled=True,
         two_way_channel_arn=TOPIC,
         tags={"team": "ops"},
-        keywords=[{"keyword": "JOIN", "message": "Welcome", "action": "OPT_IN"}],
+        keywords=[{"keyword": "JOIN", "reply": "Welcome", "action": "OPT_IN"}],
     )
 
 
@@ -97,7 +97,7 @@ def task_retag():
         name="x",
         deletion_protection_enabled=True,
         tags={"a": "1", "new": "3"},
-        keywords=[{"keyword": "HELP", "message": "Help is here"}],
+        keywords=[{"keyword": "HELP", "reply": "Help is here"}],
         purge_keywords=True,
     )
 
@@ -132,7 +132,7 @@ def pool_b(client):
 
 
 def check_move(client):
-    [(number, _)] = named(client, "x")
+    [(number, _tags)] = named(client, "x")
     assert number["PoolId"] == pool_b(client)
 
 
@@ -204,12 +204,12 @@ FAULTS = {
     "latency": dict(kind="latency", count=2, seconds=0.3),
     "drop_after": dict(kind="drop_after", count=1),
 }
-MATRIX = [(scenario, op, fault) for scenario, (*_, ops) in SCENARIOS.items() for op in ops for fault in FAULTS]
+MATRIX = [(scenario, op, fault) for scenario, (*_rest, ops) in SCENARIOS.items() for op in ops for fault in FAULTS]
 
 
 @pytest.mark.parametrize(("scenario", "operation", "fault"), MATRIX, ids=["-".join(m) for m in MATRIX])
 def test_task_converges_under_fault(emulator, fast_backoff, scenario, operation, fault):
-    setup, task, check, _ = SCENARIOS[scenario]
+    setup, task, check, _ops = SCENARIOS[scenario]
     client = emulator.client()
     setup(client)
     if task is None:  # the move scenario needs the pool's ID
@@ -283,7 +283,7 @@ def test_soak_random_tasks_under_random_faults_keep_state_as_desired(emulator, f
     desired = {}  # name -> {"tags": {...}, "dp": bool} for numbers that should exist
     counts = {"tasks": 0, "faults": 0, "failed_then_retried": 0}
     failures = []
-    for _ in range(SOAK_ITERATIONS):
+    for _iteration in range(SOAK_ITERATIONS):
         name = rng.choice(SOAK_NAMES)
         action = rng.choice(["request", "update", "tag", "release"])
         if action == "release":

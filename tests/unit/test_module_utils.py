@@ -98,7 +98,7 @@ def test_by_name_finds_every_live_match(mock_emulator):
     released = client.request_phone_number(Tags=[{"Key": "Name", "Value": "dup"}], **REQUEST)
     client.release_phone_number(PhoneNumberId=released["PhoneNumberId"])
     matches = PhoneNumberReader(Api(client)).by_name("dup")
-    assert [n["PhoneNumberId"] for n, _ in matches] == [first["PhoneNumberId"], second["PhoneNumberId"]]
+    assert [n["PhoneNumberId"] for n, _tags in matches] == [first["PhoneNumberId"], second["PhoneNumberId"]]
 
 
 def test_by_id_treats_deleted_and_unknown_as_absent(mock_emulator):

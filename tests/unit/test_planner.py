@@ -254,7 +254,7 @@ def test_request_then_update_only_settings_once_active():
 
 
 def test_request_of_toll_free_predicts_pending():
-    plan = plan_present(None, desired(**dict(REQUEST, number_type="TOLL_FREE")))
+    plan = plan_present(None, desired(**{**REQUEST, "number_type": "TOLL_FREE"}))
     assert plan.after["status"] == "PENDING"
 
 
@@ -312,8 +312,8 @@ def test_absent_last_number_of_pool_fails_naming_the_pool():
 
 
 DEFAULT_KEYWORDS = [
-    {"keyword": "STOP", "message": "Opted out.", "action": "OPT_OUT"},
-    {"keyword": "HELP", "message": "Help text.", "action": "AUTOMATIC_RESPONSE"},
+    {"keyword": "STOP", "reply": "Opted out.", "action": "OPT_OUT"},
+    {"keyword": "HELP", "reply": "Help text.", "action": "AUTOMATIC_RESPONSE"},
 ]
 
 
@@ -326,18 +326,18 @@ def test_keywords_unset_are_not_touched():
 
 
 def test_keywords_compare_case_insensitively_and_converge():
-    plan = plan_present(with_keywords(), desired(keywords=[{"keyword": "stop", "message": "Opted out."}]))
+    plan = plan_present(with_keywords(), desired(keywords=[{"keyword": "stop", "reply": "Opted out."}]))
     assert plan.steps == []
 
 
 def test_new_and_changed_keywords_are_put_only():
     plan = plan_present(
-        with_keywords({"keyword": "JOIN", "message": "Welcome", "action": "OPT_IN"}),
+        with_keywords({"keyword": "JOIN", "reply": "Welcome", "action": "OPT_IN"}),
         desired(
             keywords=[
-                {"keyword": "HELP", "message": "New help."},
-                {"keyword": "join", "message": "Welcome", "action": "OPT_IN"},
-                {"keyword": "INFO", "message": "Info."},
+                {"keyword": "HELP", "reply": "New help."},
+                {"keyword": "join", "reply": "Welcome", "action": "OPT_IN"},
+                {"keyword": "INFO", "reply": "Info."},
             ]
         ),
     )
@@ -362,17 +362,17 @@ def test_new_and_changed_keywords_are_put_only():
         ),
     ]
     assert [k["keyword"] for k in plan.after["keywords"]] == ["STOP", "HELP", "JOIN", "INFO"]
-    assert plan.after["keywords"][1]["message"] == "New help."
+    assert plan.after["keywords"][1]["reply"] == "New help."
 
 
 def test_stop_defaults_to_opt_out():
-    plan = plan_present(with_keywords(), desired(keywords=[{"keyword": "STOP", "message": "Bye."}]))
+    plan = plan_present(with_keywords(), desired(keywords=[{"keyword": "STOP", "reply": "Bye."}]))
     assert plan.steps[0].params["KeywordAction"] == "OPT_OUT"
 
 
 def test_purge_keywords_deletes_extras_but_never_stop_or_help():
     plan = plan_present(
-        with_keywords({"keyword": "OLD", "message": "x", "action": "AUTOMATIC_RESPONSE"}),
+        with_keywords({"keyword": "OLD", "reply": "x", "action": "AUTOMATIC_RESPONSE"}),
         desired(keywords=[], purge_keywords=True),
     )
     assert [(s.operation, s.params) for s in plan.steps] == [
@@ -383,13 +383,13 @@ def test_purge_keywords_deletes_extras_but_never_stop_or_help():
 
 def test_without_purge_extra_keywords_stay():
     plan = plan_present(
-        with_keywords({"keyword": "OLD", "message": "x", "action": "AUTOMATIC_RESPONSE"}), desired(keywords=[])
+        with_keywords({"keyword": "OLD", "reply": "x", "action": "AUTOMATIC_RESPONSE"}), desired(keywords=[])
     )
     assert plan.steps == []
 
 
 def test_requested_number_gets_its_keywords_once_active():
-    plan = plan_present(None, desired(keywords=[{"keyword": "JOIN", "message": "Hi", "action": "OPT_IN"}], **REQUEST))
+    plan = plan_present(None, desired(keywords=[{"keyword": "JOIN", "reply": "Hi", "action": "OPT_IN"}], **REQUEST))
     assert plan.operations == ["RequestPhoneNumber", "PutKeyword"]
     put = plan.steps[1]
     assert put.needs_active

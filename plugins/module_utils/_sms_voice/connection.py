@@ -99,6 +99,11 @@ def create_client(params, module_name):
             "profile cannot be used together with access_key/secret_key: set either profile "
             "or access_key and secret_key (and session_token)"
         )
+    if bool(params.get("access_key")) != bool(params.get("secret_key")):
+        missing = "secret_key" if params.get("access_key") else "access_key"
+        raise SmsVoiceError(
+            "access_key and secret_key go together: {0} is not set (as an option or in the environment)".format(missing)
+        )
     session_args = {}
     # An option wins over the environment; between two values from the
     # environment, keys win over AWS_PROFILE, as in boto3's own chain.

@@ -64,7 +64,7 @@ def find_current(reader, params):
             raise SmsVoiceError(
                 "{0} phone numbers are named {1!r} ({2}): name must identify one number. Use phone_number_id "
                 "instead, or fix the Name tags".format(
-                    len(matches), params["name"], ", ".join(n["PhoneNumberId"] for n, _ in matches)
+                    len(matches), params["name"], ", ".join(n["PhoneNumberId"] for n, _tags in matches)
                 )
             )
         number, tags = matches[0] if matches else (None, None)

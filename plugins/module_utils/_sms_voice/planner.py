@@ -184,13 +184,13 @@ def plan_keywords(number_id, current_keywords, desired):
     for k in wanted:
         action = keyword_action(k)
         have = by_key.get(k["keyword"].upper())
-        if have is not None and have.get("message") == k["message"] and have.get("action") == action:
+        if have is not None and have.get("reply") == k["reply"] and have.get("action") == action:
             continue
         params = dict(
-            OriginationIdentity=number_id, Keyword=k["keyword"], KeywordMessage=k["message"], KeywordAction=action
+            OriginationIdentity=number_id, Keyword=k["keyword"], KeywordMessage=k["reply"], KeywordAction=action
         )
         steps.append(Step("PutKeyword", params, needs_active=current_keywords is None))
-        entry = {"keyword": have["keyword"] if have else k["keyword"], "message": k["message"], "action": action}
+        entry = {"keyword": have["keyword"] if have else k["keyword"], "reply": k["reply"], "action": action}
         if have is not None:
             result = [entry if r["keyword"].upper() == k["keyword"].upper() else r for r in result]
         else:
@@ -309,7 +309,7 @@ def _plan_request(desired, client_token):
     ):
         if desired.get(key) not in (None, ""):
             params[api_name] = desired[key]
-    _, _, tags = plan_tags({}, desired)
+    _to_set, _to_remove, tags = plan_tags({}, desired)
     params["Tags"] = tags_to_list(tags)
     if client_token:
         params["ClientToken"] = client_token

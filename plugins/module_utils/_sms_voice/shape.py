@@ -34,7 +34,7 @@ NUMBER_FIELDS = (
     ("RegistrationId", "registration_id"),
     ("CreatedTimestamp", "created_timestamp"),
 )
-RESULT_KEYS = tuple(key for _, key in NUMBER_FIELDS) + ("tags", "keywords")
+RESULT_KEYS = tuple(key for _api, key in NUMBER_FIELDS) + ("tags", "keywords")
 
 
 def iso8601(value):
@@ -59,9 +59,9 @@ def tags_to_list(tags):
 
 
 def shape_keywords(api_keywords):
-    """DescribeKeywords' ``Keywords`` -> ``[{"keyword", "message", "action"}]``."""
+    """DescribeKeywords' ``Keywords`` -> ``[{"keyword", "reply", "action"}]``."""
     return [
-        {"keyword": k["Keyword"], "message": k.get("KeywordMessage"), "action": k.get("KeywordAction")}
+        {"keyword": k["Keyword"], "reply": k.get("KeywordMessage"), "action": k.get("KeywordAction")}
         for k in api_keywords
     ]
 

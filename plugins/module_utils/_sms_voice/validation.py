@@ -98,10 +98,10 @@ def check_keywords(keywords):
         if word.upper() in seen:
             fail("{0}.keyword {1!r} is listed twice (keywords are compared case-insensitively)".format(where, word))
         seen.add(word.upper())
-        message = k.get("message") or ""
-        if not message.strip() or len(message) > KEYWORD_MESSAGE_MAX:
+        reply = k.get("reply") or ""
+        if not reply.strip() or len(reply) > KEYWORD_MESSAGE_MAX:
             fail(
-                "{0}.message for {1!r} must be 1 to {2} characters and not only white space".format(
+                "{0}.reply for {1!r} must be 1 to {2} characters and not only white space".format(
                     where, word, KEYWORD_MESSAGE_MAX
                 )
             )

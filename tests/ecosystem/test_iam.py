@@ -1,0 +1,187 @@
+"""The least-privilege IAM policies of docs/iam/ name exactly the actions the modules call.
+
+Each module runs through ansible-playbook against the emulator along every
+path it has (request, update, tags, keywords, pool move, release with
+deletion protection and from a pool; listing with tags and keywords). The
+operations the emulator records must be allowed by the module's policy, and
+every action of the policy must have been used. The union of both policies
+must also be exactly the set of service operations the module_utils name
+(every string in them that is an operation of botocore's service model), so
+a new call in the code cannot go out without its permission.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+
+import botocore.session
+import pytest
+
+from tests.integration.harness import run_playbook
+
+from .helpers import MODULES, REPO_ROOT
+
+SERVICE = "pinpoint-sms-voice-v2"
+PREFIX = "sms-voice:"
+MODULE_UTILS = REPO_ROOT / "plugins" / "module_utils" / "_sms_voice"
+SIMULATOR = dict(
+    iso_country_code="US", message_type="TRANSACTIONAL", number_capabilities=["SMS", "VOICE"], number_type="SIMULATOR"
+)
+TOPIC = "arn:aws:sns:us-east-1:123456789012:sms-replies"
+ROLE = "arn:aws:iam::123456789012:role/SmsVoiceTwoWay"
+
+
+def policy_actions(module):
+    policy = json.loads((REPO_ROOT / "docs" / "iam" / "{0}.json".format(module)).read_text())
+    assert policy["Version"] == "2012-10-17"
+    actions = set()
+    for statement in policy["Statement"]:
+        assert statement["Effect"] == "Allow"
+        assert "NotAction" not in statement
+        listed = statement["Action"]
+        assert listed == sorted(set(listed)), "keep each statement's actions sorted and unique"
+        actions.update(listed)
+    assert all(action.startswith(PREFIX) for action in actions)
+    return {action[len(PREFIX) :] for action in actions}
+
+
+def callable_operations():
+    """Every operation of the service that the module_utils name in their source."""
+    operations = set(botocore.session.get_session().get_service_model(SERVICE).operation_names)
+    named = set()
+    for path in MODULE_UTILS.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value in operations:
+                named.add(node.value)
+    return named
+
+
+def task(name, module, args, **extra):
+    return dict({"name": name, "pinpoint.sms_voice." + module: args}, **extra)
+
+
+def play(tasks):
+    return [{"name": "Exercise every path", "hosts": "localhost", "gather_facts": False, "tasks": tasks}]
+
+
+def run_tasks(emulator, tasks):
+    records, operations, calls, proc = run_playbook(emulator, play(tasks), diff=False)
+    failed = [r for r in records if r["status"] == "failed"]
+    assert proc.returncode == 0 and not failed, "{0}\n{1}\n{2}".format(failed, proc.stdout[-3000:], proc.stderr)
+    assert [r["task"] for r in records] == [t["name"] for t in tasks]
+    errors = [c for c in calls if c["error"]]
+    assert errors == [], "the exercise should take the successful paths"
+    return records, set(operations)
+
+
+@pytest.fixture(scope="module")
+def callable_ops():
+    return callable_operations()
+
+
+def test_module_utils_call_operations_through_a_recognisable_name(callable_ops):
+    # Guards the static scan itself: the calls every path needs must be found.
+    assert {"DescribePhoneNumbers", "RequestPhoneNumber", "ReleasePhoneNumber", "ListTagsForResource"} <= callable_ops
+
+
+def test_policies_cover_exactly_what_the_code_can_call(callable_ops):
+    both = set()
+    for module in MODULES:
+        actions = policy_actions(module)
+        assert actions - callable_ops == set(), "{0}: the code never calls these".format(module)
+        both |= actions
+    assert callable_ops - both == set(), "the code can call these, but no policy allows them"
+
+
+def test_phone_number_info_policy_is_read_only():
+    writes = {a for a in policy_actions("phone_number_info") if not a.startswith(("Describe", "List", "Get"))}
+    assert writes == set()
+
+
+def test_phone_number_uses_every_action_of_its_policy_and_no_other(emulator):
+    client = emulator.client()
+    client.create_opt_out_list(OptOutListName="marketing")
+    # A pool is created with a number of its own, so it is never left empty.
+    anchor = client.request_phone_number(
+        IsoCountryCode="US", MessageType="TRANSACTIONAL", NumberCapabilities=["SMS"], NumberType="SIMULATOR"
+    )["PhoneNumberId"]
+    pool_id = client.create_pool(OriginationIdentity=anchor, IsoCountryCode="US", MessageType="TRANSACTIONAL")["PoolId"]
+    keywords = [{"keyword": "HELP", "reply": "Reply STOP to stop."}, {"keyword": "JOIN", "reply": "Welcome!"}]
+    tasks = [
+        task(
+            "Request with tags",
+            "phone_number",
+            dict(name="iam-main", tags={"team": "ops", "env": "test"}, **SIMULATOR),
+        ),
+        task(
+            "Update settings and tags, set keywords",
+            "phone_number",
+            dict(
+                name="iam-main",
+                deletion_protection_enabled=True,
+                tags={"team": "messaging"},
+                keywords=keywords,
+            ),
+        ),
+        task(
+            "Purge a keyword",
+            "phone_number",
+            dict(name="iam-main", keywords=keywords[:1], purge_keywords=True),
+        ),
+        task("Move into a pool", "phone_number", dict(name="iam-main", pool_id=pool_id)),
+        task("Take out of the pool", "phone_number", dict(name="iam-main", pool_id="")),
+        task(
+            "Release, turning deletion protection off",
+            "phone_number",
+            dict(name="iam-main", deletion_protection_enabled=False, state="absent"),
+        ),
+        task(
+            "Request into a pool",
+            "phone_number",
+            dict(name="iam-pooled", pool_id=pool_id, **SIMULATOR),
+        ),
+        task("Release a number of a pool", "phone_number", dict(name="iam-pooled", state="absent")),
+        task(
+            "Request with its own opt-out list and two-way SMS",
+            "phone_number",
+            dict(
+                name="iam-two-way",
+                opt_out_list_name="marketing",
+                two_way_enabled=True,
+                two_way_channel_arn=TOPIC,
+                two_way_channel_role=ROLE,
+                **SIMULATOR,
+            ),
+        ),
+    ]
+    records, used = run_tasks(emulator, tasks)
+    assert all(r["result"].get("changed") for r in records), [r["task"] for r in records if not r["result"]["changed"]]
+    allowed = policy_actions("phone_number")
+    assert used - allowed == set(), "phone_number called actions its policy does not allow"
+    assert allowed - used == set(), "phone_number's policy allows actions the module did not need"
+
+
+def test_phone_number_info_uses_every_action_of_its_policy_and_no_other(emulator):
+    client = emulator.client()
+    number_id = client.request_phone_number(
+        IsoCountryCode="US",
+        MessageType="TRANSACTIONAL",
+        NumberCapabilities=["SMS"],
+        NumberType="SIMULATOR",
+        Tags=[{"Key": "Name", "Value": "iam-info"}],
+    )["PhoneNumberId"]
+    tasks = [
+        task(
+            "List by name, with tags and keywords", "phone_number_info", dict(names=["iam-info"], include_keywords=True)
+        ),
+        task("List by ID", "phone_number_info", dict(phone_number_ids=[number_id])),
+        task(
+            "List by filter without tags", "phone_number_info", dict(filters={"status": "ACTIVE"}, include_tags=False)
+        ),
+    ]
+    records, used = run_tasks(emulator, tasks)
+    assert [len(r["result"]["phone_numbers"]) for r in records] == [1, 1, 1]
+    allowed = policy_actions("phone_number_info")
+    assert used - allowed == set(), "phone_number_info called actions its policy does not allow"
+    assert allowed - used == set(), "phone_number_info's policy allows actions the module did not need"
