@@ -918,28 +918,51 @@ class RegionBackend:
         return self._idempotent("RequestPhoneNumber", params, execute)
 
     def describe_phone_numbers(self, params: dict[str, Any]) -> dict[str, Any]:
-        ids = params.get("PhoneNumberIds") or []
+        return self._describe(
+            "DescribePhoneNumbers",
+            params,
+            "PhoneNumberIds",
+            self._number,
+            self.numbers.values(),
+            _phone_filters(self),
+            self.number_view,
+            "PhoneNumbers",
+        )
+
+    def _describe(
+        self,
+        operation: str,
+        params: dict[str, Any],
+        ids_member: str,
+        find: Callable[[str, str], Any],
+        everything: Any,
+        filters: Any,
+        view: Callable[[Any], dict[str, Any]],
+        output_key: str,
+    ) -> dict[str, Any]:
+        """DescribePhoneNumbers and DescribePools: IDs or Owner, filters, one page of views."""
+        ids = params.get(ids_member) or []
         owner = params.get("Owner")
         if ids and owner:
             raise validation_error(
                 "PARAMETERS_CANNOT_BE_USED_TOGETHER",
-                "Owner and PhoneNumberIds can't be used together.",
+                f"Owner and {ids_member} can't be used together.",
                 [
-                    {"Name": "Owner", "Message": "Can't be used with PhoneNumberIds"},
-                    {"Name": "PhoneNumberIds", "Message": "Can't be used with Owner"},
+                    {"Name": "Owner", "Message": f"Can't be used with {ids_member}"},
+                    {"Name": ids_member, "Message": "Can't be used with Owner"},
                 ],
             )
-        predicates = compile_filters(params.get("Filters") or [], _phone_filters(self))
+        predicates = compile_filters(params.get("Filters") or [], filters)
         if ids:
-            found = {number.id: number for number in (self._number(ident, "PhoneNumberIds") for ident in ids)}
-            candidates = sorted(found.values(), key=lambda n: n.seq)
+            found = {item.id: item for item in (find(ident, ids_member) for ident in ids)}
+            candidates = sorted(found.values(), key=lambda item: item.seq)
         elif owner == "SHARED":
             candidates = []
         else:
-            candidates = self.numbers.values()
-        page, token = self._paginate("DescribePhoneNumbers", params, candidates, predicates)
+            candidates = everything
+        page, token = self._paginate(operation, params, candidates, predicates)
         response: dict[str, Any] = {
-            "PhoneNumbers": [{k: v for k, v in self.number_view(n).items() if v is not None} for n in page]
+            output_key: [{k: v for k, v in view(item).items() if v is not None} for item in page]
         }
         if token:
             response["NextToken"] = token
@@ -1099,32 +1122,16 @@ class RegionBackend:
         return self._idempotent("CreatePool", params, execute)
 
     def describe_pools(self, params: dict[str, Any]) -> dict[str, Any]:
-        ids = params.get("PoolIds") or []
-        owner = params.get("Owner")
-        if ids and owner:
-            raise validation_error(
-                "PARAMETERS_CANNOT_BE_USED_TOGETHER",
-                "Owner and PoolIds can't be used together.",
-                [
-                    {"Name": "Owner", "Message": "Can't be used with PoolIds"},
-                    {"Name": "PoolIds", "Message": "Can't be used with Owner"},
-                ],
-            )
-        predicates = compile_filters(params.get("Filters") or [], _pool_filters())
-        if ids:
-            found = {pool.id: pool for pool in (self._pool(ident, "PoolIds") for ident in ids)}
-            candidates = sorted(found.values(), key=lambda p: p.seq)
-        elif owner == "SHARED":
-            candidates = []
-        else:
-            candidates = self.pools.values()
-        page, token = self._paginate("DescribePools", params, candidates, predicates)
-        response: dict[str, Any] = {
-            "Pools": [{k: v for k, v in self.pool_view(p).items() if v is not None} for p in page]
-        }
-        if token:
-            response["NextToken"] = token
-        return response
+        return self._describe(
+            "DescribePools",
+            params,
+            "PoolIds",
+            self._pool,
+            self.pools.values(),
+            _pool_filters(),
+            self.pool_view,
+            "Pools",
+        )
 
     def delete_pool(self, params: dict[str, Any]) -> dict[str, Any]:
         pool = self._pool(params["PoolId"])
