@@ -163,8 +163,11 @@ options:
   wait:
     description:
       - Whether to wait for the number to become C(ACTIVE) after a request or change, and for a release to finish.
-      - Settings that only an update can set (two-way, self-managed opt-outs) are applied to a new number
-        once it is C(ACTIVE) even when this is V(false).
+      - Settings that only an update can set (two-way, self-managed opt-outs) and keywords are applied to a new
+        number once it is C(ACTIVE) even when this is V(false).
+      - Likewise, changes to an existing number that is not C(ACTIVE) (for example a toll-free number still
+        C(PENDING)) wait for it first, because the service accepts them only for C(ACTIVE) numbers;
+        O(wait_timeout) bounds that wait. Tags are changed in any status.
     type: bool
     default: true
   wait_timeout:

@@ -289,3 +289,37 @@ def test_throttling_on_every_operation_still_converges(emulator):
     assert not run.failed, run.result.get("msg")
     assert run.number["tags"] == {"Name": "throttled", "team": "ops"}
     assert len(live_numbers(emulator.client())) == 1
+
+
+def test_change_to_a_pending_number_waits_for_it_to_become_active(emulator):
+    emulator.config(pending_seconds={"TOLL_FREE": 2})
+    client = emulator.client()
+    client.request_phone_number(
+        IsoCountryCode="US",
+        MessageType="PROMOTIONAL",
+        NumberCapabilities=["SMS"],
+        NumberType="TOLL_FREE",
+        Tags=[{"Key": "Name", "Value": "tf"}],
+    )
+    run = run_task(emulator, "phone_number", dict(name="tf", deletion_protection_enabled=True))
+    assert not run.failed, run.result.get("msg")
+    assert run.mutating == ["UpdatePhoneNumber"]
+    assert run.number["status"] == "ACTIVE" and run.number["deletion_protection_enabled"] is True
+    # The update was sent only once the number was ACTIVE: no call was refused.
+    assert [c["error"] for c in run.calls if c["operation"] == "UpdatePhoneNumber"] == [None]
+
+
+def test_change_to_a_number_pending_past_wait_timeout_fails_clearly(emulator):
+    emulator.config(pending_seconds={"TOLL_FREE": 600})
+    client = emulator.client()
+    number_id = client.request_phone_number(
+        IsoCountryCode="US",
+        MessageType="PROMOTIONAL",
+        NumberCapabilities=["SMS"],
+        NumberType="TOLL_FREE",
+        Tags=[{"Key": "Name", "Value": "tf"}],
+    )["PhoneNumberId"]
+    run = run_task(emulator, "phone_number", dict(name="tf", deletion_protection_enabled=True, wait_timeout=1))
+    assert run.failed
+    assert number_id in run.result["msg"] and "PENDING" in run.result["msg"]
+    assert run.mutating == []

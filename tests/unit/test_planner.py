@@ -394,3 +394,15 @@ def test_requested_number_gets_its_keywords_once_active():
     put = plan.steps[1]
     assert put.needs_active
     assert put.params["OriginationIdentity"] == NEW_NUMBER_ID
+
+
+def test_changes_to_a_pending_number_wait_until_it_is_active():
+    plan = plan_present(
+        current(status="PENDING"), desired(deletion_protection_enabled=True, tags={"team": "ops", "x": "1"})
+    )
+    assert [(s.operation, s.needs_active) for s in plan.steps] == [("UpdatePhoneNumber", True), ("TagResource", False)]
+
+
+def test_changes_to_an_active_number_do_not_wait():
+    plan = plan_present(current(), desired(deletion_protection_enabled=True))
+    assert [s.needs_active for s in plan.steps] == [False]

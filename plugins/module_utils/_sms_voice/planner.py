@@ -84,6 +84,25 @@ class Plan:
         return [step.operation for step in self.steps]
 
 
+# Calls the service takes only for an ACTIVE number.
+NEEDS_ACTIVE = (
+    "UpdatePhoneNumber",
+    "AssociateOriginationIdentity",
+    "DisassociateOriginationIdentity",
+    "PutKeyword",
+    "DeleteKeyword",
+)
+
+
+def _require_active(steps, current):
+    """Mark the calls that must wait until a number that is not ACTIVE (PENDING, ASSOCIATING...) is."""
+    if current.get("status") != "ACTIVE":
+        for step in steps:
+            if step.operation in NEEDS_ACTIVE:
+                step.needs_active = True
+    return steps
+
+
 def resource_id(value, kind):
     """The trailing ID of an ARN (``...:pool/pool-123`` -> ``pool-123``); IDs pass through."""
     if value and value.startswith("arn:") and "{0}/".format(kind) in value:
@@ -244,7 +263,7 @@ def plan_present(current, desired, pool_sizes=None, client_token=None):
     keyword_steps, after["keywords"] = plan_keywords(number_id, current.get("keywords"), desired)
     steps.extend(keyword_steps)
 
-    return Plan("update" if steps else "none", dict(current), after, steps)
+    return Plan("update" if steps else "none", dict(current), after, _require_active(steps, current))
 
 
 def _plan_pool(current, desired, after, pool_sizes):
@@ -372,4 +391,4 @@ def plan_absent(current, desired, pool_sizes=None):
         )
     steps.append(Step("ReleasePhoneNumber", dict(PhoneNumberId=number_id), wait="DELETED"))
     after = dict(current, status="DELETED", deletion_protection_enabled=False, pool_id=None)
-    return Plan("release", dict(current), after, steps)
+    return Plan("release", dict(current), after, _require_active(steps, current))
