@@ -25,8 +25,8 @@ class EmulatorError(Exception):
         self.extra = {key: value for key, value in extra.items() if value is not None}
 
     def body(self) -> dict[str, Any]:
-        """The JSON error document: ``__type``, both spellings of the message, extras."""
-        return {"__type": self.code, "message": self.message, "Message": self.message, **self.extra}
+        """The JSON error document: ``__type``, then the error shape's members (``Message``, ``Reason``...)."""
+        return {"__type": self.code, "Message": self.message, **self.extra}
 
 
 def validation_error(reason: str, message: str, fields: list[dict[str, str]] | None = None) -> EmulatorError:

@@ -108,7 +108,6 @@ class EmulatorApp:
             request_id = str(uuid.uuid4())
             document = {
                 "__type": "InternalServerException",
-                "message": f"Emulator server error: {type(error).__name__}: {error}",
                 "Message": f"Emulator server error: {type(error).__name__}: {error}",
                 "RequestId": request_id,
             }

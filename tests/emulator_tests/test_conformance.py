@@ -1,0 +1,151 @@
+"""Every raw response body the emulator sends must conform to botocore's service model.
+
+botocore's parser is lenient: it drops unknown members and never checks
+required ones, so a client test can pass on a response AWS would never send.
+This test reads the raw JSON off the wire (botocore's ``after-call`` event) for
+every operation the collection relies on, errors included, and checks it
+member by member against the operation's output or error shape.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from botocore.exceptions import ClientError
+
+from .helpers import SIMULATOR
+
+
+def conform(shape: Any, value: Any, path: str, problems: list[str]) -> None:
+    kind = shape.type_name
+    if kind == "structure":
+        if not isinstance(value, dict):
+            problems.append(f"{path}: expected an object, got {value!r}")
+            return
+        for name in value:
+            if name not in shape.members and name != "__type":
+                problems.append(f"{path}.{name}: not a member of {shape.name}")
+        for name in shape.required_members:
+            if name not in value:
+                problems.append(f"{path}.{name}: required by {shape.name} but missing")
+        for name, member in shape.members.items():
+            if name in value:
+                conform(member, value[name], f"{path}.{name}", problems)
+    elif kind == "list":
+        if not isinstance(value, list):
+            problems.append(f"{path}: expected a list")
+            return
+        for i, item in enumerate(value):
+            conform(shape.member, item, f"{path}[{i}]", problems)
+    elif kind == "map":
+        if not isinstance(value, dict):
+            problems.append(f"{path}: expected a map")
+    elif kind == "string":
+        if not isinstance(value, str):
+            problems.append(f"{path}: expected a string, got {value!r}")
+        elif shape.enum and value not in shape.enum:
+            problems.append(f"{path}: {value!r} is not one of {shape.name}'s values")
+    elif kind == "boolean":
+        if not isinstance(value, bool):
+            problems.append(f"{path}: expected a boolean, got {value!r}")
+    elif kind in ("integer", "long"):
+        if not isinstance(value, int) or isinstance(value, bool):
+            problems.append(f"{path}: expected an integer, got {value!r}")
+    elif kind == "timestamp":
+        # JSON 1.0 sends timestamps as epoch seconds.
+        if not isinstance(value, (int, float)) or isinstance(value, bool):
+            problems.append(f"{path}: expected epoch seconds, got {value!r}")
+
+
+class Recorder:
+    """Keeps (operation, status, raw body) of every response a client receives."""
+
+    def __init__(self, client: Any) -> None:
+        self.seen: list[tuple[str, int, dict[str, Any]]] = []
+        client.meta.events.register("after-call.pinpoint-sms-voice-v2", self.after_call)
+
+    def after_call(self, http_response: Any, model: Any, **_kwargs: Any) -> None:
+        body = json.loads(http_response.content or b"{}")
+        self.seen.append((model.name, http_response.status_code, body))
+
+
+def exercise(client: Any) -> None:
+    """One call of every operation the collection and its tests use, and some errors."""
+    number = client.request_phone_number(Tags=[{"Key": "Name", "Value": "c"}], ClientToken="conformance-1", **SIMULATOR)
+    client.request_phone_number(Tags=[{"Key": "Name", "Value": "c"}], ClientToken="conformance-1", **SIMULATOR)
+    number_id, arn = number["PhoneNumberId"], number["PhoneNumberArn"]
+    other = client.request_phone_number(**SIMULATOR)["PhoneNumberId"]
+    client.describe_phone_numbers(PhoneNumberIds=[number_id])
+    client.describe_phone_numbers(Filters=[{"Name": "status", "Values": ["ACTIVE"]}], MaxResults=1)
+    client.create_opt_out_list(OptOutListName="conformance", Tags=[{"Key": "k", "Value": "v"}])
+    client.describe_opt_out_lists()
+    client.update_phone_number(PhoneNumberId=number_id, OptOutListName="conformance", DeletionProtectionEnabled=True)
+    client.update_phone_number(PhoneNumberId=number_id, OptOutListName="Default", DeletionProtectionEnabled=False)
+    client.tag_resource(ResourceArn=arn, Tags=[{"Key": "team", "Value": "ops"}])
+    client.untag_resource(ResourceArn=arn, TagKeys=["team"])
+    client.list_tags_for_resource(ResourceArn=arn)
+    pool = client.create_pool(OriginationIdentity=other, IsoCountryCode="US", MessageType="TRANSACTIONAL")["PoolId"]
+    client.describe_pools(PoolIds=[pool])
+    client.associate_origination_identity(PoolId=pool, OriginationIdentity=number_id)
+    client.list_pool_origination_identities(PoolId=pool)
+    client.disassociate_origination_identity(PoolId=pool, OriginationIdentity=number_id)
+    client.put_keyword(OriginationIdentity=number_id, Keyword="JOIN", KeywordMessage="hi", KeywordAction="OPT_IN")
+    client.describe_keywords(OriginationIdentity=number_id)
+    client.delete_keyword(OriginationIdentity=number_id, Keyword="JOIN")
+    client.delete_opt_out_list(OptOutListName="conformance")
+    for call in (
+        lambda: client.describe_phone_numbers(PhoneNumberIds=["phone-" + "0" * 32]),
+        lambda: client.describe_phone_numbers(Filters=[{"Name": "status", "Values": ["NOPE"]}]),
+        lambda: client.update_phone_number(PhoneNumberId=number_id, TwoWayEnabled=True),
+        lambda: client.disassociate_origination_identity(PoolId=pool, OriginationIdentity=other),
+        lambda: client.delete_keyword(OriginationIdentity=number_id, Keyword="STOP"),
+    ):
+        with pytest.raises(ClientError):
+            call()
+    client.update_phone_number(PhoneNumberId=number_id, DeletionProtectionEnabled=True)
+    with pytest.raises(ClientError):
+        client.release_phone_number(PhoneNumberId=number_id)
+    client.update_phone_number(PhoneNumberId=number_id, DeletionProtectionEnabled=False)
+    client.release_phone_number(PhoneNumberId=number_id)
+    client.delete_pool(PoolId=pool)
+
+
+def test_every_response_conforms_to_the_service_model(emulator):
+    client = emulator.client(retries={"mode": "standard", "max_attempts": 1})
+    recorder = Recorder(client)
+    exercise(client)
+    service = client.meta.service_model
+    problems: list[str] = []
+    errors = 0
+    for operation, status, body in recorder.seen:
+        op = service.operation_model(operation)
+        if status < 300:
+            conform(op.output_shape, body, operation, problems)
+            continue
+        errors += 1
+        code = body.get("__type", "").rsplit("#", 1)[-1]
+        shapes = {shape.name: shape for shape in op.error_shapes}
+        if code not in shapes:
+            problems.append(f"{operation}: error {code!r} is not one the model lists for it")
+            continue
+        conform(shapes[code], {k: v for k, v in body.items() if k != "__type"}, f"{operation}!{code}", problems)
+    assert errors == 6
+    assert len({op for op, _status, _body in recorder.seen}) == 19
+    assert problems == []
+
+
+def test_conformance_check_catches_a_bad_response():
+    """The checker itself: a missing required member, a wrong type and an unknown member are found."""
+    import botocore.session
+
+    shape = (
+        botocore.session.get_session().get_service_model("pinpoint-sms-voice-v2").shape_for("PhoneNumberInformation")
+    )
+    problems: list[str] = []
+    conform(shape, {"PhoneNumberArn": "arn", "Status": "LIVE", "TwoWayEnabled": "no", "Colour": "red"}, "n", problems)
+    assert any("Status" in p and "not one of" in p for p in problems)
+    assert any("TwoWayEnabled" in p for p in problems)
+    assert any("Colour" in p for p in problems)
+    assert any("PhoneNumber: required" in p for p in problems)
