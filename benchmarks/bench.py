@@ -24,7 +24,6 @@ import platform
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -35,68 +34,15 @@ if not _LINK.exists():  # the collection's import path, as tests/conftest.py mak
     _LINK.parent.mkdir(parents=True, exist_ok=True)
     _LINK.symlink_to(REPO_ROOT, target_is_directory=True)
 
-import boto3  # noqa: E402
-from botocore.config import Config  # noqa: E402
-
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.connection import Api  # noqa: E402
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.phone_number_info import (  # noqa: E402
     find_phone_numbers,
 )
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.reader import PhoneNumberReader  # noqa: E402
+from tests.emulator import EmulatorHandle, start_subprocess  # noqa: E402
 from tests.integration.harness import run_task  # noqa: E402
 
 SIMULATOR = dict(IsoCountryCode="US", MessageType="TRANSACTIONAL", NumberCapabilities=["SMS"], NumberType="SIMULATOR")
-
-
-class Server:
-    """The emulator as a subprocess, driven through its control endpoints."""
-
-    def __init__(self):
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "tests.emulator", "--port", "0"], cwd=REPO_ROOT, stdout=subprocess.PIPE, text=True
-        )
-        self.url = self.proc.stdout.readline().strip()
-        if not self.url.startswith("http"):
-            raise SystemExit("the emulator did not start")
-
-    def control(self, path, body=None):
-        data = None if body is None else json.dumps(body).encode()
-        req = urllib.request.Request(self.url + path, data=data, method="GET" if body is None else "POST")
-        req.add_header("Content-Type", "application/json")
-        with urllib.request.urlopen(req) as resp:
-            return json.loads(resp.read() or b"null")
-
-    def calls(self):
-        return self.control("/_emulator/calls")
-
-    def reset(self):
-        self.control("/_emulator/reset", {})
-
-    def seed(self, count, **template):
-        return self.control("/_emulator/seed", {"region": "us-east-1", "count": count, "template": template})
-
-    def env(self):
-        return {
-            "AWS_ACCESS_KEY_ID": "bench",
-            "AWS_SECRET_ACCESS_KEY": "bench",
-            "AWS_REGION": "us-east-1",
-            "AWS_DEFAULT_REGION": "us-east-1",
-            "AWS_URL": self.url,
-        }
-
-    def client(self):
-        return boto3.client(
-            "pinpoint-sms-voice-v2",
-            endpoint_url=self.url,
-            region_name="us-east-1",
-            aws_access_key_id="bench",
-            aws_secret_access_key="bench",
-            config=Config(retries={"mode": "standard"}, max_pool_connections=16),
-        )
-
-    def stop(self):
-        self.proc.terminate()
-        self.proc.wait(timeout=30)
 
 
 def named(client, name, **extra):
@@ -188,14 +134,7 @@ def measure_child(url, reader, with_tags):
     """In a fresh process: run one reader once; print wall seconds, peak RSS and the count as JSON."""
     import resource
 
-    client = boto3.client(
-        "pinpoint-sms-voice-v2",
-        endpoint_url=url,
-        region_name="us-east-1",
-        aws_access_key_id="bench",
-        aws_secret_access_key="bench",
-        config=Config(retries={"mode": "standard"}, max_pool_connections=16),
-    )
+    client = EmulatorHandle(url).client(max_pool_connections=16)
     fn = {"loop": baseline, "ours": ours}[reader]
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     start = time.perf_counter()
@@ -268,13 +207,14 @@ def main():
             os.cpu_count(),
         )
     )
-    server = Server()
+    process = start_subprocess()
+    server = EmulatorHandle(process.url)
     try:
         if not args.skip_calls:
             bench_calls(server)
         bench_info(server, args.numbers)
     finally:
-        server.stop()
+        process.stop()
 
 
 if __name__ == "__main__":

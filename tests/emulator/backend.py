@@ -594,16 +594,20 @@ class RegionBackend:
 
     # -- lookups ------------------------------------------------------------
 
-    def _number(self, identifier: str, member: str = "PhoneNumberId") -> PhoneNumber:
+    def _lookup(self, kind: str, store: dict[str, Any], identifier: str, member: str) -> Any:
+        """The resource of ``kind`` named by ID/name or ARN (of this region), or ResourceNotFoundException."""
         key = identifier
         if identifier.startswith("arn:"):
-            kind, key, here = self._split_arn(identifier, member)
-            if kind != "phone-number" or not here:
-                raise not_found("phone-number", identifier)
-        number = self.numbers.get(key)
-        if number is None:
-            raise not_found("phone-number", identifier)
-        return number
+            arn_kind, key, here = self._split_arn(identifier, member)
+            if arn_kind != kind or not here:
+                raise not_found(kind, identifier)
+        found = store.get(key)
+        if found is None:
+            raise not_found(kind, identifier)
+        return found
+
+    def _number(self, identifier: str, member: str = "PhoneNumberId") -> PhoneNumber:
+        return self._lookup("phone-number", self.numbers, identifier, member)
 
     def _origination_number(self, identifier: str) -> PhoneNumber:
         """A phone number given as OriginationIdentity; sender IDs are not emulated."""
@@ -616,26 +620,10 @@ class RegionBackend:
         return self._number(identifier, "OriginationIdentity")
 
     def _pool(self, identifier: str, member: str = "PoolId") -> Pool:
-        key = identifier
-        if identifier.startswith("arn:"):
-            kind, key, here = self._split_arn(identifier, member)
-            if kind != "pool" or not here:
-                raise not_found("pool", identifier)
-        pool = self.pools.get(key)
-        if pool is None:
-            raise not_found("pool", identifier)
-        return pool
+        return self._lookup("pool", self.pools, identifier, member)
 
     def _opt_out_list(self, identifier: str, member: str = "OptOutListName") -> OptOutList:
-        key = identifier
-        if identifier.startswith("arn:"):
-            kind, key, here = self._split_arn(identifier, member)
-            if kind != "opt-out-list" or not here:
-                raise not_found("opt-out-list", identifier)
-        opt_out_list = self.opt_out_lists.get(key)
-        if opt_out_list is None:
-            raise not_found("opt-out-list", identifier)
-        return opt_out_list
+        return self._lookup("opt-out-list", self.opt_out_lists, identifier, member)
 
     def _require_active(self, number: PhoneNumber) -> None:
         status = self.status(number)

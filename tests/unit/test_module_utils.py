@@ -154,3 +154,16 @@ def test_waiter_polls_with_growing_interval_then_times_out_naming_id_and_status(
     assert "phone-x" in err.value.msg and "PENDING" in err.value.msg
     assert clock.sleeps[:3] == [1.0, 1.5, 2.25]
     assert sum(clock.sleeps) == pytest.approx(20)
+
+
+def test_waiter_reads_before_sleeping_when_the_status_is_unknown():
+    clock = FakeClock()
+
+    class Reader:
+        def describe_ids(self, ids):
+            return [{"PhoneNumberId": ids[0], "Status": "ACTIVE"}]
+
+    waiter = Waiter(Reader(), timeout=30, sleep=clock.sleep, clock=clock)
+    assert waiter.wait("phone-x", "ACTIVE", None)["Status"] == "ACTIVE"
+    assert clock.sleeps == []
+

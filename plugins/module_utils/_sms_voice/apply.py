@@ -14,7 +14,7 @@ import time
 
 from .errors import SmsVoiceError
 from .planner import NEW_NUMBER_ID
-from .shape import merge_response, shape_number
+from .shape import merge_response, tags_to_dict
 
 # Errors that, on a call botocore had to retry, mean an earlier attempt already did
 # the work (its answer was lost): (operation, error code or reason).
@@ -115,7 +115,7 @@ def apply_plan(api, plan, waiter, wait=True):
         if step.operation == "RequestPhoneNumber":
             number_id = response["PhoneNumberId"]
             result = merge_response(result, response)
-            result["tags"] = shape_number(response)["tags"] or result["tags"]
+            result["tags"] = tags_to_dict(response.get("Tags")) or result["tags"]
         elif "PhoneNumberArn" in response:
             result = merge_response(result, response)
         if "Status" in response:

@@ -142,18 +142,12 @@ def create_client(params, module_name):
 
 
 class Api:
-    """A thin caller over the boto3 client that turns every failure into SmsVoiceError.
-
-    ``calls`` keeps the names of the operations made, in order, for callers
-    that report or test how many calls a task cost.
-    """
+    """A thin caller over the boto3 client that turns every failure into SmsVoiceError."""
 
     def __init__(self, client):
         self.client = client
-        self.calls = []
 
     def call(self, operation, **params):
-        self.calls.append(operation)
         method = getattr(self.client, _snake(operation))
         try:
             return method(**params)

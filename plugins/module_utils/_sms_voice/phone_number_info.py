@@ -70,9 +70,7 @@ def find_phone_numbers(params, reader):
     filters = api_filters(params.get("filters"))
     if params.get("phone_number_ids"):
         ids = list(dict.fromkeys(params["phone_number_ids"]))  # a number asked for twice is listed once
-        numbers = reader.describe_ids(ids)
-        if filters:
-            numbers = _client_side_filter(numbers, params["filters"])
+        numbers = reader.describe_ids(ids, filters)
     else:
         numbers = reader.describe_all(filters=filters, owner=params.get("owner"))
     if params.get("phone_numbers"):
@@ -102,40 +100,6 @@ def find_phone_numbers(params, reader):
         for shaped, keywords in zip(results, reader.keywords_for(kept)):
             shaped["keywords"] = keywords
     return results
-
-
-# How each API filter reads a described number, for numbers asked for by ID.
-_FILTER_FIELDS = {
-    "status": "Status",
-    "iso-country-code": "IsoCountryCode",
-    "message-type": "MessageType",
-    "number-capability": "NumberCapabilities",
-    "number-type": "NumberType",
-    "two-way-enabled": "TwoWayEnabled",
-    "self-managed-opt-outs-enabled": "SelfManagedOptOutsEnabled",
-    "opt-out-list-name": "OptOutListName",
-    "deletion-protection-enabled": "DeletionProtectionEnabled",
-    "two-way-channel-arn": "TwoWayChannelArn",
-}
-
-
-def _client_side_filter(numbers, filters):
-    def text(value):
-        return ("true" if value else "false") if isinstance(value, bool) else str(value)
-
-    kept = []
-    for number in numbers:
-        ok = True
-        for name, values in filters.items():
-            values = {text(v) for v in (values if isinstance(values, (list, tuple)) else [values])}
-            have = number.get(_FILTER_FIELDS[name])
-            have = {text(v) for v in have} if isinstance(have, list) else {text(have)}
-            if not have & values:
-                ok = False
-                break
-        if ok:
-            kept.append(number)
-    return kept
 
 
 def list_phone_numbers(module, api):

@@ -163,7 +163,7 @@ def _normalised(desired):
     return out
 
 
-def _check_two_way(result, desired):
+def _check_two_way(result):
     if result.get("two_way_enabled") and not result.get("two_way_channel_arn"):
         raise SmsVoiceError(
             "two_way_enabled is true but the number has no two-way channel: set two_way_channel_arn "
@@ -192,13 +192,12 @@ def plan_keywords(number_id, current_keywords, desired):
     by_key = {k["keyword"].upper(): k for k in current}
     wanted_keys = {k["keyword"].upper() for k in wanted}
     steps = []
-    result = []
     if desired.get("purge_keywords"):
         for k in current:
             key = k["keyword"].upper()
             if key not in wanted_keys and key not in MANDATORY_KEYWORDS:
                 steps.append(Step("DeleteKeyword", dict(OriginationIdentity=number_id, Keyword=k["keyword"])))
-    removed = {step.params["Keyword"].upper() for step in steps}
+    removed = {step.params["Keyword"].upper() for step in steps}  # only DeleteKeyword steps so far
     result = [k for k in current if k["keyword"].upper() not in removed]
     for k in wanted:
         action = keyword_action(k)
@@ -247,7 +246,7 @@ def plan_present(current, desired, pool_sizes=None, client_token=None):
         if want is not None and want != current.get(key):
             update[api_name] = want
             after[key] = want
-    _check_two_way(after, desired)
+    _check_two_way(after)
     if update:
         steps.append(Step("UpdatePhoneNumber", dict(PhoneNumberId=number_id, **update), wait="ACTIVE"))
 
@@ -355,7 +354,7 @@ def _plan_request(desired, client_token):
         if key in UPDATE_ONLY_SETTINGS and desired.get(key) is not None and desired[key] != after.get(key):
             update[api_name] = desired[key]
             after[key] = desired[key]
-    _check_two_way(after, desired)
+    _check_two_way(after)
     if update:
         steps.append(
             Step("UpdatePhoneNumber", dict(PhoneNumberId=NEW_NUMBER_ID, **update), wait="ACTIVE", needs_active=True)

@@ -51,19 +51,20 @@ class PhoneNumberReader:
 
     # -- DescribePhoneNumbers -------------------------------------------------
 
-    def describe_ids(self, ids):
-        """The numbers with these IDs or ARNs, in the given order; unknown IDs are skipped."""
+    def describe_ids(self, ids, filters=None):
+        """The numbers with these IDs or ARNs that match the API filters, in order; unknown IDs are skipped."""
+        extra = {"Filters": filters} if filters else {}
         found = []
         for chunk in chunks(list(ids), MAX_IDS_PER_CALL):
             try:
-                found.extend(self._describe(PhoneNumberIds=chunk))
+                found.extend(self._describe(PhoneNumberIds=chunk, **extra))
             except SmsVoiceError as e:
                 if e.code != "ResourceNotFoundException":
                     raise
                 # One unknown ID fails the whole call; ask one by one to keep the others.
                 for number_id in chunk:
                     try:
-                        found.extend(self._describe(PhoneNumberIds=[number_id]))
+                        found.extend(self._describe(PhoneNumberIds=[number_id], **extra))
                     except SmsVoiceError as inner:
                         if inner.code != "ResourceNotFoundException":
                             raise
@@ -80,16 +81,21 @@ class PhoneNumberReader:
         if owner:
             params["Owner"] = owner
         numbers = []
+        for number in self.pages("DescribePhoneNumbers", "PhoneNumbers", params):
+            numbers.append(number)
+            if stop is not None and stop(number):
+                break
+        return numbers
+
+    def pages(self, operation, key, params):
+        """Yield the ``key`` items of every page of ``operation``, asking for the next page only when needed."""
+        params = dict(params)
         while True:
-            page = self.api.call("DescribePhoneNumbers", **params)
-            for number in page.get("PhoneNumbers", []):
-                numbers.append(number)
-                if stop is not None and stop(number):
-                    return numbers
-            token = page.get("NextToken")
-            if not token:
-                return numbers
-            params["NextToken"] = token
+            page = self.api.call(operation, **params)
+            yield from page.get(key, [])
+            if not page.get("NextToken"):
+                return
+            params["NextToken"] = page["NextToken"]
 
     def _describe(self, **params):
         return self.api.call("DescribePhoneNumbers", **params).get("PhoneNumbers", [])
@@ -102,32 +108,26 @@ class PhoneNumberReader:
 
     def tags_for(self, numbers):
         """Tags of every number, fetched concurrently by a bounded pool; same order as ``numbers``."""
+        return self._each(self.tags, numbers)
+
+    def _each(self, read, numbers):
+        """``read(number)`` for every number (one call or more each), by a bounded pool, in order."""
         numbers = list(numbers)
         if len(numbers) <= 1 or self.tag_workers <= 1:
-            return [self.tags(n) for n in numbers]
+            return [read(n) for n in numbers]
         with ThreadPoolExecutor(max_workers=min(self.tag_workers, len(numbers))) as pool:
-            return list(pool.map(self.tags, numbers))
+            return list(pool.map(read, numbers))
 
     # -- keywords ---------------------------------------------------------------
 
     def keywords(self, number):
         """The number's keywords (all pages), shaped."""
         params = dict(OriginationIdentity=number["PhoneNumberId"], MaxResults=PAGE_SIZE)
-        found = []
-        while True:
-            page = self.api.call("DescribeKeywords", **params)
-            found.extend(page.get("Keywords", []))
-            if not page.get("NextToken"):
-                return shape_keywords(found)
-            params["NextToken"] = page["NextToken"]
+        return shape_keywords(list(self.pages("DescribeKeywords", "Keywords", params)))
 
     def keywords_for(self, numbers):
         """Keywords of every number, concurrently, in the order of ``numbers``."""
-        numbers = list(numbers)
-        if len(numbers) <= 1 or self.tag_workers <= 1:
-            return [self.keywords(n) for n in numbers]
-        with ThreadPoolExecutor(max_workers=min(self.tag_workers, len(numbers))) as pool:
-            return list(pool.map(self.keywords, numbers))
+        return self._each(self.keywords, numbers)
 
     # -- lookups used by phone_number -----------------------------------------
 

@@ -72,14 +72,8 @@ def shape_number(api_number, tags=None, keywords=None):
     ``tags`` is a dict or a list of API tags; when ``None`` the number's own
     ``Tags`` member is used (RequestPhoneNumber returns it), else an empty dict.
     """
-    result = {}
-    for api_name, key in NUMBER_FIELDS:
-        value = api_number.get(api_name)
-        if api_name == "CreatedTimestamp":
-            value = iso8601(value)
-        elif api_name == "NumberCapabilities" and value is not None:
-            value = list(value)
-        result[key] = value
+    result = dict.fromkeys(key for _api, key in NUMBER_FIELDS)
+    result.update(_fields(api_number))
     if tags is None:
         tags = api_number.get("Tags")
     result["tags"] = dict(tags) if isinstance(tags, dict) else tags_to_dict(tags)
@@ -94,12 +88,18 @@ def merge_response(predicted, api_number):
     PoolId, none of them return tags), so the prediction fills the gaps.
     """
     result = dict(predicted)
-    for api_name, key in NUMBER_FIELDS:
-        if api_name in api_number and api_number[api_name] is not None:
-            value = api_number[api_name]
-            if api_name == "CreatedTimestamp":
-                value = iso8601(value)
-            elif api_name == "NumberCapabilities":
-                value = list(value)
-            result[key] = value
+    result.update(_fields(api_number))
     return result
+
+
+def _fields(api_number):
+    """(result key, value) for every member the API number has, timestamps in ISO 8601."""
+    for api_name, key in NUMBER_FIELDS:
+        value = api_number.get(api_name)
+        if value is None:
+            continue
+        if api_name == "CreatedTimestamp":
+            value = iso8601(value)
+        elif api_name == "NumberCapabilities":
+            value = list(value)
+        yield key, value
