@@ -167,3 +167,13 @@ def test_waiter_reads_before_sleeping_when_the_status_is_unknown():
     assert waiter.wait("phone-x", "ACTIVE", None)["Status"] == "ACTIVE"
     assert clock.sleeps == []
 
+
+def test_keys_in_the_task_win_over_a_profile_from_the_environment(monkeypatch):
+    monkeypatch.setenv("AWS_PROFILE", "no-such-profile")
+    for name in ("AWS_ACCESS_KEY_ID", "AWS_ACCESS_KEY"):
+        monkeypatch.delenv(name, raising=False)
+    client = create_client(
+        params(profile="no-such-profile", access_key="AKIDTASK", secret_key="secret"), "phone_number"
+    )
+    assert client.meta.region_name == "us-east-1"
+    assert client._request_signer._credentials.access_key == "AKIDTASK"

@@ -120,6 +120,10 @@ def create_client(params, module_name):
                 session_args[arg] = params[option]
     if params.get("region"):
         session_args["region_name"] = params["region"]
+    if not use_profile and params.get("profile"):
+        # Keys win, but botocore would still read AWS_PROFILE from the environment (and fail
+        # on an unknown profile): a session that takes the profile from nowhere.
+        session_args["botocore_session"] = botocore.session.Session(session_vars={"profile": (None, None, None, None)})
     try:
         session = boto3.session.Session(**session_args)
     except botocore.exceptions.ProfileNotFound as e:
