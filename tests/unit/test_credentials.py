@@ -460,3 +460,10 @@ def test_stop_with_opt_in_fails_however_it_is_written(word):
         check_phone_number_params(
             dict(REQUEST, name="n", keywords=[{"keyword": word, "reply": "r", "action": "OPT_IN"}])
         )
+
+
+def test_session_token_in_the_task_without_keys_in_the_task_fails_naming_them(clean_env):
+    clean_env.setenv("AWS_ACCESS_KEY_ID", "AKIDFROMENV")
+    clean_env.setenv("AWS_SECRET_ACCESS_KEY", "env-secret")
+    with pytest.raises(SmsVoiceError, match="session_token needs access_key and secret_key"):
+        resolve_credentials(params(session_token="task-token-value"))

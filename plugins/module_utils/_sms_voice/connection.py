@@ -214,8 +214,9 @@ def resolve_credentials(params, environ=None):
     it was found (``"task"`` or the environment variable's name). The rules are
     boto3's: a profile set in the task beats keys in the environment; keys set in
     the task beat a profile in the environment; keys in the environment beat
-    ``AWS_PROFILE``. Keys come from one place only: a task that sets keys does
-    not pick up ``AWS_SESSION_TOKEN`` (it would belong to other keys).
+    ``AWS_PROFILE``. Keys come from one place only: a task that sets any of
+    access_key, secret_key and session_token takes none of them from the
+    environment (an ``AWS_SESSION_TOKEN`` there would belong to other keys).
 
     Raises SmsVoiceError for a profile and keys both set in the task, for one of
     access_key/secret_key without the other, and for a value with white space or
@@ -223,7 +224,7 @@ def resolve_credentials(params, environ=None):
     """
     environ = os.environ if environ is None else environ
     values, sources = {}, {}
-    task_keys = any(params.get(option) for option in ("access_key", "secret_key"))
+    task_keys = any(params.get(option) for option in KEY_OPTIONS)
     if params.get("profile") and task_keys:
         # amazon.aws refuses this too: which identity would win is not obvious.
         raise SmsVoiceError(
@@ -242,6 +243,11 @@ def resolve_credentials(params, environ=None):
                 if environ.get(name):
                     values[option], sources[option] = environ[name], name
                     break
+    if values.get("session_token") and not (values.get("access_key") or values.get("secret_key")):
+        raise SmsVoiceError(
+            "session_token needs access_key and secret_key from the same place: a task that sets "
+            "session_token must set them too"
+        )
     if bool(values.get("access_key")) != bool(values.get("secret_key")):
         missing = "secret_key" if values.get("access_key") else "access_key"
         raise SmsVoiceError(
