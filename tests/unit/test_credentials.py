@@ -467,3 +467,16 @@ def test_session_token_in_the_task_without_keys_in_the_task_fails_naming_them(cl
     clean_env.setenv("AWS_SECRET_ACCESS_KEY", "env-secret")
     with pytest.raises(SmsVoiceError, match="session_token needs access_key and secret_key"):
         resolve_credentials(params(session_token="task-token-value"))
+
+
+def test_a_session_token_alone_in_the_environment_is_ignored_as_boto3_does(profiles):
+    profiles.setenv("AWS_SESSION_TOKEN", "leftover token\n")
+    profiles.setenv("AWS_PROFILE", "dev")
+    assert identity(create_client(params(), "phone_number")) == ("AKIDPROFILEDEV", None, "eu-west-1")
+
+
+def test_aws_profile_is_not_checked_when_environment_keys_win(clean_env):
+    clean_env.setenv("AWS_PROFILE", "stale profile\n")
+    clean_env.setenv("AWS_ACCESS_KEY_ID", "AKIDFROMENV")
+    clean_env.setenv("AWS_SECRET_ACCESS_KEY", "env-secret")
+    assert identity(create_client(params(region="us-east-1"), "phone_number"))[0] == "AKIDFROMENV"

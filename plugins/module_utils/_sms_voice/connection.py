@@ -238,11 +238,12 @@ def resolve_credentials(params, environ=None):
             if params.get(option):
                 values[option], sources[option] = params[option], "task"
     else:
-        for option in KEY_OPTIONS + ("profile",):
-            for name in CREDENTIAL_ENV[option]:
-                if environ.get(name):
-                    values[option], sources[option] = environ[name], name
-                    break
+        found = {option: _from_environment(option, environ) for option in CREDENTIAL_ENV}
+        # As boto3's environment provider: a token counts only with keys, and keys hide AWS_PROFILE.
+        wanted = KEY_OPTIONS if found["access_key"] or found["secret_key"] else ("profile",)
+        for option in wanted:
+            if found[option]:
+                sources[option], values[option] = found[option]
     if values.get("session_token") and not (values.get("access_key") or values.get("secret_key")):
         raise SmsVoiceError(
             "session_token needs access_key and secret_key from the same place: a task that sets "
@@ -257,6 +258,14 @@ def resolve_credentials(params, environ=None):
     for option, value in values.items():
         check_credential(option, value, sources[option])
     return values, sources
+
+
+def _from_environment(option, environ):
+    """(variable name, value) of the first of the option's environment variables that is set, or None."""
+    for name in CREDENTIAL_ENV[option]:
+        if environ.get(name):
+            return name, environ[name]
+    return None
 
 
 def secret_values(params, environ=None):
