@@ -12,26 +12,36 @@ options:
   access_key:
     description:
       - AWS access key ID.
-      - If not set, the environment variables E(AWS_ACCESS_KEY_ID) or E(AWS_ACCESS_KEY) are used.
+      - If none of O(access_key), O(secret_key), O(session_token) and O(profile) is set, the environment variables
+        E(AWS_ACCESS_KEY_ID) or E(AWS_ACCESS_KEY) are used. Keys set in the task (or in C(module_defaults)) are
+        never mixed with keys from the environment.
       - Cannot be used together with O(profile).
+      - A value with white space, a line break or a character outside printable ASCII fails before any call.
     type: str
     aliases: [aws_access_key_id, aws_access_key]
   secret_key:
     description:
       - AWS secret access key.
-      - If not set, the environment variables E(AWS_SECRET_ACCESS_KEY) or E(AWS_SECRET_KEY) are used.
+      - If no key, token or profile is set in the task, the environment variables E(AWS_SECRET_ACCESS_KEY)
+        or E(AWS_SECRET_KEY) are used.
+      - A value with white space, a line break or a character outside printable ASCII fails before any call.
     type: str
     aliases: [aws_secret_access_key, aws_secret_key]
   session_token:
     description:
       - AWS session token, for temporary credentials.
-      - If not set, the environment variable E(AWS_SESSION_TOKEN) is used.
+      - If no key, token or profile is set in the task, the environment variable E(AWS_SESSION_TOKEN) is used.
+        A task that sets O(session_token) must set O(access_key) and O(secret_key) too.
+      - A value with white space, a line break or a character outside printable ASCII fails before any call.
     type: str
     aliases: [aws_session_token]
   profile:
     description:
       - A named profile from the AWS shared configuration and credentials files.
-      - If not set, the environment variable E(AWS_PROFILE) is used.
+      - Set in the task, it wins over keys in the environment (as in boto3), and its region is used when
+        neither O(region) nor its environment variables are set.
+      - If not set, the environment variable E(AWS_PROFILE) is used, unless keys are set in the task or in the
+        environment.
       - Cannot be used together with O(access_key) and O(secret_key).
     type: str
     aliases: [aws_profile]
@@ -61,6 +71,10 @@ options:
   aws_config:
     description:
       - "Settings merged into botocore's C(Config), for example C({retries: {mode: adaptive, max_attempts: 10}})."
+      - Keys are checked before any call against the settings of the installed botocore's C(Config).
+        C(region_name) is refused (use O(region)), and so is anything that looks like a credential.
+        C(retries) is a dict of C(max_attempts), C(total_max_attempts) and C(mode).
+      - The proxy URLs of C(proxies) (which can hold a password) are never logged.
       - Retries default to botocore's V(standard) mode with C(max_attempts=5), that is up to 5 retries after the first attempt; it retries throttling,
         server errors and dropped connections while resending the same idempotency token.
     type: dict

@@ -50,6 +50,7 @@ options:
       - Required to request a new number, so that running the task again finds it instead of leasing another.
       - With O(phone_number_id) or O(phone_number) and O(state=present), sets the C(Name) tag;
         with O(state=absent), the number is released only if its C(Name) tag is this value.
+      - 1 to 256 characters without line breaks, as for any tag value.
     type: str
   iso_country_code:
     description:
@@ -121,6 +122,7 @@ options:
     description:
       - Tags of the number, as a dict. When O(name) is set, the C(Name) tag is O(name).
       - When not set, tags are left as they are (apart from C(Name) when O(name) is set).
+      - A number carries at most 50 tags, C(Name) included. Keys and values cannot hold line breaks.
     type: dict
   purge_tags:
     description:
@@ -139,7 +141,8 @@ options:
     suboptions:
       keyword:
         description:
-          - The keyword, 1 to 30 characters.
+          - The keyword, 1 to 30 characters, without white space at the start or end (the service would
+            keep C("STOP ") as a keyword of its own, beside C(STOP)).
         type: str
         required: true
       reply:

@@ -67,7 +67,11 @@ def ansible_env(emulator, extra=None):
         ANSIBLE_PYTHON_INTERPRETER=sys.executable,
         ANSIBLE_HOME=str(REPO_ROOT / ".tmp" / "ansible-home"),
     )
-    env.update(extra or {})
+    for name, value in (extra or {}).items():
+        if value is None:  # None removes a variable, e.g. the emulator's AWS_REGION
+            env.pop(name, None)
+        else:
+            env[name] = value
     return env
 
 

@@ -24,11 +24,13 @@ class ModuleExit(Exception):
 class FakeModule:
     """The part of AnsibleModule the collection's code uses."""
 
-    def __init__(self, name, params, check_mode=False, diff=False):
+    def __init__(self, name, params, check_mode=False, diff=False, argument_spec=None, no_log_values=()):
         self._name = name
         self.params = params
         self.check_mode = check_mode
         self._diff = diff
+        self.argument_spec = argument_spec or {}
+        self.no_log_values = set(no_log_values)
 
     def exit_json(self, **result):
         raise ModuleExit(dict(result, failed=False))
@@ -43,7 +45,14 @@ def run_module_inprocess(module, args, check_mode=False, diff=True):
     validated = ArgumentSpecValidator(plugin.argument_spec()).validate(args)
     if validated.error_messages:
         return {"failed": True, "msg": " ".join(validated.error_messages)}
-    fake = FakeModule("pinpoint.sms_voice." + module, validated.validated_parameters, check_mode, diff)
+    fake = FakeModule(
+        "pinpoint.sms_voice." + module,
+        validated.validated_parameters,
+        check_mode,
+        diff,
+        argument_spec=plugin.argument_spec(),
+        no_log_values=validated._no_log_values,
+    )
     work = {"phone_number": "ensure_phone_number", "phone_number_info": "list_phone_numbers"}[module]
     utils = importlib.import_module("ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice." + module)
     try:

@@ -172,8 +172,7 @@ def test_keys_in_the_task_win_over_a_profile_from_the_environment(monkeypatch):
     monkeypatch.setenv("AWS_PROFILE", "no-such-profile")
     for name in ("AWS_ACCESS_KEY_ID", "AWS_ACCESS_KEY"):
         monkeypatch.delenv(name, raising=False)
-    client = create_client(
-        params(profile="no-such-profile", access_key="AKIDTASK", secret_key="secret"), "phone_number"
-    )
+    # params hold what the task set: the profile is only in the environment.
+    client = create_client(params(access_key="AKIDTASK", secret_key="secret"), "phone_number")
     assert client.meta.region_name == "us-east-1"
     assert client._request_signer._credentials.access_key == "AKIDTASK"

@@ -24,6 +24,9 @@ CONNECT_CHANNEL = re.compile(r"connect\.[a-z0-9-]+\.amazonaws\.com")
 TAG_KEY_MAX = 128
 TAG_VALUE_MAX = 256
 TAGS_MAX = 50
+# The model's TagKey (.+) and TagValue (.*) patterns are Java regular expressions:
+# their "." matches any character but these line terminators.
+LINE_TERMINATORS = re.compile("[\n\r\u0085\u2028\u2029]")
 
 
 def fail(msg, **extra):
@@ -53,17 +56,29 @@ def check_name(value, option, max_length=256):
         fail("{0} {1!r} must be 1 to {2} characters of letters, digits, _ : / and -".format(option, value, max_length))
 
 
-def check_tags(tags, option="tags"):
-    if len(tags) > TAGS_MAX:
-        fail("{0} has {1} tags; a phone number can have at most {2}".format(option, len(tags), TAGS_MAX))
+def check_tags(tags, option="tags", name=None):
+    """Fail, naming the option, for tags the service would refuse.
+
+    ``name`` (the task's name option) becomes the Name tag, so it counts toward the
+    50 tags a number can carry.
+    """
+    count = len(tags) + (1 if name is not None and "Name" not in tags else 0)
+    if count > TAGS_MAX:
+        fail(
+            "{0} has {1} tags{2}; a phone number can have at most {3}".format(
+                option, count, " (Name from name included)" if count > len(tags) else "", TAGS_MAX
+            )
+        )
     for key, value in tags.items():
         key = str(key)
-        if not key or len(key) > TAG_KEY_MAX:
-            fail("{0}: tag key {1!r} must be 1 to {2} characters long".format(option, key, TAG_KEY_MAX))
+        if not key or len(key) > TAG_KEY_MAX or LINE_TERMINATORS.search(key):
+            fail("{0}: tag key {1!r} must be 1 to {2} characters, without line breaks".format(option, key, TAG_KEY_MAX))
         if key.lower().startswith("aws:"):
             fail("{0}: tag key {1!r} uses the reserved prefix aws:".format(option, key))
         if value is not None and len(str(value)) > TAG_VALUE_MAX:
             fail("{0}: the value of tag {1!r} is longer than {2} characters".format(option, key, TAG_VALUE_MAX))
+        if value is not None and LINE_TERMINATORS.search(str(value)):
+            fail("{0}: the value of tag {1!r} contains a line break, which tag values cannot hold".format(option, key))
 
 
 def check_two_way(params):
@@ -89,6 +104,10 @@ def check_keywords(keywords):
     for i, k in enumerate(keywords):
         word = k.get("keyword") or ""
         where = "keywords[{0}]".format(i)
+        if word != word.strip() and word.strip():
+            # The service would store "STOP " as a keyword of its own, beside STOP, and
+            # the rules for STOP would not apply to it.
+            fail("{0}.keyword {1!r} has white space at the start or end; write {2!r}".format(where, word, word.strip()))
         if not word or len(word) > KEYWORD_MAX or not re.fullmatch(r"[ \S]+", word) or not word.strip():
             fail(
                 "{0}.keyword {1!r} must be 1 to {2} characters, without tabs or line breaks".format(
@@ -118,6 +137,8 @@ def check_phone_number_params(params):
     if params.get("name") is not None:
         if not params["name"] or len(params["name"]) > TAG_VALUE_MAX:
             fail("name must be 1 to {0} characters: it is the value of the Name tag".format(TAG_VALUE_MAX))
+        if LINE_TERMINATORS.search(params["name"]):
+            fail("name {0!r} contains a line break, which the value of the Name tag cannot hold".format(params["name"]))
     if not any(params.get(k) is not None for k in ("phone_number_id", "phone_number", "name")):
         fail(
             "one of name, phone_number_id or phone_number is required: name identifies (and on first "
@@ -143,7 +164,7 @@ def check_phone_number_params(params):
         check_name(params["pool_id"], "pool_id")
     check_two_way(params)
     if params.get("tags") is not None:
-        check_tags(params["tags"])
+        check_tags(params["tags"], name=params.get("name"))
         if params.get("name") is not None and "Name" in params["tags"] and params["tags"]["Name"] != params["name"]:
             fail(
                 "tags sets Name to {0!r} but name is {1!r}: set one of them".format(
@@ -154,3 +175,27 @@ def check_phone_number_params(params):
         check_keywords(params["keywords"])
     if params.get("wait_timeout") is not None and params["wait_timeout"] <= 0:
         fail("wait_timeout must be a positive number of seconds, got {0}".format(params["wait_timeout"]))
+
+
+# Access key IDs, secret keys and session tokens are printable ASCII without spaces.
+CREDENTIAL_TEXT = re.compile(r"[\x21-\x7e]+")
+
+
+def check_credential(option, value, source="task"):
+    """Fail, naming the option and where its value came from but never the value, for a credential
+    with white space, control or non-ASCII characters.
+
+    A trailing newline (a YAML ``|`` block, a variable read from a file) is the usual cause; sent as
+    it is, botocore's HTTP client refuses the header and prints it, the secret included.
+    """
+    if option == "profile":
+        bad = value != value.strip() or any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in value)
+    else:
+        bad = not CREDENTIAL_TEXT.fullmatch(value)
+    if bad:
+        where = "" if source == "task" else " (from the environment variable {0})".format(source)
+        fail(
+            "{0}{1} contains white space, a line break or another character that cannot be part of it; "
+            "a trailing newline from a YAML | block or a file is the usual cause. Remove it "
+            "(the value is not shown)".format(option, where)
+        )
