@@ -110,6 +110,10 @@ FAULT_KINDS = ("throttle", "server_error", "latency", "drop_after")
 #: The ``error`` a call-log entry carries when a ``drop_after`` fault cut the connection.
 CONNECTION_DROPPED = "ConnectionDropped"
 
+# What DescribePhoneNumbers reports as a number's limits and pricing model (README, "The emulator").
+RATE_LIMITS = {"LONG_CODE": 1, "TOLL_FREE": 3, "TEN_DLC": 1, "SIMULATOR": 1}
+DAILY_MESSAGE_CAPS = {"TEN_DLC": {"T-MOBILE": 2000}}
+PRICING_TIER = {"LONG_CODE": "STANDARD", "TOLL_FREE": "STANDARD", "TEN_DLC": "STANDARD"}
 MONTHLY_LEASING_PRICE = {"LONG_CODE": "1.00", "TOLL_FREE": "2.00", "TEN_DLC": "2.00", "SIMULATOR": "0.00"}
 PROTECTED_KEYWORDS = {"STOP": "OPT_OUT", "HELP": "AUTOMATIC_RESPONSE"}
 DEFAULT_KEYWORDS = (
@@ -403,6 +407,14 @@ def compile_filters(filters: list[dict[str, Any]], specs: dict[str, FilterSpec])
         wanted = {value.lower() if case_insensitive else value for value in item["Values"]}
         predicates.append(lambda obj, getter=getter, wanted=wanted: any(value in wanted for value in getter(obj)))
     return predicates
+
+
+def messaging_limits(number_type: str, capabilities: list[str]) -> dict[str, Any]:
+    """MessagingLimits: a send rate per capability; 10DLC numbers also have per-carrier daily caps."""
+    limits: dict[str, Any] = {"RateLimits": {cap: RATE_LIMITS[number_type] for cap in capabilities}}
+    if number_type in DAILY_MESSAGE_CAPS:
+        limits["DailyMessageCaps"] = dict(DAILY_MESSAGE_CAPS[number_type])
+    return limits
 
 
 def _tag_list(tags: dict[str, str]) -> list[dict[str, str]]:
@@ -730,6 +742,8 @@ class RegionBackend:
             "DeletionProtectionEnabled": number.deletion_protection,
             "PoolId": number.pool_id,
             "RegistrationId": number.registration_id,
+            "MessagingLimits": messaging_limits(number.number_type, number.capabilities),
+            "PricingTier": PRICING_TIER.get(number.number_type),
             "CreatedTimestamp": number.created,
         }
 

@@ -11,6 +11,17 @@ from .connection import HAS_BOTO3, Api, create_client
 from .errors import SmsVoiceError
 
 
+def library_versions():
+    """``boto3_version`` and ``botocore_version`` for failure results, as amazon.aws reports them."""
+    versions = {}
+    for name in ("boto3", "botocore"):
+        try:
+            versions[name + "_version"] = __import__(name).__version__
+        except ImportError:
+            versions[name + "_version"] = None
+    return versions
+
+
 def run_module(module, work):
     """Run ``work(module, api)`` and exit with its result dict, or fail with a clean message.
 
@@ -22,5 +33,5 @@ def run_module(module, work):
         api = Api(create_client(module.params, module._name.split(".")[-1]))
         result = work(module, api)
     except SmsVoiceError as e:
-        module.fail_json(**e.result())
+        module.fail_json(**dict(e.result(), **library_versions()))
     module.exit_json(**result)
