@@ -84,6 +84,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from .available_numbers import AvailableNumbersMixin
 from .errors import (
     EmulatorError,
     conflict,
@@ -454,10 +455,11 @@ OPERATIONS = {
     "PutKeyword": "put_keyword",
     "DescribeKeywords": "describe_keywords",
     "DeleteKeyword": "delete_keyword",
+    "ListAvailablePhoneNumbers": "list_available_phone_numbers",
 }
 
 
-class RegionBackend:
+class RegionBackend(AvailableNumbersMixin):
     """Every resource of one account in one region, and the operations on them.
 
     Methods assume the caller holds the emulator's lock and has validated the
@@ -847,8 +849,9 @@ class RegionBackend:
                 return candidate
         raise field_error("INVALID_PARAMETER", "NumberPreference", "No available phone number matches the request.")
 
-    def _apply_preference(self, national: str, preference: dict[str, Any]) -> str:
-        value = self._rng.choice(preference["Filter"])
+    def _apply_preference(self, national: str, preference: dict[str, Any], rng: random.Random | None = None) -> str:
+        rng = rng or self._rng
+        value = rng.choice(preference["Filter"])
         wanted = value.lstrip("+")
         # "+1206..." (E.164) and "1206..." with 11 digits include the country code; "206..." does not.
         if wanted.startswith("1") and (value.startswith("+") or len(wanted) == 11):
@@ -864,7 +867,7 @@ class RegionBackend:
             return wanted + national[len(wanted) :]
         if kind == "EndsWith":
             return national[: len(national) - len(wanted)] + wanted
-        start = self._rng.randint(0, len(national) - len(wanted))
+        start = rng.randint(0, len(national) - len(wanted))
         return national[:start] + wanted + national[start + len(wanted) :]
 
     def create_number(self, planned: dict[str, Any], tags: dict[str, str] | None = None) -> PhoneNumber:
