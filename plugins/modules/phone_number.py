@@ -164,7 +164,7 @@ options:
     description:
       - The digits the number to request should have. The service takes a preference for US V(TEN_DLC)
         numbers only (O(iso_country_code=US), O(number_type=TEN_DLC)).
-      - Sent only when the number is requested. It is a wish for the lease, not a setting of the number:
+      - Sent only when the number is requested. It is a wish for the lease, not a setting of the number;
         an existing number is never compared with it, so it never reports a change or fails the task.
       - When no available number matches, the request fails and nothing is leased.
         M(pinpoint.sms_voice.available_phone_number_info) lists the numbers that match a preference.
