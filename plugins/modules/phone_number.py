@@ -366,8 +366,10 @@ phone_number:
       sample: null
     messaging_limits:
       description:
-        - The limits that apply to the number, when the service reports them; V(null) otherwise
-          (and for a number that would be requested, in check mode).
+        - The limits that apply to the number, when the service reports them; V(null) otherwise.
+        - V(null) for a number that would be requested (check mode), and for a number the task requested
+          that was C(ACTIVE) at once (such as a V(SIMULATOR) number), since the request's answer does not
+          carry them; the next run or M(pinpoint.sms_voice.phone_number_info) shows them.
       type: dict
       sample: {rate_limits: {SMS: 1}, daily_message_caps: {T-MOBILE: 2000}}
       contains:
@@ -382,7 +384,9 @@ phone_number:
           type: dict
           sample: {T-MOBILE: 2000}
     pricing_tier:
-      description: The pricing model of the number, when the service reports it; V(null) otherwise.
+      description:
+        - The pricing model of the number, when the service reports it; V(null) otherwise.
+        - Like RV(phone_number.messaging_limits), not known yet for a number the task just requested.
       type: str
       sample: STANDARD
     created_timestamp:
