@@ -247,3 +247,25 @@ def test_info_without_include_tags_returns_the_tags_read_for_names(mock_emulator
     assert [n["tags"]["Name"] for n in by_tag] == ["a", "b"]
     unread = find_phone_numbers(dict(include_tags=False), reader)
     assert [n["tags"] for n in unread] == [None, None]
+
+
+class StatuslessReader:
+    """Answers DescribePhoneNumbers with a number that has no Status member."""
+
+    def describe_ids(self, ids):
+        return [dict(PhoneNumberId=ids[0])]
+
+
+def test_wait_timeout_message_says_unknown_status_instead_of_none():
+    from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.apply import Waiter
+
+    now = [0.0]
+
+    def sleep(seconds):
+        now[0] += seconds
+
+    waiter = Waiter(StatuslessReader(), 3, sleep=sleep, clock=lambda: now[0])
+    with pytest.raises(SmsVoiceError) as err:
+        waiter.wait(NUMBER_ID, "ACTIVE", None)
+    assert "it is in an unknown status" in err.value.msg
+    assert "None" not in err.value.msg
