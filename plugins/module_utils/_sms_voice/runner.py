@@ -7,19 +7,16 @@ from __future__ import annotations
 
 from ansible.module_utils.basic import missing_required_lib
 
+from . import connection
 from .connection import HAS_BOTO3, Api, create_client
 from .errors import SmsVoiceError
 
 
 def library_versions():
     """``boto3_version`` and ``botocore_version`` for failure results, as amazon.aws reports them."""
-    versions = {}
-    for name in ("boto3", "botocore"):
-        try:
-            versions[name + "_version"] = __import__(name).__version__
-        except ImportError:
-            versions[name + "_version"] = None
-    return versions
+    if not HAS_BOTO3:
+        return dict(boto3_version=None, botocore_version=None)
+    return dict(boto3_version=connection.boto3.__version__, botocore_version=connection.botocore.__version__)
 
 
 def run_module(module, work):
