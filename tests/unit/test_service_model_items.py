@@ -269,3 +269,15 @@ def test_wait_timeout_message_says_unknown_status_instead_of_none():
         waiter.wait(NUMBER_ID, "ACTIVE", None)
     assert "it is in an unknown status" in err.value.msg
     assert "None" not in err.value.msg
+
+
+@pytest.mark.parametrize(("module", "key"), [("phone_number", "phone_number"), ("phone_number_info", "phone_numbers")])
+def test_return_docs_list_every_result_key_of_the_shaper(module, key):
+    import importlib
+
+    import yaml
+
+    source = importlib.import_module("ansible_collections.pinpoint.sms_voice.plugins.modules." + module)
+    documented = yaml.safe_load(source.RETURN)[key]["contains"]
+    assert list(documented) == list(RESULT_KEYS)
+    assert set(documented["messaging_limits"]["contains"]) == {"rate_limits", "daily_message_caps"}
