@@ -192,3 +192,11 @@ def test_requirements_floor_is_the_first_botocore_with_every_member():
     assert "botocore>={0}".format(floor) in lines
     assert "boto3>={0}".format(floor) in lines  # boto3 1.x.y requires botocore 1.x.y
     assert tuple(int(p) for p in botocore.__version__.split(".")[:3]) >= tuple(int(p) for p in floor.split("."))
+
+
+def test_available_numbers_page_size_is_the_models_maximum():
+    from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.available_phone_number_info import (
+        PAGE_MAX,
+    )
+
+    assert model().shape_for("ListAvailablePhoneNumbersMaxResults").metadata["max"] == PAGE_MAX
