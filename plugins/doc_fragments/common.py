@@ -75,16 +75,18 @@ options:
         C(region_name) is refused (use O(region)), and so is anything that looks like a credential.
         C(retries) is a dict of C(max_attempts), C(total_max_attempts) and C(mode).
       - The proxy URLs of C(proxies) (which can hold a password) are never logged.
-      - Retries default to botocore's V(standard) mode with C(max_attempts=5), that is up to 5 retries after the first attempt; it retries throttling,
-        server errors and dropped connections while resending the same idempotency token.
+      - Retries default to botocore's V(standard) mode with C(max_attempts=5). In C(Config), botocore counts
+        C(max_attempts) as retries after the first attempt, so a call is tried up to 6 times in all
+        (C(total_max_attempts) counts the first attempt too). Throttling, server errors and dropped connections
+        are retried, and each retry resends the same idempotency token.
     type: dict
 notes:
   - Requires C(boto3) and C(botocore) on the host that runs the module.
   - These common AWS options can be set once per play with
     C(module_defaults) for C(group/pinpoint.sms_voice.aws) (which extends C(group/amazon.aws.aws)).
 requirements:
-  - boto3 >= 1.34.0
-  - botocore >= 1.34.0
+  - boto3 >= 1.43.90
+  - botocore >= 1.43.90
 """
 
     ATTRIBUTES = r"""

@@ -163,6 +163,30 @@ options:
       - Has no effect when O(keywords) is not set.
     type: bool
     default: false
+  number_preference:
+    description:
+      - The digits the number to request should have. The service takes a preference for US V(TEN_DLC)
+        numbers only (O(iso_country_code=US), O(number_type=TEN_DLC)).
+      - Sent only when the number is requested. It is a wish for the lease, not a setting of the number;
+        an existing number is never compared with it, so it never reports a change or fails the task.
+      - When no available number matches, the request fails and nothing is leased.
+        M(pinpoint.sms_voice.available_phone_number_info) lists the numbers that match a preference.
+      - Needs botocore 1.43.90 or newer.
+    type: dict
+    suboptions:
+      preference_type:
+        description:
+          - How O(number_preference.filter) is matched against the number.
+        type: str
+        required: true
+        choices: [StartsWith, EndsWith, Contains, ExactMatch]
+      filter:
+        description:
+          - Digit patterns, each 2 to 16 characters of digits, optionally after a C(+), for example V(+1206) or V(555).
+          - One pattern for V(StartsWith), V(EndsWith) and V(Contains); 1 to 10 complete numbers for V(ExactMatch).
+        type: list
+        elements: str
+        required: true
   wait:
     description:
       - Whether to wait for the number to become C(ACTIVE) after a request or change, and for a release to finish.
@@ -230,6 +254,18 @@ EXAMPLES = r"""
         reply: "You are opted in to Example Corp alerts."
         action: OPT_IN
     purge_keywords: true
+
+- name: Request a US 10DLC number whose digits start with +1206, under an approved registration
+  pinpoint.sms_voice.phone_number:
+    name: seattle-alerts
+    iso_country_code: US
+    message_type: TRANSACTIONAL
+    number_capabilities: [SMS]
+    number_type: TEN_DLC
+    registration_id: registration-0123456789abcdef0123456789abcdef
+    number_preference:
+      preference_type: StartsWith
+      filter: ["+1206"]
 
 - name: Protect a production number from release
   pinpoint.sms_voice.phone_number:
@@ -331,6 +367,31 @@ phone_number:
       description: ID of the registration the number belongs to, or V(null).
       type: str
       sample: null
+    messaging_limits:
+      description:
+        - The limits that apply to the number, when the service reports them; V(null) otherwise.
+        - V(null) for a number that would be requested (check mode), and for a number the task requested
+          that was C(ACTIVE) at once (such as a V(SIMULATOR) number), since the request's answer does not
+          carry them; the next run or M(pinpoint.sms_voice.phone_number_info) shows them.
+      type: dict
+      sample: {rate_limits: {SMS: 1}, daily_message_caps: {T-MOBILE: 2000}}
+      contains:
+        rate_limits:
+          description: The maximum send rate of each capability (C(SMS), C(MMS), C(VOICE), C(RCS)), in messages per second.
+          type: dict
+          sample: {SMS: 1}
+        daily_message_caps:
+          description:
+            - The advisory maximum number of messages a day, by carrier (for example C(T-MOBILE)).
+            - Reported for 10DLC numbers; absent when no daily cap applies.
+          type: dict
+          sample: {T-MOBILE: 2000}
+    pricing_tier:
+      description:
+        - The pricing model of the number, when the service reports it; V(null) otherwise.
+        - Like RV(phone_number.messaging_limits), not known yet for a number the task just requested.
+      type: str
+      sample: STANDARD
     created_timestamp:
       description: When the number was requested, in ISO 8601.
       type: str
@@ -362,6 +423,7 @@ from ansible.module_utils.basic import AnsibleModule
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.connection import AWS_COMMON_ARGUMENT_SPEC
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.phone_number import ensure_phone_number
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.runner import run_module
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.validation import NUMBER_PREFERENCE_OPTION
 
 
 def argument_spec():
@@ -397,6 +459,7 @@ def argument_spec():
             ),
         ),
         purge_keywords=dict(type="bool", default=False, no_log=False),
+        number_preference=NUMBER_PREFERENCE_OPTION,
         wait=dict(type="bool", default=True),
         wait_timeout=dict(type="int", default=300),
     )

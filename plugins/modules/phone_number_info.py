@@ -205,12 +205,35 @@ phone_numbers:
       description: ID of the registration the number belongs to, or V(null).
       type: str
       sample: null
+    messaging_limits:
+      description:
+        - The limits that apply to the number, when the service reports them; V(null) otherwise
+          (and for a number that would be requested, in check mode).
+      type: dict
+      sample: {rate_limits: {SMS: 1}, daily_message_caps: {T-MOBILE: 2000}}
+      contains:
+        rate_limits:
+          description: The maximum send rate of each capability (C(SMS), C(MMS), C(VOICE), C(RCS)), in messages per second.
+          type: dict
+          sample: {SMS: 1}
+        daily_message_caps:
+          description:
+            - The advisory maximum number of messages a day, by carrier (for example C(T-MOBILE)).
+            - Reported for 10DLC numbers; absent when no daily cap applies.
+          type: dict
+          sample: {T-MOBILE: 2000}
+    pricing_tier:
+      description: The pricing model of the number, when the service reports it; V(null) otherwise.
+      type: str
+      sample: STANDARD
     created_timestamp:
       description: When the number was requested, in ISO 8601.
       type: str
       sample: "2026-11-26T21:51:26+00:00"
     tags:
-      description: Tags of the number; V(null) when O(include_tags=false).
+      description:
+        - Tags of the number.
+        - V(null) when O(include_tags=false), unless O(names) or O(tags) was set (the tags read to match them are returned).
       type: dict
       sample: {Name: ci-simulator, team: messaging}
     keywords:

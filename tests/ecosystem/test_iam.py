@@ -94,8 +94,9 @@ def test_policies_cover_exactly_what_the_code_can_call(callable_ops):
     assert callable_ops - both == set(), "the code can call these, but no policy allows them"
 
 
-def test_phone_number_info_policy_is_read_only():
-    writes = {a for a in policy_actions("phone_number_info") if not a.startswith(("Describe", "List", "Get"))}
+@pytest.mark.parametrize("module", ["phone_number_info", "available_phone_number_info"])
+def test_info_policies_are_read_only(module):
+    writes = {a for a in policy_actions(module) if not a.startswith(("Describe", "List", "Get"))}
     assert writes == set()
 
 
@@ -185,3 +186,20 @@ def test_phone_number_info_uses_every_action_of_its_policy_and_no_other(emulator
     allowed = policy_actions("phone_number_info")
     assert used - allowed == set(), "phone_number_info called actions its policy does not allow"
     assert allowed - used == set(), "phone_number_info's policy allows actions the module did not need"
+
+
+def test_available_phone_number_info_uses_every_action_of_its_policy_and_no_other(emulator):
+    preference = dict(preference_type="StartsWith", filter=["+1206"])
+    tasks = [
+        task("List available numbers", "available_phone_number_info", dict(number_capabilities=["SMS"])),
+        task(
+            "List with a preference, over two pages",
+            "available_phone_number_info",
+            dict(number_capabilities=["SMS"], number_preference=preference, limit=15),
+        ),
+    ]
+    records, used = run_tasks(emulator, tasks)
+    assert [len(r["result"]["available_phone_numbers"]) for r in records] == [10, 15]
+    allowed = policy_actions("available_phone_number_info")
+    assert used - allowed == set(), "available_phone_number_info called actions its policy does not allow"
+    assert allowed - used == set(), "available_phone_number_info's policy allows actions the module did not need"

@@ -84,6 +84,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from .available_numbers import AvailableNumbersMixin
 from .errors import (
     EmulatorError,
     conflict,
@@ -110,6 +111,10 @@ FAULT_KINDS = ("throttle", "server_error", "latency", "drop_after")
 #: The ``error`` a call-log entry carries when a ``drop_after`` fault cut the connection.
 CONNECTION_DROPPED = "ConnectionDropped"
 
+# What DescribePhoneNumbers reports as a number's limits and pricing model (README, "The emulator").
+RATE_LIMITS = {"LONG_CODE": 1, "TOLL_FREE": 3, "TEN_DLC": 1, "SIMULATOR": 1}
+DAILY_MESSAGE_CAPS = {"TEN_DLC": {"T-MOBILE": 2000}}
+PRICING_TIER = {"LONG_CODE": "STANDARD", "TOLL_FREE": "STANDARD", "TEN_DLC": "STANDARD"}
 MONTHLY_LEASING_PRICE = {"LONG_CODE": "1.00", "TOLL_FREE": "2.00", "TEN_DLC": "2.00", "SIMULATOR": "0.00"}
 PROTECTED_KEYWORDS = {"STOP": "OPT_OUT", "HELP": "AUTOMATIC_RESPONSE"}
 DEFAULT_KEYWORDS = (
@@ -405,6 +410,14 @@ def compile_filters(filters: list[dict[str, Any]], specs: dict[str, FilterSpec])
     return predicates
 
 
+def messaging_limits(number_type: str, capabilities: list[str]) -> dict[str, Any]:
+    """MessagingLimits: a send rate per capability; 10DLC numbers also have per-carrier daily caps."""
+    limits: dict[str, Any] = {"RateLimits": {cap: RATE_LIMITS[number_type] for cap in capabilities}}
+    if number_type in DAILY_MESSAGE_CAPS:
+        limits["DailyMessageCaps"] = dict(DAILY_MESSAGE_CAPS[number_type])
+    return limits
+
+
 def _tag_list(tags: dict[str, str]) -> list[dict[str, str]]:
     return [{"Key": key, "Value": value} for key, value in tags.items()]
 
@@ -442,10 +455,11 @@ OPERATIONS = {
     "PutKeyword": "put_keyword",
     "DescribeKeywords": "describe_keywords",
     "DeleteKeyword": "delete_keyword",
+    "ListAvailablePhoneNumbers": "list_available_phone_numbers",
 }
 
 
-class RegionBackend:
+class RegionBackend(AvailableNumbersMixin):
     """Every resource of one account in one region, and the operations on them.
 
     Methods assume the caller holds the emulator's lock and has validated the
@@ -730,6 +744,8 @@ class RegionBackend:
             "DeletionProtectionEnabled": number.deletion_protection,
             "PoolId": number.pool_id,
             "RegistrationId": number.registration_id,
+            "MessagingLimits": messaging_limits(number.number_type, number.capabilities),
+            "PricingTier": PRICING_TIER.get(number.number_type),
             "CreatedTimestamp": number.created,
         }
 
@@ -833,8 +849,9 @@ class RegionBackend:
                 return candidate
         raise field_error("INVALID_PARAMETER", "NumberPreference", "No available phone number matches the request.")
 
-    def _apply_preference(self, national: str, preference: dict[str, Any]) -> str:
-        value = self._rng.choice(preference["Filter"])
+    def _apply_preference(self, national: str, preference: dict[str, Any], rng: random.Random | None = None) -> str:
+        rng = rng or self._rng
+        value = rng.choice(preference["Filter"])
         wanted = value.lstrip("+")
         # "+1206..." (E.164) and "1206..." with 11 digits include the country code; "206..." does not.
         if wanted.startswith("1") and (value.startswith("+") or len(wanted) == 11):
@@ -850,7 +867,7 @@ class RegionBackend:
             return wanted + national[len(wanted) :]
         if kind == "EndsWith":
             return national[: len(national) - len(wanted)] + wanted
-        start = self._rng.randint(0, len(national) - len(wanted))
+        start = rng.randint(0, len(national) - len(wanted))
         return national[:start] + wanted + national[start + len(wanted) :]
 
     def create_number(self, planned: dict[str, Any], tags: dict[str, str] | None = None) -> PhoneNumber:

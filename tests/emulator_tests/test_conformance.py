@@ -78,6 +78,13 @@ def exercise(client: Any) -> None:
     number_id, arn = number["PhoneNumberId"], number["PhoneNumberArn"]
     other = client.request_phone_number(**SIMULATOR)["PhoneNumberId"]
     client.describe_phone_numbers(PhoneNumberIds=[number_id])
+    client.list_available_phone_numbers(IsoCountryCode="US", NumberCapabilities=["SMS"], NumberType="TEN_DLC")
+    client.list_available_phone_numbers(
+        IsoCountryCode="US",
+        NumberCapabilities=["SMS"],
+        NumberType="TEN_DLC",
+        NumberPreference=[{"PreferenceType": ["ExactMatch"], "Filter": ["+12065550142"]}],
+    )
     client.describe_phone_numbers(Filters=[{"Name": "status", "Values": ["ACTIVE"]}], MaxResults=1)
     client.create_opt_out_list(OptOutListName="conformance", Tags=[{"Key": "k", "Value": "v"}])
     client.describe_opt_out_lists()
@@ -132,7 +139,7 @@ def test_every_response_conforms_to_the_service_model(emulator):
             continue
         conform(shapes[code], {k: v for k, v in body.items() if k != "__type"}, f"{operation}!{code}", problems)
     assert errors == 6
-    assert len({op for op, _status, _body in recorder.seen}) == 19
+    assert len({op for op, _status, _body in recorder.seen}) == 20
     assert problems == []
 
 

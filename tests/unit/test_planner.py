@@ -130,7 +130,7 @@ def test_capabilities_compare_as_a_set():
 
 
 def test_registration_id_is_immutable():
-    with pytest.raises(SmsVoiceError, match="registration_id: None -> reg-1"):
+    with pytest.raises(SmsVoiceError, match="registration_id: not set -> reg-1"):
         plan_present(current(), desired(registration_id="reg-1"))
 
 

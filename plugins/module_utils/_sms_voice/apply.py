@@ -74,7 +74,7 @@ class Waiter:
                 raise SmsVoiceError(
                     "timed out after {0} seconds waiting for phone number {1} to become {2}; it is {3}. "
                     "Raise wait_timeout, or set wait: false and check on it later".format(
-                        self.timeout, number_id, status, current
+                        self.timeout, number_id, status, current or "in an unknown status"
                     ),
                     phone_number_id=number_id,
                     status=current,

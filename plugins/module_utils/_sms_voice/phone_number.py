@@ -9,6 +9,7 @@ import uuid
 
 from .apply import Waiter, apply_plan
 from .errors import SmsVoiceError
+from .model_support import check_options_supported
 from .planner import plan_absent, plan_present, resource_id
 from .reader import PhoneNumberReader
 from .validation import check_phone_number_params
@@ -33,6 +34,7 @@ SETTINGS = (
     "purge_tags",
     "keywords",
     "purge_keywords",
+    "number_preference",
 )
 
 
@@ -80,9 +82,12 @@ def find_current(reader, params):
     name = params.get("name")
     if params["state"] == "absent" and name is not None and current["tags"].get("Name") != name:
         # Releasing is for good: never release a number the task did not name.
+        actual = current["tags"].get("Name")
         raise SmsVoiceError(
-            "conflicting lookup keys: phone number {0} is named {1!r}, not {2!r}; nothing was released".format(
-                current["phone_number_id"], current["tags"].get("Name"), name
+            "conflicting lookup keys: phone number {0} {1}, not {2!r}; nothing was released".format(
+                current["phone_number_id"],
+                "has no Name tag" if actual is None else "is named {0!r}".format(actual),
+                name,
             )
         )
     return current
@@ -136,9 +141,23 @@ def _must_exist(api, operation, params, option, value, what):
         raise
 
 
+def diff_label(number, params):
+    """``phone number phone-... (+1206...)``, or the name of a number still to be requested."""
+    if number.get("phone_number_id"):
+        label = "phone number {0}".format(number["phone_number_id"])
+        if number.get("phone_number"):
+            label += " ({0})".format(number["phone_number"])
+        return label
+    for key in ("name", "phone_number_id", "phone_number"):
+        if params.get(key) is not None:
+            return "phone number {0}={1}".format(key, params[key])
+    return "phone number"
+
+
 def ensure_phone_number(module, api):
     params = module.params
     check_phone_number_params(params)
+    check_options_supported(api.client.meta.service_model, params)
     reader = PhoneNumberReader(api)
     current = find_current(reader, params)
     desired = desired_from_params(params)
@@ -157,4 +176,7 @@ def ensure_phone_number(module, api):
     result = dict(changed=plan.changed, phone_number=result_number or {})
     if module._diff:
         result["diff"] = dict(before=plan.before or {}, after=(result_number or {}) if plan.action != "release" else {})
+        # In a loop the diffs of several numbers follow each other: each names its number.
+        label = diff_label(plan.before or result_number or {}, params)
+        result["diff"].update(before_header=label, after_header=label)
     return result

@@ -91,7 +91,7 @@ def find_phone_numbers(params, reader):
         if any((number_tags or {}).get(k) != v for k, v in tag_subset.items()):
             continue
         shaped = shape_number(number, number_tags or {})
-        if not include_tags:
+        if number_tags is None:  # not read; tags read for names or tags are returned
             shaped["tags"] = None
         results.append(shaped)
         if params.get("include_keywords"):

@@ -149,7 +149,7 @@ def immutable_differences(current, desired):
             if set(want) != set(have or []):
                 diffs.append("{0}: {1} -> {2}".format(key, sorted(have or []), sorted(want)))
         elif want != have:
-            diffs.append("{0}: {1} -> {2}".format(key, have, want))
+            diffs.append("{0}: {1} -> {2}".format(key, "not set" if have is None else have, want))
     return diffs
 
 
@@ -294,6 +294,11 @@ def _check_not_last(pool_id, number_id, pool_sizes, doing):
         )
 
 
+def number_preference_param(preference):
+    """The option's ``{preference_type, filter}`` as the API's ``NumberPreference`` list."""
+    return [{"PreferenceType": [preference["preference_type"]], "Filter": list(preference["filter"])}]
+
+
 def _plan_request(desired, client_token):
     if desired.get("lookup") != "name":
         key = desired.get("lookup") or "name"
@@ -327,6 +332,9 @@ def _plan_request(desired, client_token):
     ):
         if desired.get(key) not in (None, ""):
             params[api_name] = desired[key]
+    if desired.get("number_preference"):
+        # Only a wish for the digits of the number to lease: never compared with an existing number.
+        params["NumberPreference"] = number_preference_param(desired["number_preference"])
     _to_set, _to_remove, tags = plan_tags({}, desired)
     params["Tags"] = tags_to_list(tags)
     if client_token:

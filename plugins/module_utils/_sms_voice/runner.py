@@ -12,6 +12,7 @@ from urllib.parse import quote
 
 from ansible.module_utils.basic import missing_required_lib
 
+from . import connection
 from .connection import HAS_BOTO3, Api, create_client, secret_values
 from .errors import SmsVoiceError
 
@@ -121,6 +122,13 @@ def protect(module):
     return secrets
 
 
+def library_versions():
+    """``boto3_version`` and ``botocore_version`` for failure results, as amazon.aws reports them."""
+    if not HAS_BOTO3:
+        return dict(boto3_version=None, botocore_version=None)
+    return dict(boto3_version=connection.boto3.__version__, botocore_version=connection.botocore.__version__)
+
+
 def run_module(module, work):
     """Run ``work(module, api)`` and exit with its result dict, or fail with a clean message.
 
@@ -142,5 +150,5 @@ def run_module(module, work):
             exception=traceback.format_exc(),
         )
     if failure is not None:
-        module.fail_json(**redact_all(failure, secrets))
+        module.fail_json(**redact_all(dict(failure, **library_versions()), secrets))
     module.exit_json(**result)

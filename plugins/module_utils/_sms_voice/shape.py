@@ -32,8 +32,13 @@ NUMBER_FIELDS = (
     ("DeletionProtectionEnabled", "deletion_protection_enabled"),
     ("PoolId", "pool_id"),
     ("RegistrationId", "registration_id"),
+    ("MessagingLimits", "messaging_limits"),
+    ("PricingTier", "pricing_tier"),
     ("CreatedTimestamp", "created_timestamp"),
 )
+# MessagingLimits member -> result key; the maps inside keep the service's keys
+# (capabilities such as SMS, carriers such as T-MOBILE).
+MESSAGING_LIMITS_FIELDS = (("RateLimits", "rate_limits"), ("DailyMessageCaps", "daily_message_caps"))
 RESULT_KEYS = tuple(key for _api, key in NUMBER_FIELDS) + ("tags", "keywords")
 
 
@@ -102,4 +107,6 @@ def _fields(api_number):
             value = iso8601(value)
         elif api_name == "NumberCapabilities":
             value = list(value)
+        elif api_name == "MessagingLimits":
+            value = {key: dict(value[member]) for member, key in MESSAGING_LIMITS_FIELDS if member in value}
         yield key, value

@@ -95,6 +95,50 @@ def check_two_way(params):
         fail("two_way_channel_arn and two_way_channel_role need two_way_enabled: true (or leave it unset)")
 
 
+# NumberPreference (RequestPhoneNumber, ListAvailablePhoneNumbers): one preference of one type.
+NUMBER_PREFERENCE_TYPES = ("StartsWith", "EndsWith", "Contains", "ExactMatch")
+NUMBER_FILTER_VALUE = re.compile(r"\+?[0-9]{1,15}")
+NUMBER_FILTER_VALUE_LENGTH = (2, 16)
+NUMBER_FILTERS_MAX = 10  # ExactMatch; the pattern types take one value
+NUMBER_PREFERENCE_WHERE = ("US", "TEN_DLC")
+# The argument spec of the number_preference option (phone_number, available_phone_number_info).
+NUMBER_PREFERENCE_OPTION = dict(
+    type="dict",
+    options=dict(
+        preference_type=dict(type="str", required=True, choices=list(NUMBER_PREFERENCE_TYPES)),
+        filter=dict(type="list", elements="str", required=True),
+    ),
+)
+
+
+def check_number_preference(preference, iso_country_code=None, number_type=None, option="number_preference"):
+    """The service's limits on a number preference; it applies only to US TEN_DLC numbers."""
+    kind = preference.get("preference_type")
+    if kind not in NUMBER_PREFERENCE_TYPES:
+        fail("{0}.preference_type must be one of {1}".format(option, ", ".join(NUMBER_PREFERENCE_TYPES)))
+    values = preference.get("filter") or []
+    most = NUMBER_FILTERS_MAX if kind == "ExactMatch" else 1
+    if not 1 <= len(values) <= most:
+        fail(
+            "{0}.filter has {1} values; {2} takes {3}".format(
+                option, len(values), kind, "1 to {0}".format(most) if most > 1 else "exactly 1"
+            )
+        )
+    low, high = NUMBER_FILTER_VALUE_LENGTH
+    for value in values:
+        if not (low <= len(value) <= high and NUMBER_FILTER_VALUE.fullmatch(value)):
+            fail(
+                "{0}.filter value {1!r} must be {2} to {3} characters: digits, optionally after a +, "
+                "e.g. +1206 or 555".format(option, value, low, high)
+            )
+    where = dict(zip(("iso_country_code", "number_type"), NUMBER_PREFERENCE_WHERE))
+    for key, given in (("iso_country_code", iso_country_code), ("number_type", number_type)):
+        if given is not None and given != where[key]:
+            fail(
+                "{0} applies only to US TEN_DLC numbers, but {1} is {2}".format(option, key, given),
+            )
+
+
 KEYWORD_MAX = 30
 KEYWORD_MESSAGE_MAX = 1600
 
@@ -173,6 +217,8 @@ def check_phone_number_params(params):
             )
     if params.get("keywords") is not None:
         check_keywords(params["keywords"])
+    if params.get("number_preference") is not None:
+        check_number_preference(params["number_preference"], params.get("iso_country_code"), params.get("number_type"))
     if params.get("wait_timeout") is not None and params["wait_timeout"] <= 0:
         fail("wait_timeout must be a positive number of seconds, got {0}".format(params["wait_timeout"]))
 

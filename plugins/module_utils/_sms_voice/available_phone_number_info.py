@@ -1,0 +1,61 @@
+# -*- coding: utf-8 -*-
+# Copyright: contributors to the pinpoint.sms_voice collection
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""``available_phone_number_info``: the numbers RequestPhoneNumber could lease (ListAvailablePhoneNumbers)."""
+
+from __future__ import annotations
+
+from .errors import SmsVoiceError
+from .model_support import check_operation_supported
+from .planner import number_preference_param
+from .validation import check_country, check_name, check_number_preference
+
+OPERATION = "ListAvailablePhoneNumbers"
+PAGE_MAX = 10  # the model's ListAvailablePhoneNumbersMaxResults
+
+
+def check_available_params(params):
+    """Every check of the options that needs no call to AWS, each naming its option."""
+    check_country(params["iso_country_code"])
+    caps = params.get("number_capabilities") or []
+    if not caps:
+        raise SmsVoiceError("number_capabilities must list at least one of SMS, VOICE, MMS, RCS")
+    if len(set(caps)) != len(caps):
+        raise SmsVoiceError("number_capabilities lists a capability more than once: {0}".format(", ".join(caps)))
+    if params.get("registration_id") is not None:
+        check_name(params["registration_id"], "registration_id")
+    if params.get("number_preference") is not None:
+        check_number_preference(params["number_preference"], params["iso_country_code"], params["number_type"])
+    if params["limit"] < 1:
+        raise SmsVoiceError("limit must be at least 1, got {0}".format(params["limit"]))
+
+
+def list_available(params, api):
+    """Up to ``limit`` E.164 numbers, reading pages of at most 10 until there are enough or none are left."""
+    request = dict(
+        IsoCountryCode=params["iso_country_code"],
+        NumberCapabilities=list(params["number_capabilities"]),
+        NumberType=params["number_type"],
+    )
+    if params.get("registration_id") is not None:
+        request["RegistrationId"] = params["registration_id"]
+    if params.get("number_preference") is not None:
+        request["NumberPreference"] = number_preference_param(params["number_preference"])
+    numbers = []
+    token = None
+    while len(numbers) < params["limit"]:
+        page = dict(request, MaxResults=min(PAGE_MAX, params["limit"] - len(numbers)))
+        if token:
+            page["NextToken"] = token
+        response = api.call(OPERATION, **page)
+        numbers.extend(response.get("AvailablePhoneNumbers") or [])
+        token = response.get("NextToken")
+        if not token:
+            break
+    return numbers[: params["limit"]]
+
+
+def list_available_phone_numbers(module, api):
+    check_available_params(module.params)
+    check_operation_supported(api.client.meta.service_model, OPERATION, "available_phone_number_info")
+    return dict(changed=False, available_phone_numbers=list_available(module.params, api))
