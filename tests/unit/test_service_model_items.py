@@ -202,6 +202,8 @@ class FakeModule:
     def __init__(self):
         self.params = dict.fromkeys(connection.AWS_COMMON_ARGUMENT_SPEC)
         self.params.update(region="us-east-1", validate_certs=True)
+        self.argument_spec = dict(connection.AWS_COMMON_ARGUMENT_SPEC)
+        self.no_log_values = set()
         self.failed = None
 
     def fail_json(self, **kwargs):
