@@ -1,6 +1,7 @@
 """The collection as users get it: ``ansible-galaxy collection build``, install, run.
 
-The built tarball holds what users need and none of the development files; a
+The built tarball holds what users need (with the licence) and none of the
+development files; its README reads right as the collection's Galaxy page; a
 playbook run against the emulator with only the installed collection on the
 collections path requests a number and lists it.
 """
@@ -8,6 +9,7 @@ collections path requests a number and lists it.
 from __future__ import annotations
 
 import json
+import re
 import tarfile
 
 import pytest
@@ -26,9 +28,13 @@ DEVELOPMENT_FILES = (
     ".gitignore",
     ".ansible-lint",
     ".ansible/",
+    ".nox/",
     ".ruff_cache/",
     ".pytest_cache/",
     "pyproject.toml",
+    "noxfile.py",
+    "antsibull-nox.toml",
+    "CONTRIBUTING.md",
     "requirements-dev.txt",
     "changelogs/fragments/",
     "changelogs/.plugin-cache.yaml",
@@ -54,6 +60,7 @@ def test_tarball_holds_what_users_need(built):
     needed = {
         "MANIFEST.json",
         "FILES.json",
+        "LICENSE",
         "README.md",
         "CHANGELOG.md",
         "requirements.txt",
@@ -64,7 +71,7 @@ def test_tarball_holds_what_users_need(built):
         "docs/guide.md",
     }
     needed |= {"plugins/modules/{0}.py".format(m) for m in MODULES}
-    needed |= {"docs/modules/{0}.md".format(m) for m in MODULES}
+    needed |= {"docs/modules/{0}_module.rst".format(m) for m in MODULES}
     assert needed - names == set()
     with tarfile.open(built["tarball"]) as tar:
         manifest = json.load(tar.extractfile("MANIFEST.json"))
@@ -72,6 +79,28 @@ def test_tarball_holds_what_users_need(built):
     meta = galaxy()
     assert (info["namespace"], info["name"], info["version"]) == (meta["namespace"], meta["name"], meta["version"])
     assert info["dependencies"] == {}
+    # The SPDX identifier, not also a license_file: galaxy-importer accepts one or the other.
+    assert (info["license"], info["license_file"]) == (["GPL-3.0-or-later"], None)
+    with tarfile.open(built["tarball"]) as tar:
+        licence = tar.extractfile("LICENSE").read().decode()
+    assert licence.startswith(
+        "                    GNU GENERAL PUBLIC LICENSE\n                       Version 3, 29 June 2007"
+    )
+    assert "END OF TERMS AND CONDITIONS" in licence
+
+
+def test_readme_in_the_tarball_marks_repository_commands_as_such(built):
+    # The README is the collection's page on Galaxy: every command it gives that only
+    # works in a clone of the repository sits in the section for the source repository.
+    with tarfile.open(built["tarball"]) as tar:
+        readme = tar.extractfile("README.md").read().decode()
+    names = set(tar_names(built["tarball"]))
+    repository_section, _sep, rest = readme.partition("\n## ")
+    assert "source repository" in repository_section.lower()
+    for command in ("scripts/", "tests.emulator", ".venv/", "nox "):
+        assert command not in rest, command
+    for path in re.findall(r"\]\(((?!https?:)[^)#\s]+)", rest):
+        assert path.rstrip("/") in names or any(n.startswith(path) for n in names), path
 
 
 def test_tarball_holds_no_development_files(built):

@@ -1,4 +1,4 @@
-"""scripts/test-matrix covers every supported ansible-core, and the default test command the newest.
+"""scripts/test-matrix and the sanity sessions of noxfile.py cover every supported ansible-core; the default test command the newest.
 
 The matrix itself (a virtualenv and a playbook-test run per version) takes
 minutes per version and is run by hand; these tests keep its version list in
@@ -7,6 +7,7 @@ step with meta/runtime.yml and requirements-dev.txt.
 
 from __future__ import annotations
 
+import ast
 import re
 
 import yaml
@@ -57,3 +58,17 @@ def test_matrix_script_explains_itself_and_rejects_unknown_arguments():
     refused = run(["bash", SCRIPT, "--bogus"], check=False)
     assert refused.returncode == 2
     assert "unknown argument" in refused.stderr
+
+
+def noxfile_sanity_versions():
+    tree = ast.parse((REPO_ROOT / "noxfile.py").read_text())
+    value = next(
+        node.value
+        for node in tree.body
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "SANITY_VERSIONS" for t in node.targets)
+    )
+    return [minor(v) for v in ast.literal_eval(value)]
+
+
+def test_sanity_sessions_cover_every_supported_ansible_core():
+    assert noxfile_sanity_versions() == matrix_versions()

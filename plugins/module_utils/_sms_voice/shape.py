@@ -47,9 +47,9 @@ def iso8601(value):
     if value is None or isinstance(value, str):
         return value
     if isinstance(value, (int, float)):
-        value = datetime.datetime.fromtimestamp(value, tz=datetime.UTC)
+        value = datetime.datetime.fromtimestamp(value, tz=datetime.timezone.utc)
     if value.tzinfo is None:
-        value = value.replace(tzinfo=datetime.UTC)
+        value = value.replace(tzinfo=datetime.timezone.utc)
     return value.isoformat()
 
 

@@ -5,7 +5,7 @@
 ansible-test creates each sanity test's virtualenv without pip, then runs a
 ``get-pip.py`` it fetches from a CI file host that this network does not
 reach; it looks for that script in its cache first. This stand-in, placed in
-that cache by tests/ecosystem/test_sanity.py, does the same job with the pip
+that cache by noxfile.py's sanity sessions, does the same job with the pip
 wheel bundled in the standard library's ``ensurepip``: it installs the pip
 version ansible-test asks for from the package index.
 """
