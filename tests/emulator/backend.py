@@ -21,7 +21,7 @@ Choices where the service's documentation is silent (all deliberate, and
 covered by tests):
 
 * Status: a new number is ``PENDING`` for ``pending_seconds[NumberType]``
-  (defaults :data:`DEFAULT_PENDING_SECONDS`: LONG_CODE 0, TOLL_FREE 2, TEN_DLC 2,
+  (defaults :data:`DEFAULT_PENDING_SECONDS`: LONG_CODE 0, TOLL_FREE and TEN_DLC 10 days,
   SIMULATOR 0), then ``ACTIVE``. Associating or disassociating shows
   ``ASSOCIATING``/``DISASSOCIATING`` for ``association_seconds`` (default 0). A
   released number is ``DELETED`` and stays visible for
@@ -100,7 +100,8 @@ from .quotas import DEFAULT_QUOTA_BURST_SECONDS, DEFAULT_QUOTA_SCALE, QuotaBucke
 from .validation import enum_values, filter_output, service_model, validate_input
 
 DEFAULT_ACCOUNT_ID = "123456789012"
-DEFAULT_PENDING_SECONDS = {"LONG_CODE": 0.0, "TOLL_FREE": 2.0, "TEN_DLC": 2.0, "SIMULATOR": 0.0}
+#: US toll-free and 10DLC numbers wait for their registration: days to weeks; 10 days here.
+DEFAULT_PENDING_SECONDS = {"LONG_CODE": 0.0, "TOLL_FREE": 864_000.0, "TEN_DLC": 864_000.0, "SIMULATOR": 0.0}
 DEFAULT_ASSOCIATION_SECONDS = 0.0
 DEFAULT_DELETED_RETENTION_SECONDS = 300.0
 DEFAULT_POOL_RELEASE_LAG_SECONDS = 0.0
