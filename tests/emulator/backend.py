@@ -34,8 +34,9 @@ covered by tests):
   messaging in the US), CA (LONG_CODE, TOLL_FREE), GB, AU, DE, FR (LONG_CODE),
   JP (LONG_CODE, VOICE only). Anything else is a ``ValidationException``
   ``INVALID_PARAMETER`` naming the member.
-* Registrations are out of scope: any ``RegistrationId`` is a
-  ``ResourceNotFoundException`` with ``ResourceType`` ``registration``.
+* Registrations exist only as far as numbers need them (seeded, described,
+  named by ``RequestPhoneNumber``, consulted on release): see
+  :mod:`tests.emulator.registrations`.
 * ``ClientToken`` (per account and region): the same token with the same
   parameters replays the first answer and creates nothing; with other
   parameters (or another operation) it is a ``ConflictException``
@@ -97,6 +98,13 @@ from .errors import (
     validation_error,
 )
 from .quotas import DEFAULT_QUOTA_BURST_SECONDS, DEFAULT_QUOTA_SCALE, QuotaBuckets
+from .registrations import (
+    DEFAULT_BLOCKING_STATUSES,
+    Registration,
+    RegistrationsMixin,
+    check_blocking_statuses,
+    check_seed,
+)
 from .validation import enum_values, filter_output, service_model, validate_input
 
 DEFAULT_ACCOUNT_ID = "123456789012"
@@ -171,6 +179,7 @@ def default_config() -> dict[str, Any]:
         "quotas": True,
         "quota_scale": DEFAULT_QUOTA_SCALE,
         "quota_burst_seconds": DEFAULT_QUOTA_BURST_SECONDS,
+        "registration_statuses_blocking_release": list(DEFAULT_BLOCKING_STATUSES),
     }
 
 
@@ -456,10 +465,11 @@ OPERATIONS = {
     "PutKeyword": "put_keyword",
     "DescribeKeywords": "describe_keywords",
     "DeleteKeyword": "delete_keyword",
+    "DescribeRegistrations": "describe_registrations",
 }
 
 
-class RegionBackend:
+class RegionBackend(RegistrationsMixin):
     """Every resource of one account in one region, and the operations on them.
 
     Methods assume the caller holds the emulator's lock and has validated the
@@ -476,6 +486,7 @@ class RegionBackend:
         self.pools: dict[str, Pool] = {}
         self.opt_out_lists: dict[str, OptOutList] = {}
         self.client_tokens: dict[str, TokenRecord] = {}
+        self.registrations: dict[str, Registration] = {}
         self._seq = itertools.count(1)
         self._rng = random.Random()
         self._add_opt_out_list(DEFAULT_OPT_OUT_LIST, {})
@@ -816,12 +827,9 @@ class RegionBackend:
                 "self_managed": pool.self_managed,
             }
             keywords = [(k.keyword, k.message, k.action) for k in sorted(pool.keywords.values(), key=lambda k: k.seq)]
+        registration_id = None
         if params.get("RegistrationId") is not None:
-            raise not_found(
-                "registration",
-                params["RegistrationId"],
-                f"Registration {params['RegistrationId']} does not exist (registrations are not emulated).",
-            )
+            registration_id = self._registration(params["RegistrationId"]).id
         tags = self._merged_tags({}, self._checked_tags(params.get("Tags") or []))
         return {
             "plan": plan,
@@ -831,6 +839,7 @@ class RegionBackend:
             "capabilities": capabilities,
             "opt_out_list": opt_out,
             "pool_id": pool_id,
+            "registration_id": registration_id,
             "inherited": inherited,
             "keywords": keywords,
             "preference": preference,
@@ -893,6 +902,7 @@ class RegionBackend:
             international=planned["international"],
             deletion_protection=planned["deletion_protection"],
             pool_id=planned["pool_id"],
+            registration_id=planned["registration_id"],
             tags=dict(planned["tags"] if tags is None else tags),
             **planned["inherited"],
         )
@@ -1045,7 +1055,9 @@ class RegionBackend:
                 "phone-number",
                 number.id,
             )
+        self.check_release_registration(number)
         number.deleted_at = self.now()
+        self.close_registration_of(number)
         number.busy_status = None
         return filter_output("ReleasePhoneNumber", self.number_view(number))
 
@@ -1466,7 +1478,13 @@ class RegionBackend:
             {**self.opt_out_list_view(item), "AccountId": self.account_id, "Tags": _tag_list(item.tags)}
             for item in self.opt_out_lists.values()
         ]
-        return {"phone_numbers": numbers, "pools": pools, "opt_out_lists": opt_out_lists}
+        registrations = [{**r.view(), "AccountId": self.account_id} for r in self.registrations.values()]
+        return {
+            "phone_numbers": numbers,
+            "pools": pools,
+            "opt_out_lists": opt_out_lists,
+            "registrations": registrations,
+        }
 
 
 # ---------------------------------------------------------------------------
@@ -1654,6 +1672,8 @@ class Emulator:
                         )
                 elif key in ("association_seconds", "deleted_retention_seconds", "pool_release_lag_seconds"):
                     updated[key] = _non_negative_number(key, value)
+                elif key == "registration_statuses_blocking_release":
+                    updated[key] = check_blocking_statuses(value)
                 elif key == "quotas":
                     if not isinstance(value, bool):
                         raise ValueError(f"quotas must be true or false, not {value!r}")
@@ -1717,12 +1737,25 @@ class Emulator:
                 ids.append(backend.create_number(planned, tags).id)
             return ids
 
+    def seed_registrations(
+        self, registrations: list[Any], region: str = "us-east-1", account_id: str = DEFAULT_ACCOUNT_ID
+    ) -> list[str]:
+        """Create registrations (``RegistrationType``, ``RegistrationStatus``; not logged as calls); their IDs."""
+        if not isinstance(registrations, list):
+            raise ValueError("registrations must be a list of {RegistrationType, RegistrationStatus} objects")
+        checked = [check_seed(item, index) for index, item in enumerate(registrations)]
+        with self.lock:
+            backend = self.store.get(account_id, region)
+            return [backend.add_registration(kind, status).id for kind, status in checked]
+
     def state(self) -> dict[str, dict[str, list[dict[str, Any]]]]:
         """``{region: {"phone_numbers": [...], "pools": [...], "opt_out_lists": [...]}}`` over all accounts."""
         with self.lock:
             result: dict[str, dict[str, list[dict[str, Any]]]] = {}
             for (_account, region), backend in self.store.items():
-                target = result.setdefault(region, {"phone_numbers": [], "pools": [], "opt_out_lists": []})
+                target = result.setdefault(
+                    region, {"phone_numbers": [], "pools": [], "opt_out_lists": [], "registrations": []}
+                )
                 for key, values in backend.dump().items():
                     target[key].extend(values)
             return result

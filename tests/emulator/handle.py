@@ -107,8 +107,14 @@ class EmulatorHandle:
             "phone_number_ids"
         ]
 
+    def seed_registrations(self, *registrations: dict[str, str], region: str = "us-east-1") -> list[str]:
+        """Create registrations from ``{"RegistrationType", "RegistrationStatus"}`` objects; returns their IDs."""
+        return self._control("POST", "seed", {"region": region, "registrations": list(registrations)})[
+            "registration_ids"
+        ]
+
     def state(self) -> dict[str, Any]:
-        """``{region: {"phone_numbers": [...], "pools": [...], "opt_out_lists": [...]}}`` with tags and keywords."""
+        """``{region: {"phone_numbers", "pools", "opt_out_lists", "registrations"}}``, with tags and keywords."""
         return self._control("GET", "state")
 
     def advance_clock(self, seconds: float) -> float:

@@ -23,7 +23,9 @@ target (raw HTTP clients) are served directly. The front adds:
                               "deleted_retention_seconds": S, "phone_numbers_quota": N|null}
     POST /_emulator/seed     {"region", "count", "template": {RequestPhoneNumber params}, "account_id"}
                              -> {"phone_number_ids": [...]} (not in the call log)
-    GET  /_emulator/state    {region: {"phone_numbers", "pools", "opt_out_lists"}}
+                             or {"region", "account_id", "registrations": [{"RegistrationType",
+                             "RegistrationStatus"}]} -> {"registration_ids": [...]}
+    GET  /_emulator/state    {region: {"phone_numbers", "pools", "opt_out_lists", "registrations"}}
     GET  /_emulator/clock    {"now", "offset"}
     POST /_emulator/clock    {"advance": seconds} -> {"now", "offset"}
 
@@ -228,6 +230,16 @@ class EmulatorApp:
 
     def _seed(self, payload: Any) -> dict[str, Any]:
         payload = _object(payload)
+        if "registrations" in payload:
+            unknown = set(payload) - {"region", "registrations", "account_id"}
+            if unknown:
+                raise ValueError(f"unknown keys {sorted(unknown)} next to 'registrations'")
+            ids = self.emulator.seed_registrations(
+                payload["registrations"],
+                region=payload.get("region", "us-east-1"),
+                account_id=payload.get("account_id", DEFAULT_ACCOUNT_ID),
+            )
+            return {"registration_ids": ids}
         unknown = set(payload) - {"region", "count", "template", "account_id"}
         if unknown:
             raise ValueError(f"unknown seed keys {sorted(unknown)}")
