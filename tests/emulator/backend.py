@@ -55,11 +55,12 @@ covered by tests):
 * Deleting a pool disassociates its numbers. The ``Default`` opt-out list
   always exists and cannot be deleted; nor can a list a number or pool uses
   (both ``RESOURCE_DELETION_NOT_ALLOWED``).
-* Keywords (on numbers and on pools) match case-insensitively and keep the
-  spelling last given. Every number starts with STOP (``OPT_OUT``) and HELP
+* Keywords (on numbers and on pools) are stored upper-cased and match
+  case-insensitively. Every number starts with STOP (``OPT_OUT``) and HELP
   (``AUTOMATIC_RESPONSE``): their messages can change, their actions cannot
   (``RESOURCE_MODIFICATION_NOT_ALLOWED``), and they cannot be deleted
-  (``RESOURCE_DELETION_NOT_ALLOWED``).
+  (``RESOURCE_DELETION_NOT_ALLOWED``). US toll-free numbers add their own
+  rules (:mod:`tests.emulator.keyword_rules`).
 * ``Owner=SHARED`` lists nothing: no other account shares resources here.
 * Limits: 50 tags per resource (``TAGS_PER_RESOURCE``), 30 keywords per number
   or pool, 100 pools and 100 opt-out lists per region, phone numbers unlimited
@@ -97,6 +98,7 @@ from .errors import (
     throttled,
     validation_error,
 )
+from .keyword_rules import check_us_toll_free_keyword
 from .quotas import DEFAULT_QUOTA_BURST_SECONDS, DEFAULT_QUOTA_SCALE, QuotaBuckets
 from .registrations import (
     DEFAULT_BLOCKING_STATUSES,
@@ -907,7 +909,7 @@ class RegionBackend(RegistrationsMixin):
             **planned["inherited"],
         )
         for keyword, message, action in planned["keywords"]:
-            number.keywords[keyword.upper()] = Keyword(next(self._seq), keyword, message, action)
+            number.keywords[keyword.upper()] = Keyword(next(self._seq), keyword.upper(), message, action)
         self.numbers[number_id] = number
         self.phone_numbers_in_use.add(phone)
         return number
@@ -1410,10 +1412,18 @@ class RegionBackend(RegistrationsMixin):
                 "KEYWORDS_PER_PHONE_NUMBER", f"A phone number can have at most {MAX_KEYWORDS} keywords."
             )
         existing = owner.keywords.get(key)
+        if self._is_us_toll_free(owner):
+            check_us_toll_free_keyword(
+                key, keyword, action, params["KeywordMessage"], existing.message if existing else None
+            )
         seq = existing.seq if existing else next(self._seq)
-        record = Keyword(seq, keyword, params["KeywordMessage"], action)
+        record = Keyword(seq, key, params["KeywordMessage"], action)
         owner.keywords[key] = record
         return {**self._owner_ids(owner), **record.view()}
+
+    def _is_us_toll_free(self, owner: PhoneNumber | Pool) -> bool:
+        numbers = self._pool_members(owner) if isinstance(owner, Pool) else [owner]
+        return any((n.iso_country_code, n.number_type) == ("US", "TOLL_FREE") for n in numbers)
 
     @staticmethod
     def _owner_ids(owner: PhoneNumber | Pool) -> dict[str, str]:
