@@ -121,7 +121,7 @@ MAX_KEYWORDS = 30
 MAX_POOLS = 100
 MAX_OPT_OUT_LISTS = 100
 DEFAULT_OPT_OUT_LIST = "Default"
-FAULT_KINDS = ("throttle", "server_error", "latency", "drop_after")
+FAULT_KINDS = ("throttle", "server_error", "latency", "drop_after", "not_accessible")
 #: The ``error`` a call-log entry carries when a ``drop_after`` fault cut the connection.
 CONNECTION_DROPPED = "ConnectionDropped"
 
@@ -1522,6 +1522,18 @@ class DictRegionStore:
         self._regions.clear()
 
 
+def _not_accessible(operation: str, params: Any) -> EmulatorError:
+    """ValidationException RESOURCE_NOT_ACCESSIBLE, as while a new two-way role is still propagating in IAM."""
+    role = params.get("TwoWayChannelRole") if isinstance(params, dict) else None
+    if role:
+        return field_error(
+            "RESOURCE_NOT_ACCESSIBLE", "TwoWayChannelRole", f"The role {role} can't be assumed (injected fault)."
+        )
+    return validation_error(
+        "RESOURCE_NOT_ACCESSIBLE", f"A resource {operation} needs is not accessible (injected fault)."
+    )
+
+
 @dataclass
 class Fault:
     operation: str
@@ -1572,7 +1584,8 @@ class Emulator:
         """Serve one API call; never raises.
 
         Order: unknown operation, injected fault (latency delays and then
-        serves; throttle and server_error answer instead of the service),
+        serves; throttle, server_error and not_accessible answer instead of
+        the service), request quota,
         model validation, the operation under the lock, the call-log entry.
         A ``drop_after`` fault lets the operation happen and sets
         ``Outcome.drop``; the transport then cuts the connection, and the call
@@ -1593,6 +1606,8 @@ class Emulator:
                 raise throttled(operation)
             if fault is not None and fault.kind == "server_error":
                 raise internal_error(f"Internal failure serving {operation} (injected fault).")
+            if fault is not None and fault.kind == "not_accessible":
+                raise _not_accessible(operation, params)
             config = self.config
             if config["quotas"] and not self.quotas.take(
                 account_id, region, operation, config["quota_scale"], config["quota_burst_seconds"]

@@ -82,8 +82,10 @@ class EmulatorHandle:
         """Inject a fault into the next ``count`` calls of ``operation`` (``"*"``: every operation).
 
         ``kind``: ``throttle`` (400 ThrottlingException), ``server_error`` (500
-        InternalServerException), ``latency`` (delay ``seconds``, then serve) or
-        ``drop_after`` (serve, then drop the connection). Returns the pending faults.
+        InternalServerException), ``latency`` (delay ``seconds``, then serve),
+        ``drop_after`` (serve, then drop the connection) or ``not_accessible``
+        (400 ValidationException ``RESOURCE_NOT_ACCESSIBLE``, as while a new
+        two-way role propagates in IAM). Returns the pending faults.
         """
         result = self._control(
             "POST", "faults", {"operation": operation, "kind": kind, "count": count, "seconds": seconds}
