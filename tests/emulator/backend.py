@@ -40,7 +40,9 @@ covered by tests):
 * ``ClientToken`` (per account and region): the same token with the same
   parameters replays the first answer and creates nothing; with other
   parameters (or another operation) it is a ``ConflictException``
-  ``RESOURCE_ALREADY_EXISTS`` naming the resource the token created.
+  ``RESOURCE_ALREADY_EXISTS`` naming the resource the token created. A token
+  is remembered for ``client_token_ttl_seconds`` (default 8 hours) of the
+  emulator's clock, then treated as new.
 * A pool takes its message type, opt-out list, two-way and self-managed
   opt-out settings and keywords from its first number. Associating a number
   whose settings differ fails with the model's matching reason
@@ -115,6 +117,8 @@ DEFAULT_PENDING_SECONDS = {"LONG_CODE": 0.0, "TOLL_FREE": 864_000.0, "TEN_DLC": 
 DEFAULT_ASSOCIATION_SECONDS = 0.0
 DEFAULT_DELETED_RETENTION_SECONDS = 300.0
 DEFAULT_POOL_RELEASE_LAG_SECONDS = 0.0
+#: How long a ClientToken is remembered; the model is silent, 8 hours is the emulator's choice.
+DEFAULT_CLIENT_TOKEN_TTL_SECONDS = 8 * 3600.0
 DEFAULT_MAX_RESULTS = 100
 MAX_TAGS_PER_RESOURCE = 50
 MAX_KEYWORDS = 30
@@ -182,6 +186,7 @@ def default_config() -> dict[str, Any]:
         "quota_scale": DEFAULT_QUOTA_SCALE,
         "quota_burst_seconds": DEFAULT_QUOTA_BURST_SECONDS,
         "registration_statuses_blocking_release": list(DEFAULT_BLOCKING_STATUSES),
+        "client_token_ttl_seconds": DEFAULT_CLIENT_TOKEN_TTL_SECONDS,
     }
 
 
@@ -334,6 +339,7 @@ class TokenRecord:
     resource_type: str
     resource_id: str
     replay: Callable[[], dict[str, Any]]
+    created: float = 0.0
 
 
 # ---------------------------------------------------------------------------
@@ -558,6 +564,9 @@ class RegionBackend(RegistrationsMixin):
             [operation, {key: value for key, value in params.items() if key != "ClientToken"}], sort_keys=True
         )
         record = self.client_tokens.get(token)
+        if record is not None and self.now() >= record.created + float(self.config["client_token_ttl_seconds"]):
+            del self.client_tokens[token]
+            record = None
         if record is not None:
             if record.fingerprint != fingerprint:
                 raise conflict(
@@ -570,7 +579,7 @@ class RegionBackend(RegistrationsMixin):
         response, resource_type, resource_id, replay = execute()
         stored = copy.deepcopy(response)
         self.client_tokens[token] = TokenRecord(
-            fingerprint, resource_type, resource_id, replay or (lambda: copy.deepcopy(stored))
+            fingerprint, resource_type, resource_id, replay or (lambda: copy.deepcopy(stored)), self.now()
         )
         return response
 
@@ -1695,7 +1704,12 @@ class Emulator:
                         updated["pending_seconds"][number_type] = _non_negative_number(
                             f"pending_seconds.{number_type}", seconds
                         )
-                elif key in ("association_seconds", "deleted_retention_seconds", "pool_release_lag_seconds"):
+                elif key in (
+                    "association_seconds",
+                    "deleted_retention_seconds",
+                    "pool_release_lag_seconds",
+                    "client_token_ttl_seconds",
+                ):
                     updated[key] = _non_negative_number(key, value)
                 elif key == "registration_statuses_blocking_release":
                     updated[key] = check_blocking_statuses(value)
