@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ansible.module_utils.basic import missing_required_lib
 
-from .connection import HAS_BOTO3, Api, create_client
+from .connection import HAS_BOTO3, TAGGING_SERVICE_NAME, Api, create_client
 from .errors import SmsVoiceError
 
 
@@ -19,7 +19,11 @@ def run_module(module, work):
     if not HAS_BOTO3:
         module.fail_json(msg=missing_required_lib("boto3 and botocore"))
     try:
-        api = Api(create_client(module.params, module._name.split(".")[-1]))
+        name = module._name.split(".")[-1]
+        tagging = None
+        if module.params.get("use_tagging_api", False):
+            tagging = lambda: create_client(module.params, name, TAGGING_SERVICE_NAME)  # noqa: E731
+        api = Api(create_client(module.params, name), tagging)
         result = work(module, api)
     except SmsVoiceError as e:
         module.fail_json(**e.result())
