@@ -53,9 +53,9 @@ options:
     type: dict
   include_tags:
     description:
-      - Whether to read each number's tags: through the Resource Groups Tagging API, 100 numbers a call, when
-        O(use_tagging_api=true) and several numbers are listed (each number it does not list is asked itself),
-        else one ListTagsForResource call per number, made concurrently.
+      - Whether to read each number's tags. With O(use_tagging_api=true) and several numbers listed, they come
+        from the Resource Groups Tagging API, 100 numbers a call (a number it does not list is asked itself);
+        otherwise one ListTagsForResource call per number, made concurrently.
       - When V(false), each number's C(tags) is V(null), unless O(names) or O(tags) needed them.
     type: bool
     default: true
@@ -65,8 +65,9 @@ options:
         O(tags), and to read the tags of many numbers at once.
       - With O(names) or O(tags), the numbers the index lists are read back by ID and their own tags must
         match, so a stale entry is never listed; when it lists none that match, is denied or fails, every
-        number is read as without it (a denial or failure is warned about once). Released numbers
-        (C(DELETED)) are then only listed when the index lists none, so filter on C(status) for a stable list.
+        number is read as without it (a denial or failure is warned about once).
+      - The index does not list released numbers (status C(DELETED)), so they are listed by O(names) or
+        O(tags) only when every number is read; filter on C(status) for the same list either way.
       - Tags that are only shown (O(include_tags)) are as fresh as the index; the Tagging API does not say how
         quickly it sees a change. Set V(false) to read every number's own tags, or for credentials without
         C(tag:GetResources).
