@@ -22,6 +22,7 @@ the query that produced them (another query's token is ``InvalidParameterExcepti
 ``ResourcesPerPage`` defaults to 100. Only sms-voice resources (phone numbers,
 pools, opt-out lists) live here; requests about other services' resources are
 answered by moto's own backend (see :mod:`tests.emulator.moto_glue`).
+Its request quota (15 calls per second, published) is in :mod:`.quotas`.
 """
 
 from __future__ import annotations
@@ -53,9 +54,6 @@ DEFAULT_RESOURCES_PER_PAGE = 100
 KINDS = {"phone-number": "numbers", "pool": "pools", "opt-out-list": "opt_out_lists"}
 #: Resource types GetResources knows for the service (ResourceTypeFilters values)
 RESOURCE_TYPES = tuple("sms-voice:" + kind for kind in KINDS)
-#: Published default quota of GetResources (Tag Editor user guide, "Service quotas"):
-#: at most 15 calls per second per account and region.
-PUBLISHED_RATE_PER_SECOND = 15.0
 
 
 def default_config() -> dict[str, Any]:

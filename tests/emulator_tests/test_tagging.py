@@ -220,3 +220,12 @@ def test_get_resources_is_not_an_operation_of_the_sms_api(emulator):
     with pytest.raises(urllib.error.HTTPError) as caught:
         urllib.request.urlopen(req)
     assert json.loads(caught.value.read())["__type"] == "UnknownOperationException"
+
+
+def test_get_resources_is_throttled_at_its_published_rate_with_its_modelled_error(api):
+    # 15 calls a second, scaled down so the bucket cannot refill during the test.
+    api.config(quotas=True, quota_scale=1 / 15 / 100, quota_burst_seconds=100)
+    tagging = api.tagging_client(retries={"mode": "standard", "total_max_attempts": 1})
+    tagging.get_resources()
+    with raises("ThrottledException"):
+        tagging.get_resources()
