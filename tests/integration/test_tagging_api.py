@@ -21,6 +21,14 @@ INDEX_PATH = ["GetResources", "DescribePhoneNumbers", "ListTagsForResource"]
 LAG = 60
 
 
+def unthrottled(emulator):
+    """Request quotas off: these tests count calls, and a throttled call retried would count twice.
+
+    Scans of 1,000 numbers at the test scale's 50 calls a second would be throttled.
+    """
+    emulator.config(quotas=False)
+
+
 def scan(count):
     """The full scan among ``count`` live numbers: every page, then every number's tags."""
     return ["DescribePhoneNumbers"] * -(-count // 100) + ["ListTagsForResource"] * count
@@ -29,6 +37,7 @@ def scan(count):
 @pytest.fixture
 def among_thousand(emulator):
     """999 seeded numbers with their own names and one named ``needle``: 1,000 live numbers."""
+    unthrottled(emulator)
     emulator.seed(999, Tags=[{"Key": "Name", "Value": "hay-{i}"}], **SIMULATOR)
     return request_number(emulator.client(), "needle")
 
@@ -146,6 +155,7 @@ def test_release_by_name_always_reads_every_number(emulator):
 
 
 def test_info_with_tags_over_1000_numbers_is_the_same_with_the_index_off(emulator):
+    unthrottled(emulator)
     emulator.seed(1000, Tags=[{"Key": "Name", "Value": "n-{i}"}, {"Key": "team", "Value": "bench"}], **SIMULATOR)
     fast = run_task(emulator, "phone_number_info", {})
     slow = run_task(emulator, "phone_number_info", dict(use_tagging_api=False))
@@ -157,6 +167,7 @@ def test_info_with_tags_over_1000_numbers_is_the_same_with_the_index_off(emulato
 
 
 def test_info_by_names_and_tags_uses_the_tag_filter_and_confirms(emulator):
+    unthrottled(emulator)
     emulator.seed(300, Tags=[{"Key": "Name", "Value": "n-{i}"}, {"Key": "team", "Value": "bench"}], **SIMULATOR)
     client = emulator.client()
     ops = request_number(client, "x", Tags=[{"Key": "Name", "Value": "x"}, {"Key": "team", "Value": "ops"}])
