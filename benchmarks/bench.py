@@ -174,7 +174,7 @@ PACED = dict(max_pool_connections=16, retries={"mode": "adaptive", "max_attempts
 
 def reader_for(server, use_index):
     tagging = server.tagging_client(**PACED)
-    return PhoneNumberReader(Api(server.client(**PACED), (lambda: tagging) if use_index else None))
+    return PhoneNumberReader(Api(server.client(**PACED), tagging=(lambda: tagging) if use_index else None))
 
 
 def answered(calls):
@@ -251,7 +251,7 @@ def baseline(client, with_tags):
 
 
 def ours(client, with_tags, tagging=None):
-    api = Api(client, (lambda: tagging) if tagging is not None else None)
+    api = Api(client, tagging=(lambda: tagging) if tagging is not None else None)
     return find_phone_numbers({"include_tags": with_tags}, PhoneNumberReader(api))
 
 

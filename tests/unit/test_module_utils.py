@@ -184,7 +184,7 @@ def test_keys_in_the_task_win_over_a_profile_from_the_environment(monkeypatch):
 
 def indexed_reader(mock_emulator, warnings=None):
     tagging = mock_emulator.tagging_client()
-    api = Api(mock_emulator.client(), lambda: tagging)
+    api = Api(mock_emulator.client(), tagging=lambda: tagging)
     return PhoneNumberReader(api, warn=None if warnings is None else warnings.append)
 
 

@@ -156,7 +156,7 @@ class Api:
     first needed; without it the reader never uses the tag index.
     """
 
-    def __init__(self, client, tagging=None):
+    def __init__(self, client, *, tagging=None):
         self.client = client
         self._tagging = tagging
         self._tagging_api = None

@@ -23,7 +23,7 @@ def run_module(module, work):
         tagging = None
         if module.params.get("use_tagging_api", False):
             tagging = lambda: create_client(module.params, name, TAGGING_SERVICE_NAME)  # noqa: E731
-        api = Api(create_client(module.params, name), tagging)
+        api = Api(create_client(module.params, name), tagging=tagging)
         result = work(module, api)
     except SmsVoiceError as e:
         module.fail_json(**e.result())
