@@ -141,6 +141,9 @@ def test_phone_number_uses_every_action_of_its_policy_and_no_other(emulator):
             "phone_number",
             dict(name="iam-main", tags={"team": "ops", "env": "test"}, **SIMULATOR),
         ),
+        # Into the pool and out while its keywords still match the pool's (KEYWORD_MISMATCH otherwise).
+        task("Move into a pool", "phone_number", dict(name="iam-main", pool_id=pool_id)),
+        task("Take out of the pool", "phone_number", dict(name="iam-main", pool_id="")),
         task(
             "Update settings and tags, set keywords",
             "phone_number",
@@ -156,8 +159,6 @@ def test_phone_number_uses_every_action_of_its_policy_and_no_other(emulator):
             "phone_number",
             dict(name="iam-main", keywords=keywords[:1], purge_keywords=True),
         ),
-        task("Move into a pool", "phone_number", dict(name="iam-main", pool_id=pool_id)),
-        task("Take out of the pool", "phone_number", dict(name="iam-main", pool_id="")),
         task(
             "Release, turning deletion protection off",
             "phone_number",
