@@ -3,9 +3,14 @@
 1. API calls per task, made vs floor: each scenario runs the real module through
    ansible-playbook and counts the calls the emulator recorded. The floor is the
    fewest calls the API allows for the same outcome *and* the same result (the
-   number with its tags): DescribePhoneNumbers takes 5 IDs or 100 numbers a page,
-   cannot filter by tag or E.164, and tags cost one ListTagsForResource per number.
-2. phone_number_info's reader over 10,000 numbers, with and without tags, against a
+   number with its tags): DescribePhoneNumbers takes 5 IDs or 100 numbers a page and
+   cannot filter by tag or E.164; GetResources finds numbers by tag with their tags.
+2. Finding numbers by tag: a converged phone_number task by name among 100 and
+   1,000 numbers, and phone_number_info with tags over 1,000 and 10,000 numbers,
+   through the Resource Groups Tagging API (the index path), with it off (the
+   fallback: every number's own tags) and the floor. Each row prints its calls
+   and its seconds at the published quotas (see PUBLISHED_RATES).
+3. phone_number_info's reader over 10,000 numbers, with and without tags, against a
    plain boto3 paginator loop (plus ListTagsForResource per number for tags), on
    the same emulator server in the same run, each in its own process: wall time,
    ratio, peak resident memory and calls.
@@ -43,6 +48,10 @@ from tests.emulator import EmulatorHandle, start_subprocess  # noqa: E402
 from tests.integration.harness import run_task  # noqa: E402
 
 SIMULATOR = dict(IsoCountryCode="US", MessageType="TRANSACTIONAL", NumberCapabilities=["SMS"], NumberType="SIMULATOR")
+#: Published default request quotas, calls per second per account and region. GetResources: Tag Editor
+#: user guide, "Service quotas" (15/s); the SMS API's Describe*, List* and most control-plane operations: 1/s.
+PUBLISHED_RATES = {"GetResources": 15.0}
+DEFAULT_RATE = 1.0
 
 
 def named(client, name, **extra):
@@ -58,8 +67,8 @@ def scenarios(server):
         named(c, "needle")
         return dict(name="needle", iso_country_code="US")
 
-    pages = math.ceil(1000 / 100)
-    yield "converged, by name among 1,000 US numbers", among_thousand, pages + 1000, pages + 1000
+    # GetResources names it, DescribePhoneNumbers reads it; the module adds one ListTagsForResource to confirm.
+    yield "converged, by name among 1,000 US numbers", among_thousand, 2, 2
     yield (
         "request a SIMULATOR number by name",
         lambda c: dict(
@@ -96,7 +105,7 @@ def bench_calls(server):
     rows = []
     for title, setup, floor, check_floor in scenarios(server):
         for check in (False, True):
-            server.reset()
+            fresh(server)
             args = setup(server.client())
             run = run_task(server, "phone_number", args, check=check)
             if run.failed:
@@ -115,6 +124,122 @@ def bench_calls(server):
         )
 
 
+def fresh(server, quotas=False):
+    """A reset emulator; request quotas at the published rates when ``quotas``, else off (calls are counted)."""
+    server.reset()
+    server.config(quotas=quotas, quota_scale=1)
+
+
+def timed_task(server, args):
+    start = time.perf_counter()
+    run = run_task(server, "phone_number", args)
+    return run, time.perf_counter() - start
+
+
+def seconds_at_quota(operations):
+    """Seconds the calls take at the published quotas, each operation paced by its own quota.
+
+    Operations are throttled separately, so the one that needs longest sets the pace
+    (calls / rate; a burst allowance would only shave the first second or so).
+    """
+    counts = {}
+    for operation in operations:
+        counts[operation] = counts.get(operation, 0) + 1
+    return max([n / PUBLISHED_RATES.get(op, DEFAULT_RATE) for op, n in counts.items()] or [0.0])
+
+
+def summary(operations):
+    counts = {}
+    for operation in operations:
+        counts[operation] = counts.get(operation, 0) + 1
+    short = {"GetResources": "GR", "DescribePhoneNumbers": "DPN", "ListTagsForResource": "LTFR"}
+    return " ".join("{0}x{1}".format(short.get(op, op), n) for op, n in counts.items())
+
+
+def by_name_floor():
+    """GetResources for the name, then DescribePhoneNumbers for the number: the number and its tags."""
+    return ["GetResources", "DescribePhoneNumbers"]
+
+
+def info_floor(count):
+    """Every page of DescribePhoneNumbers, and GetResources for the tags of 100 numbers a call."""
+    pages = math.ceil(count / 100)
+    return ["DescribePhoneNumbers"] * pages + ["GetResources"] * pages
+
+
+#: At the published rates a client without pacing of its own is throttled; botocore's adaptive mode then
+#: slows it to the rate the service allows.
+PACED = dict(max_pool_connections=16, retries={"mode": "adaptive", "max_attempts": 50})
+
+
+def reader_for(server, use_index):
+    tagging = server.tagging_client(**PACED)
+    return PhoneNumberReader(Api(server.client(**PACED), tagging=(lambda: tagging) if use_index else None))
+
+
+def answered(calls):
+    """The operations of the calls that were served (a throttled attempt is retried and served later)."""
+    return [c["operation"] for c in calls if not c["error"]], sum(1 for c in calls if c["error"])
+
+
+def bench_tagging(server, by_name_counts=(100, 1000), info_counts=(1000, 10000)):
+    """Index path measured at the published quotas; fallback counted without them, its seconds computed."""
+    rows = []
+    for count in by_name_counts:
+        title = "phone_number converged by name among {0:,}".format(count)
+        for label, use, quotas in (("index path", True, True), ("fallback", False, False)):
+            fresh(server, quotas=quotas)
+            server.seed(count - 1, Tags=[{"Key": "Name", "Value": "hay-{i}"}], **SIMULATOR)
+            needle = named(server.client(), "needle")["PhoneNumberId"]
+            run, seconds = timed_task(server, dict(name="needle", use_tagging_api=use))
+            if run.failed or run.changed or run.number["phone_number_id"] != needle:
+                raise SystemExit("{0} ({1}): {2}".format(title, label, run.result.get("msg")))
+            operations, throttled = answered(run.calls)
+            rows.append((title, label, operations, seconds if quotas else None, throttled))
+        rows.append((title, "floor", by_name_floor(), None, 0))
+    for count in info_counts:
+        title = "phone_number_info with tags over {0:,}".format(count)
+        results = {}
+        for label, use, quotas in (("index path", True, True), ("fallback", False, False)):
+            fresh(server, quotas=quotas)
+            server.seed(count, Tags=[{"Key": "Name", "Value": "n-{i}"}, {"Key": "team", "Value": "bench"}], **SIMULATOR)
+            before = len(server.calls())
+            start = time.perf_counter()
+            results[label] = find_phone_numbers({"include_tags": True}, reader_for(server, use))
+            seconds = time.perf_counter() - start
+            operations, throttled = answered(server.calls()[before:])
+            rows.append((title, label, operations, seconds if quotas else None, throttled))
+        if [n["tags"] for n in results["index path"]] != [n["tags"] for n in results["fallback"]]:
+            raise SystemExit("{0}: the index path and the fallback disagree".format(title))
+        rows.append((title, "floor", info_floor(count), None, 0))
+    fresh(server)
+    width = max(len(r[0]) for r in rows)
+    print("\nFinding numbers by tag at the published quotas (GetResources 15/s; DescribePhoneNumbers and")
+    print("ListTagsForResource 1/s): 'measured' ran against the emulator at quota_scale 1 (phone_number through")
+    print("ansible-playbook, its start-up included; info through the module's reader). 'computed' is each")
+    print("operation's calls / its rate, the slowest operation setting the pace: the fallbacks were counted")
+    print("with quotas off, since at 1/s they take 100 s to 3 hours; the floor is computed the same way.")
+    print("'calls' counts served calls; 'thr' the throttled attempts botocore retried (this client has no pacing")
+    print("of its own, so the reader ran with botocore's adaptive retry mode).")
+    print(
+        "{0}  {1:<10}  {2:>6}  {3:>4}  {4:>9}  {5:>9}  {6}".format(
+            "scenario".ljust(width), "path", "calls", "thr", "measured", "computed", "calls by operation"
+        )
+    )
+    for title, label, operations, measured, throttled in rows:
+        print(
+            "{0}  {1:<10}  {2:>6}  {3:>4}  {4:>9}  {5:>9.1f}  {6}".format(
+                title.ljust(width),
+                label,
+                len(operations),
+                throttled,
+                "-" if measured is None else "{0:.1f}".format(measured),
+                seconds_at_quota(operations),
+                summary(operations),
+            )
+        )
+
+
 def baseline(client, with_tags):
     numbers = []
     for page in client.get_paginator("describe_phone_numbers").paginate(PaginationConfig={"PageSize": 100}):
@@ -125,20 +250,23 @@ def baseline(client, with_tags):
     return numbers
 
 
-def ours(client, with_tags):
-
-    return find_phone_numbers({"include_tags": with_tags}, PhoneNumberReader(Api(client)))
+def ours(client, with_tags, tagging=None):
+    api = Api(client, tagging=(lambda: tagging) if tagging is not None else None)
+    return find_phone_numbers({"include_tags": with_tags}, PhoneNumberReader(api))
 
 
 def measure_child(url, reader, with_tags):
     """In a fresh process: run one reader once; print wall seconds, peak RSS and the count as JSON."""
     import resource
 
-    client = EmulatorHandle(url).client(max_pool_connections=16)
-    fn = {"loop": baseline, "ours": ours}[reader]
+    handle = EmulatorHandle(url)
+    client = handle.client(max_pool_connections=16)
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     start = time.perf_counter()
-    result = fn(client, with_tags)
+    if reader == "loop":
+        result = baseline(client, with_tags)
+    else:
+        result = ours(client, with_tags, handle.tagging_client(max_pool_connections=16))
     elapsed = time.perf_counter() - start
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(
@@ -159,7 +287,7 @@ def measure(server, reader, with_tags):
 
 
 def bench_info(server, count):
-    server.reset()
+    fresh(server)
     server.seed(count, Tags=[{"Key": "team", "Value": "bench"}], **SIMULATOR)
     print("\nphone_number_info's reader vs a plain boto3 loop over {0:,} numbers (same server, same run)".format(count))
     print("each in its own process; peak RSS includes the interpreter and boto3 (both import the same modules)")
@@ -192,7 +320,9 @@ def bench_info(server, count):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--numbers", type=int, default=10000, help="numbers for the phone_number_info benchmark")
-    parser.add_argument("--skip-calls", action="store_true", help="only the phone_number_info benchmark")
+    parser.add_argument("--skip-calls", action="store_true", help="skip the calls-per-task table")
+    parser.add_argument("--skip-tagging", action="store_true", help="skip the finding-by-tag table")
+    parser.add_argument("--skip-info", action="store_true", help="skip the reader vs boto3 loop table")
     parser.add_argument("--measure", choices=["loop", "ours"], help=argparse.SUPPRESS)
     parser.add_argument("--url", help=argparse.SUPPRESS)
     parser.add_argument("--tags", action="store_true", help=argparse.SUPPRESS)
@@ -209,10 +339,14 @@ def main():
     )
     process = start_subprocess()
     server = EmulatorHandle(process.url)
+    fresh(server)
     try:
         if not args.skip_calls:
             bench_calls(server)
-        bench_info(server, args.numbers)
+        if not args.skip_tagging:
+            bench_tagging(server)
+        if not args.skip_info:
+            bench_info(server, args.numbers)
     finally:
         process.stop()
 

@@ -51,7 +51,24 @@ options:
       - With O(phone_number_id) or O(phone_number) and O(state=present), sets the C(Name) tag;
         with O(state=absent), the number is released only if its C(Name) tag is this value.
       - 1 to 256 characters without line breaks, as for any tag value.
+      - Found through the Resource Groups Tagging API when O(use_tagging_api=true), else by reading the tags
+        of every live number; see O(use_tagging_api).
     type: str
+  use_tagging_api:
+    description:
+      - Whether to find a number by O(name) through the Resource Groups Tagging API (C(tag:GetResources)) first.
+        It lists the numbers that carry a tag in one call per 100, where the SMS API needs one
+        ListTagsForResource call per live number (1,010 calls among 1,000 numbers; 3 this way).
+      - The index only suggests. Every number it names is read back by ID and must still carry the name
+        in its own tags, so a stale entry can never make the task act on another number. When it names
+        no such number, is denied or fails, every live number's tags are read as without it, so a number
+        is never requested because the index missed it; a denial or failure is warned about once.
+      - A second number given the same name moments ago may not be in the index yet, so the duplicate-name
+        error can come one run later. O(state=absent) always reads every number, so a release never relies
+        on the index.
+      - Set V(false) for credentials without C(tag:GetResources), to skip the attempt and its warning.
+    type: bool
+    default: true
   iso_country_code:
     description:
       - Two-letter upper-case ISO 3166-1 alpha-2 country code of the number, for example V(US). Immutable.
@@ -433,6 +450,7 @@ def argument_spec():
         phone_number_id=dict(type="str"),
         phone_number=dict(type="str"),
         name=dict(type="str"),
+        use_tagging_api=dict(type="bool", default=True),
         iso_country_code=dict(type="str"),
         message_type=dict(type="str", choices=["TRANSACTIONAL", "PROMOTIONAL"]),
         number_capabilities=dict(type="list", elements="str", choices=["SMS", "VOICE", "MMS", "RCS"]),

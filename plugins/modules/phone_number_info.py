@@ -53,8 +53,24 @@ options:
     type: dict
   include_tags:
     description:
-      - Whether to read each number's tags (one ListTagsForResource call per number, made concurrently).
+      - Whether to read each number's tags. With O(use_tagging_api=true) and several numbers listed, they come
+        from the Resource Groups Tagging API, 100 numbers a call (a number it does not list is asked itself);
+        otherwise one ListTagsForResource call per number, made concurrently.
       - When V(false), each number's C(tags) is V(null), unless O(names) or O(tags) needed them.
+    type: bool
+    default: true
+  use_tagging_api:
+    description:
+      - Whether to use the Resource Groups Tagging API (C(tag:GetResources)) to find numbers by O(names) and
+        O(tags), and to read the tags of many numbers at once.
+      - With O(names) or O(tags), the numbers the index lists are read back by ID and their own tags must
+        match, so a stale entry is never listed; when it lists none that match, is denied or fails, every
+        number is read as without it (a denial or failure is warned about once).
+      - The index does not list released numbers (status C(DELETED)), so they are listed by O(names) or
+        O(tags) only when every number is read; filter on C(status) for the same list either way.
+      - Tags that are only shown (O(include_tags)) are as fresh as the index; the Tagging API does not say how
+        quickly it sees a change. Set V(false) to read every number's own tags, or for credentials without
+        C(tag:GetResources).
     type: bool
     default: true
   include_keywords:
@@ -271,6 +287,7 @@ def argument_spec():
         tags=dict(type="dict"),
         include_tags=dict(type="bool", default=True),
         include_keywords=dict(type="bool", default=False, no_log=False),
+        use_tagging_api=dict(type="bool", default=True),
     )
     spec.update(AWS_COMMON_ARGUMENT_SPEC)
     return spec

@@ -8,6 +8,10 @@ every action of the policy must have been used. The union of both policies
 must also be exactly the set of service operations the module_utils name
 (every string in them that is an operation of botocore's service model), so
 a new call in the code cannot go out without its permission.
+
+``tag:GetResources`` (the Resource Groups Tagging API) sits in a statement of
+its own, ``OptionalFindByTag``: the modules work without it (they read every
+number's tags instead, see tests/integration/test_tagging_api.py), only slower.
 """
 
 from __future__ import annotations
@@ -24,6 +28,10 @@ from .helpers import MODULES, REPO_ROOT
 
 SERVICE = "pinpoint-sms-voice-v2"
 PREFIX = "sms-voice:"
+#: The Resource Groups Tagging API: IAM prefix "tag", botocore service name
+TAGGING_SERVICE = "resourcegroupstaggingapi"
+TAGGING_PREFIX = "tag:"
+OPTIONAL_SID = "OptionalFindByTag"
 MODULE_UTILS = REPO_ROOT / "plugins" / "module_utils" / "_sms_voice"
 SIMULATOR = dict(
     iso_country_code="US", message_type="TRANSACTIONAL", number_capabilities=["SMS", "VOICE"], number_type="SIMULATOR"
@@ -42,13 +50,19 @@ def policy_actions(module):
         listed = statement["Action"]
         assert listed == sorted(set(listed)), "keep each statement's actions sorted and unique"
         actions.update(listed)
-    assert all(action.startswith(PREFIX) for action in actions)
-    return {action[len(PREFIX) :] for action in actions}
+        tagging = [a for a in listed if a.startswith(TAGGING_PREFIX)]
+        assert not tagging or (statement.get("Sid") == OPTIONAL_SID and listed == tagging), (
+            "tag: actions are optional and belong in their own statement " + OPTIONAL_SID
+        )
+    assert all(action.startswith((PREFIX, TAGGING_PREFIX)) for action in actions)
+    return {action.split(":", 1)[1] for action in actions}
 
 
 def callable_operations():
     """Every operation of the service that the module_utils name in their source."""
-    operations = set(botocore.session.get_session().get_service_model(SERVICE).operation_names)
+    session = botocore.session.get_session()
+    operations = set(session.get_service_model(SERVICE).operation_names)
+    operations |= set(session.get_service_model(TAGGING_SERVICE).operation_names)
     named = set()
     for path in MODULE_UTILS.glob("*.py"):
         for node in ast.walk(ast.parse(path.read_text())):
@@ -82,7 +96,20 @@ def callable_ops():
 
 def test_module_utils_call_operations_through_a_recognisable_name(callable_ops):
     # Guards the static scan itself: the calls every path needs must be found.
-    assert {"DescribePhoneNumbers", "RequestPhoneNumber", "ReleasePhoneNumber", "ListTagsForResource"} <= callable_ops
+    assert {
+        "DescribePhoneNumbers",
+        "RequestPhoneNumber",
+        "ReleasePhoneNumber",
+        "ListTagsForResource",
+        "GetResources",
+    } <= callable_ops
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_tag_get_resources_is_an_optional_statement_of_its_own(module):
+    policy = json.loads((REPO_ROOT / "docs" / "iam" / "{0}.json".format(module)).read_text())
+    optional = [s for s in policy["Statement"] if s.get("Sid") == OPTIONAL_SID]
+    assert [s["Action"] for s in optional] == [["tag:GetResources"]]
 
 
 def test_policies_cover_exactly_what_the_code_can_call(callable_ops):
@@ -115,6 +142,9 @@ def test_phone_number_uses_every_action_of_its_policy_and_no_other(emulator):
             "phone_number",
             dict(name="iam-main", tags={"team": "ops", "env": "test"}, **SIMULATOR),
         ),
+        # Into the pool and out while its keywords still match the pool's (KEYWORD_MISMATCH otherwise).
+        task("Move into a pool", "phone_number", dict(name="iam-main", pool_id=pool_id)),
+        task("Take out of the pool", "phone_number", dict(name="iam-main", pool_id="")),
         task(
             "Update settings and tags, set keywords",
             "phone_number",
@@ -130,8 +160,6 @@ def test_phone_number_uses_every_action_of_its_policy_and_no_other(emulator):
             "phone_number",
             dict(name="iam-main", keywords=keywords[:1], purge_keywords=True),
         ),
-        task("Move into a pool", "phone_number", dict(name="iam-main", pool_id=pool_id)),
-        task("Take out of the pool", "phone_number", dict(name="iam-main", pool_id="")),
         task(
             "Release, turning deletion protection off",
             "phone_number",

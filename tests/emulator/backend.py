@@ -90,6 +90,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import tagging
 from .available_numbers import AvailableNumbersMixin
 from .config import changed_config, default_config, non_negative_number
 from .errors import (
@@ -1580,7 +1581,8 @@ class Emulator:
         recorded = copy.deepcopy(params)
         fault: Fault | None = None
         try:
-            if operation not in service_model().operation_names:
+            foreign = operation in tagging.OPERATIONS
+            if operation not in service_model().operation_names and not foreign:
                 raise EmulatorError(
                     "UnknownOperationException",
                     f"Operation {operation!r} is not part of the {service_model().service_name} API.",
@@ -1601,15 +1603,20 @@ class Emulator:
                 raise throttled(operation, injected=False)
             if not isinstance(params, dict):
                 raise EmulatorError("SerializationException", "The request body must be a JSON object.")
-            if operation not in OPERATIONS:
+            if operation not in OPERATIONS and not foreign:
                 raise validation_error(
                     "UNKNOWN_OPERATION",
                     f"{operation} is part of the service API but is not emulated.",
                     [{"Name": "Operation", "Message": operation}],
                 )
-            validate_input(operation, params)
+            (tagging.validate_input if foreign else validate_input)(operation, params)
             with self.lock:
-                body = self.store.get(account_id, region).call(operation, params)
+                backend = self.store.get(account_id, region)
+                if foreign:
+                    body = tagging.call(backend, operation, params)
+                else:
+                    body = backend.call(operation, params)
+                    tagging.observe(backend, params, body)
             outcome = Outcome(200, body)
         except EmulatorError as error:
             outcome = Outcome(error.status, error.body(), error.code)
@@ -1648,7 +1655,7 @@ class Emulator:
         """Queue a fault for the next ``count`` calls of ``operation`` (``"*"``: any operation)."""
         if kind not in FAULT_KINDS:
             raise ValueError(f"kind must be one of {FAULT_KINDS}, not {kind!r}")
-        if operation != "*" and operation not in service_model().operation_names:
+        if operation != "*" and operation not in (*service_model().operation_names, *tagging.OPERATIONS):
             raise ValueError(f"unknown operation {operation!r}")
         if isinstance(count, bool) or not isinstance(count, int) or count < 1:
             raise ValueError(f"count must be an integer >= 1, not {count!r}")
@@ -1720,6 +1727,7 @@ class Emulator:
             for index in range(count):
                 tags = {k: v.replace("{i}", str(index)) for k, v in planned["tags"].items()} if templated else None
                 ids.append(backend.create_number(planned, tags).id)
+            tagging.observe_ids(backend, ids)
             return ids
 
     def seed_registrations(

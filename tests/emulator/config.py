@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from . import tagging
 from .quotas import DEFAULT_QUOTA_BURST_SECONDS, DEFAULT_QUOTA_SCALE
 from .registrations import DEFAULT_BLOCKING_STATUSES, check_blocking_statuses
 
@@ -36,6 +37,7 @@ def default_config() -> dict[str, Any]:
         "quota_burst_seconds": DEFAULT_QUOTA_BURST_SECONDS,
         "registration_statuses_blocking_release": list(DEFAULT_BLOCKING_STATUSES),
         "client_token_ttl_seconds": DEFAULT_CLIENT_TOKEN_TTL_SECONDS,
+        **tagging.default_config(),
     }
 
 
@@ -67,6 +69,8 @@ def changed_config(current: dict[str, Any], changes: dict[str, Any]) -> dict[str
                 updated["pending_seconds"][number_type] = non_negative_number(f"pending_seconds.{number_type}", seconds)
         elif key in _SECONDS:
             updated[key] = non_negative_number(key, value)
+        elif key in tagging.default_config():
+            updated[key] = tagging.check_config(key, value)
         elif key == "registration_statuses_blocking_release":
             updated[key] = check_blocking_statuses(value)
         elif key == "quotas":

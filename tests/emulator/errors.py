@@ -66,7 +66,9 @@ def quota_exceeded(reason: str, message: str) -> EmulatorError:
 def throttled(operation: str, injected: bool = True) -> EmulatorError:
     """ThrottlingException (HTTP 400, as the model's error shape has no other code), which botocore retries."""
     cause = "injected fault" if injected else "request quota"
-    return EmulatorError("ThrottlingException", f"Rate exceeded for {operation} ({cause}).")
+    # The Resource Groups Tagging API models its throttling error as ThrottledException.
+    code = "ThrottledException" if operation == "GetResources" else "ThrottlingException"
+    return EmulatorError(code, f"Rate exceeded for {operation} ({cause}).")
 
 
 def internal_error(message: str, request_id: str | None = None) -> EmulatorError:

@@ -140,7 +140,19 @@ class EmulatorHandle:
             config=Config(**settings),
         )
 
-    def _endpoint(self, region: str) -> str:
+    def tagging_client(self, region: str = "us-east-1", **config: Any) -> Any:
+        """A boto3 ``resourcegroupstaggingapi`` client for the emulator (``GetResources`` on its sms-voice resources)."""
+        settings = {"retries": {"mode": "standard"}, **config}
+        return _shared_session().client(
+            "resourcegroupstaggingapi",
+            region_name=region,
+            endpoint_url=self._endpoint(region, "tagging"),
+            aws_access_key_id=DUMMY_ACCESS_KEY,
+            aws_secret_access_key=DUMMY_SECRET_KEY,
+            config=Config(**settings),
+        )
+
+    def _endpoint(self, region: str, prefix: str = "sms-voice") -> str:
         return self.url  # type: ignore[return-value]
 
     def env(self, region: str = "us-east-1") -> dict[str, str]:
@@ -161,6 +173,7 @@ class EmulatorHandle:
         }
         if self.url:
             env["AWS_ENDPOINT_URL_PINPOINT_SMS_VOICE_V2"] = self.url
+            env["AWS_ENDPOINT_URL_RESOURCE_GROUPS_TAGGING_API"] = self.url
             env["AWS_URL"] = self.url
         return env
 
@@ -192,5 +205,5 @@ class InProcessEmulatorHandle(EmulatorHandle):
         except (ValueError, TypeError) as error:
             raise EmulatorControlError(f"{method} /_emulator/{name} -> 400: {error}") from error
 
-    def _endpoint(self, region: str) -> str:
-        return f"https://sms-voice.{region}.amazonaws.com"
+    def _endpoint(self, region: str, prefix: str = "sms-voice") -> str:
+        return f"https://{prefix}.{region}.amazonaws.com"

@@ -7,6 +7,11 @@ both are fed here:
   ``mock_aws``'s botocore stubber and the server's ``DomainDispatcherApplication``
   match against ``https://sms-voice.<region>.amazonaws.com`` (the server builds
   that host from the SigV4 credential scope's service name ``sms-voice``).
+  The Resource Groups Tagging API's host (``https://tagging.<region>.amazonaws.com``)
+  is claimed the same way, ahead of moto's own ``resourcegroupstaggingapi``
+  backend, so ``GetResources`` sees the emulator's sms-voice resources
+  (:mod:`.tagging`); requests that cannot concern them (other operations, or
+  resource type filters without an sms-voice type) are handed to moto's backend.
 * ``moto.backends.get_backend("smsvoice")``, which imports ``moto.smsvoice``
   and reads ``smsvoice_backends``; a module object registered in
   ``sys.modules`` answers that import.
@@ -23,6 +28,7 @@ changes any of these hooks.
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 import types
@@ -35,13 +41,16 @@ from moto import backend_index
 from moto.core.base_backend import AccountSpecificBackend, BackendDict, BaseBackend, backend_lock
 from moto.core.responses import BaseResponse
 
+from . import tagging
 from .backend import DEFAULT_EMULATOR, RegionBackend
-from .protocol import account_for, handle, region_and_access_key, render
+from .protocol import account_for, handle, is_tagging_target, operation_from_target, region_and_access_key, render
 
 SERVICE = "smsvoice"
 MODULE_NAME = f"moto.{SERVICE}"
 URL_PATTERN = re.compile(r"https?://sms-voice\.(.+)\.amazonaws\.com")
 URL_REGEX = r"https?://sms-voice\.(.+)\.amazonaws\.com(/.*)?$"
+TAGGING_URL_PATTERN = re.compile(r"https?://tagging\.(.+)\.amazonaws\.com")
+TAGGING_URL_REGEX = r"https?://tagging\.(.+)\.amazonaws\.com(/.*)?$"
 #: Set in the WSGI environ by the emulator's server front (``server.EmulatorApp``).
 WRAPPED_ENVIRON_KEY = "tests.emulator.wrapped"
 #: Set by the response class when a ``drop_after`` fault fired; the front then cuts the connection.
@@ -59,9 +68,14 @@ class SmsVoiceResponse(BaseResponse):
     ) -> tuple[int, dict[str, str], bytes]:
         headers = request.headers
         url = full_url or getattr(request, "raw_url", "") or request.url
+        target = headers.get("X-Amz-Target")
+        if is_tagging_target(target) and not _ours(target, request.get_data()):
+            from moto.resourcegroupstaggingapi.responses import ResourceGroupsTaggingAPIResponse
+
+            return ResourceGroupsTaggingAPIResponse.dispatch(request, full_url, headers)
         region, access_key = region_and_access_key(headers, url)
         account_id = account_for(headers, access_key)
-        outcome = handle(DEFAULT_EMULATOR, headers.get("X-Amz-Target"), request.get_data(), region, account_id)
+        outcome = handle(DEFAULT_EMULATOR, target, request.get_data(), region, account_id)
         response = render(outcome)
         if outcome.drop:
             environ = getattr(request, "environ", None) or {}
@@ -74,6 +88,17 @@ class SmsVoiceResponse(BaseResponse):
         return response
 
 
+def _ours(target: str, body: bytes) -> bool:
+    """Whether a Tagging API request is one the emulator answers (GetResources that can match sms-voice)."""
+    if operation_from_target(target) not in tagging.OPERATIONS:
+        return False
+    try:
+        params = json.loads(body or b"{}")
+    except ValueError:
+        return True  # the emulator answers a malformed body with a JSON error
+    return tagging.concerns_sms_voice(params)
+
+
 class SmsVoiceMotoBackend(BaseBackend):
     """The resources of one account and region, as moto sees them (``self.state``)."""
 
@@ -83,11 +108,11 @@ class SmsVoiceMotoBackend(BaseBackend):
 
     @property
     def url_bases(self) -> list[str]:
-        return [URL_PATTERN.pattern]
+        return [URL_PATTERN.pattern, TAGGING_URL_PATTERN.pattern]
 
     @property
     def urls(self) -> dict[str, Any]:
-        return {URL_REGEX: SmsVoiceResponse.dispatch}
+        return {URL_REGEX: SmsVoiceResponse.dispatch, TAGGING_URL_REGEX: SmsVoiceResponse.dispatch}
 
     @property
     def url_paths(self) -> dict[str, Any]:
@@ -164,9 +189,10 @@ class MotoRegionStore:
 def register() -> None:
     """Make moto serve the emulator (idempotent; runs on ``import tests.emulator``)."""
     patterns = backend_index.backend_url_patterns
-    if not any(name == SERVICE for name, _pattern in patterns):
-        # First in the list, so no broader pattern of another service can claim the host.
-        patterns.insert(0, (SERVICE, URL_PATTERN))
+    for pattern in (TAGGING_URL_PATTERN, URL_PATTERN):
+        if not any(name == SERVICE and known.pattern == pattern.pattern for name, known in patterns):
+            # First in the list, so no broader pattern (nor moto's own tagging backend) can claim the host.
+            patterns.insert(0, (SERVICE, pattern))
     module = sys.modules.get(MODULE_NAME)
     if getattr(module, "smsvoice_backends", None) is not smsvoice_backends:
         module = types.ModuleType(MODULE_NAME, "Pinpoint SMS and Voice v2, served by tests.emulator.")

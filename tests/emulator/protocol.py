@@ -16,12 +16,13 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from . import tagging
 from .backend import DEFAULT_ACCOUNT_ID, Emulator, Outcome
 from .validation import TARGET_PREFIX
 
 CONTENT_TYPE = "application/x-amz-json-1.0"
 _CREDENTIAL_RE = re.compile(r"Credential=([^/,\s]+)/\d{8}/([^/]+)/")
-_HOST_REGION_RE = re.compile(r"sms-voice\.([a-z0-9-]+)\.amazonaws\.com")
+_HOST_REGION_RE = re.compile(r"(?:sms-voice|tagging)\.([a-z0-9-]+)\.amazonaws\.com")
 
 
 class _Unparseable:
@@ -37,12 +38,23 @@ class _Unparseable:
 def operation_from_target(target: str | None) -> str:
     """``PinpointSMSVoiceV2.RequestPhoneNumber`` -> ``RequestPhoneNumber``; anything else is returned as is.
 
-    A target of another service (or none) is passed on unchanged, so the
+    ``ResourceGroupsTaggingAPI_20170126.GetResources`` -> ``GetResources`` (served by
+    :mod:`.tagging`). A target of another service (or none), or a Tagging API
+    operation under the SMS API's prefix, is passed on unchanged, so the
     emulator answers it as an unknown operation.
     """
     if target and target.startswith(TARGET_PREFIX + "."):
-        return target[len(TARGET_PREFIX) + 1 :]
+        name = target[len(TARGET_PREFIX) + 1 :]
+        return target if name in tagging.OPERATIONS else name
+    if target and target.startswith(tagging.TARGET_PREFIX + "."):
+        name = target[len(tagging.TARGET_PREFIX) + 1 :]
+        return name if name in tagging.OPERATIONS else target
     return target or "<missing X-Amz-Target>"
+
+
+def is_tagging_target(target: str | None) -> bool:
+    """Whether the request is for the Resource Groups Tagging API."""
+    return bool(target) and target.startswith(tagging.TARGET_PREFIX + ".")  # type: ignore[union-attr]
 
 
 def region_and_access_key(headers: Mapping[str, str], url: str = "") -> tuple[str, str | None]:

@@ -33,7 +33,13 @@ from tests.emulator import (
     start_subprocess,
 )
 
-_ENDPOINT_VARIABLES = ("AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_PINPOINT_SMS_VOICE_V2", "AWS_URL", "AWS_PROFILE")
+_ENDPOINT_VARIABLES = (
+    "AWS_ENDPOINT_URL",
+    "AWS_ENDPOINT_URL_PINPOINT_SMS_VOICE_V2",
+    "AWS_ENDPOINT_URL_RESOURCE_GROUPS_TAGGING_API",
+    "AWS_URL",
+    "AWS_PROFILE",
+)
 
 
 @pytest.fixture(scope="session")

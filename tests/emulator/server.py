@@ -8,7 +8,8 @@ Signed API requests go to moto's ``DomainDispatcherApplication``, which
 routes them by the SigV4 credential scope to the ``smsvoice`` backend
 registered by :mod:`tests.emulator.moto_glue` (every other AWS service moto
 knows is served too). Unsigned requests carrying a ``PinpointSMSVoiceV2.*``
-target (raw HTTP clients) are served directly. The front adds:
+target (raw HTTP clients) are served directly, and so are unsigned
+``ResourceGroupsTaggingAPI_20170126.*`` ones (:mod:`.tagging`). The front adds:
 
 * control endpoints under ``/_emulator/`` (JSON in and out)::
 
@@ -24,7 +25,8 @@ target (raw HTTP clients) are served directly. The front adds:
                               "deleted_retention_seconds": S, "phone_numbers_quota": N|null,
                               "pool_release_lag_seconds": S, "client_token_ttl_seconds": S,
                               "quotas": bool, "quota_scale": K, "quota_burst_seconds": S,
-                              "registration_statuses_blocking_release": [status, ...]}
+                              "registration_statuses_blocking_release": [status, ...],
+                              "tagging_api": "exact"|"lagging"|"denied", "tagging_lag_seconds": S}
                              unknown keys and bad values: 400, nothing changed
     POST /_emulator/seed     {"region", "count", "template": {RequestPhoneNumber params}, "account_id"}
                              -> {"phone_number_ids": [...]} (not in the call log)
@@ -64,6 +66,7 @@ from werkzeug.serving import make_server
 from .backend import DEFAULT_ACCOUNT_ID, DEFAULT_EMULATOR, Emulator
 from .moto_glue import DROP_ENVIRON_KEY, WRAPPED_ENVIRON_KEY, register
 from .protocol import CONTENT_TYPE, account_for, handle, region_and_access_key, render
+from .tagging import TARGET_PREFIX as TAGGING_TARGET_PREFIX
 from .validation import TARGET_PREFIX
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -134,7 +137,7 @@ class EmulatorApp:
 
     def _serve(self, environ: dict[str, Any]) -> tuple[str, list[tuple[str, str]], bytes]:
         target = environ.get("HTTP_X_AMZ_TARGET", "")
-        if target.startswith(TARGET_PREFIX) and not environ.get("HTTP_AUTHORIZATION"):
+        if target.startswith((TARGET_PREFIX, TAGGING_TARGET_PREFIX)) and not environ.get("HTTP_AUTHORIZATION"):
             return self._serve_unsigned(environ, target)
         captured: dict[str, Any] = {}
 

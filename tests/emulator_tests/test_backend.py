@@ -90,7 +90,11 @@ def test_every_reason_and_resource_type_is_in_the_model():
 
 
 def test_every_error_code_is_declared_by_the_operations():
+    from tests.emulator import tagging
+
     declared = {shape.name for name in OPERATIONS for shape in operation_model(name).error_shapes}
+    # GetResources (tests/emulator/tagging.py) answers with the Resource Groups Tagging API's errors.
+    declared |= {shape.name for name in tagging.OPERATIONS for shape in tagging.operation_model(name).error_shapes}
     used = {
         node.args[0].value
         for path in EMULATOR_DIR.glob("*.py")

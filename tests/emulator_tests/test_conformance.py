@@ -189,3 +189,59 @@ def test_conformance_check_catches_a_bad_response():
     assert any("TwoWayEnabled" in p for p in problems)
     assert any("Colour" in p for p in problems)
     assert any("PhoneNumber: required" in p for p in problems)
+
+
+#: Errors every AWS API may answer, which the models do not list per operation.
+COMMON_ERRORS = {"AccessDeniedException"}
+
+
+def test_every_get_resources_response_conforms_to_the_tagging_api_model(emulator):
+    """GetResources answers, errors included, against botocore's ``resourcegroupstaggingapi`` model."""
+    client = emulator.client()
+    tagging = emulator.tagging_client(retries={"mode": "standard", "max_attempts": 1})
+    seen: list[tuple[str, int, dict[str, Any]]] = []
+
+    def after_call(http_response: Any, model: Any, **_kwargs: Any) -> None:
+        seen.append((model.name, http_response.status_code, json.loads(http_response.content or b"{}")))
+
+    tagging.meta.events.register("after-call.resource-groups-tagging-api", after_call)
+    arns = [
+        client.request_phone_number(Tags=[{"Key": "Name", "Value": f"t{i}"}], **SIMULATOR)["PhoneNumberArn"]
+        for i in range(3)
+    ]
+    page = tagging.get_resources(ResourcesPerPage=2, ResourceTypeFilters=["sms-voice:phone-number"])
+    tagging.get_resources(
+        ResourcesPerPage=2,
+        ResourceTypeFilters=["sms-voice:phone-number"],
+        **{"PaginationToken": page["PaginationToken"]},
+    )
+    tagging.get_resources(TagFilters=[{"Key": "Name", "Values": ["t0", "t2"]}])
+    tagging.get_resources(ResourceARNList=arns[:1])
+    with pytest.raises(ClientError):
+        tagging.get_resources(ResourcesPerPage=101)
+    with pytest.raises(ClientError):
+        tagging.get_resources(PaginationToken="not-a-token")
+    emulator.config(tagging_api="denied")
+    with pytest.raises(ClientError):
+        tagging.get_resources()
+    service = tagging.meta.service_model
+    problems: list[str] = []
+    for operation, status, body in seen:
+        op = service.operation_model(operation)
+        if status < 300:
+            conform(op.output_shape, body, operation, problems)
+            continue
+        code = body.get("__type", "").rsplit("#", 1)[-1]
+        shapes = {shape.name: shape for shape in op.error_shapes}
+        if code in COMMON_ERRORS:
+            shape_members = {"Message"}
+            extra = set(body) - shape_members - {"__type"}
+            if extra:
+                problems.append(f"{operation}!{code}: unexpected members {sorted(extra)}")
+            continue
+        if code not in shapes:
+            problems.append(f"{operation}: error {code!r} is not one the model lists for it")
+            continue
+        conform(shapes[code], {k: v for k, v in body.items() if k != "__type"}, f"{operation}!{code}", problems)
+    assert [status for _op, status, _body in seen] == [200, 200, 200, 200, 400, 400, 400]
+    assert problems == []

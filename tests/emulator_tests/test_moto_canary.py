@@ -22,15 +22,18 @@ from tests.emulator.moto_glue import SERVICE, SmsVoiceResponse, smsvoice_backend
 from .helpers import SIMULATOR
 
 HOST_URL = "https://sms-voice.us-east-1.amazonaws.com"
+TAGGING_HOST_URL = "https://tagging.us-east-1.amazonaws.com"
 UPGRADE = f"moto {moto.__version__} changed a hook tests/emulator/moto_glue.py relies on: "
 
 
 def test_url_pattern_is_registered_first_for_the_host():
     register()  # idempotent
     names = [name for name, _pattern in backend_index.backend_url_patterns]
-    assert names.count(SERVICE) == 1, UPGRADE + "backend_url_patterns lost or duplicated the smsvoice entry"
-    matching = [name for name, pattern in backend_index.backend_url_patterns if pattern.match(HOST_URL)]
-    assert matching[:1] == [SERVICE], UPGRADE + f"{HOST_URL} is claimed by {matching} before smsvoice"
+    # One entry for the SMS API's host, one for the Tagging API's (GetResources on sms-voice resources).
+    assert names.count(SERVICE) == 2, UPGRADE + "backend_url_patterns lost or duplicated the smsvoice entries"
+    for url in (HOST_URL, TAGGING_HOST_URL):
+        matching = [name for name, pattern in backend_index.backend_url_patterns if pattern.match(url)]
+        assert matching[:1] == [SERVICE], UPGRADE + f"{url} is claimed by {matching} before smsvoice"
     assert backends.get_service_from_url(HOST_URL) == SERVICE, UPGRADE + "get_service_from_url no longer finds smsvoice"
 
 

@@ -47,7 +47,9 @@ def test_lists_every_number_with_the_shape_phone_number_returns(emulator, number
     # Same keys and values as the module that manages numbers returns.
     managed = run_task(emulator, "phone_number", dict(name="a"))
     assert managed.number == listed["a"]
-    assert run.operations == ["DescribePhoneNumbers"] + ["ListTagsForResource"] * 4
+    # The tags of the three live numbers come from one GetResources call; the released one is not
+    # in the tag index, so its own tags are read.
+    assert run.operations == ["DescribePhoneNumbers", "GetResources", "ListTagsForResource"]
 
 
 def test_phone_number_ids_accept_ids_and_arns(emulator, numbers):

@@ -176,3 +176,70 @@ def test_keys_in_the_task_win_over_a_profile_from_the_environment(monkeypatch):
     client = create_client(params(access_key="AKIDTASK", secret_key="secret"), "phone_number")
     assert client.meta.region_name == "us-east-1"
     assert client._request_signer._credentials.access_key == "AKIDTASK"
+
+
+# -- the tag index (Resource Groups Tagging API) -------------------------------------------------
+
+
+def indexed_reader(mock_emulator, warnings=None):
+    tagging = mock_emulator.tagging_client()
+    api = Api(mock_emulator.client(), tagging=lambda: tagging)
+    return PhoneNumberReader(api, warn=None if warnings is None else warnings.append)
+
+
+def test_by_name_through_the_index_confirms_each_candidate(mock_emulator):
+    client = mock_emulator.client()
+    wanted = client.request_phone_number(Tags=[{"Key": "Name", "Value": "dup"}], **REQUEST)
+    client.request_phone_number(Tags=[{"Key": "Name", "Value": "other"}], **REQUEST)
+    start = len(mock_emulator.calls())
+    matches = indexed_reader(mock_emulator).by_name("dup")
+    assert [(n["PhoneNumberId"], t) for n, t in matches] == [(wanted["PhoneNumberId"], {"Name": "dup"})]
+    assert mock_emulator.operations()[start:] == ["GetResources", "DescribePhoneNumbers", "ListTagsForResource"]
+
+
+def test_by_name_exhaustive_never_asks_the_index(mock_emulator):
+    client = mock_emulator.client()
+    client.request_phone_number(Tags=[{"Key": "Name", "Value": "x"}], **REQUEST)
+    indexed_reader(mock_emulator).by_name("x", exhaustive=True)
+    assert "GetResources" not in mock_emulator.operations()
+
+
+def test_a_denied_index_is_warned_about_once_and_not_asked_again(mock_emulator):
+    client = mock_emulator.client()
+    numbers = [client.request_phone_number(Tags=[{"Key": "Name", "Value": "d"}], **REQUEST) for _ in range(3)]
+    mock_emulator.config(tagging_api="denied")
+    warnings = []
+    reader = indexed_reader(mock_emulator, warnings)
+    assert len(reader.by_name("d")) == 3
+    described = reader.describe_all()
+    assert reader.tags_for(described, use_index=True) == [{"Name": "d"}] * len(numbers)
+    assert mock_emulator.operations().count("GetResources") == 1
+    assert len(warnings) == 1 and "AccessDeniedException" in warnings[0] and "use_tagging_api" in warnings[0]
+
+
+def test_tags_for_through_the_index_equals_each_numbers_own_tags(mock_emulator):
+    client = mock_emulator.client()
+    for i in range(7):
+        extra = {"Tags": [{"Key": "Name", "Value": "n{0}".format(i)}]} if i % 3 else {}
+        client.request_phone_number(**extra, **REQUEST)
+    reader = indexed_reader(mock_emulator)
+    numbers = reader.describe_all()
+    start = len(mock_emulator.calls())
+    fast = reader.tags_for(numbers, use_index=True)
+    ops = mock_emulator.operations()[start:]
+    assert fast == PhoneNumberReader(Api(client)).tags_for(numbers)
+    # One GetResources for all seven; the three untagged ones (not in the index) are asked themselves.
+    assert ops == ["GetResources"] + ["ListTagsForResource"] * 3
+
+
+def test_index_tag_filters_and_names_with_tags():
+    from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.phone_number_info import (
+        index_tag_filters,
+    )
+
+    assert index_tag_filters({"b", "a"}, {"team": "ops"}) == [
+        {"Key": "Name", "Values": ["a", "b"]},
+        {"Key": "team", "Values": ["ops"]},
+    ]
+    assert index_tag_filters({"a", "b"}, {"Name": "b"}) == [{"Key": "Name", "Values": ["b"]}]
+    assert index_tag_filters(set(), {"Name": "c"}) == [{"Key": "Name", "Values": ["c"]}]

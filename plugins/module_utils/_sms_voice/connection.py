@@ -35,6 +35,7 @@ else:
 COLLECTION_NAME = "pinpoint.sms_voice"
 COLLECTION_VERSION = "0.1.0"
 SERVICE_NAME = "pinpoint-sms-voice-v2"
+TAGGING_SERVICE_NAME = "resourcegroupstaggingapi"
 DEFAULT_RETRIES = {"mode": "standard", "max_attempts": 5}
 
 # Same option names, aliases and environment variables as amazon.aws, so that a
@@ -295,8 +296,11 @@ def secret_values(params, environ=None):
     return secrets
 
 
-def create_client(params, module_name):
-    """A boto3 ``pinpoint-sms-voice-v2`` client for the module's parameters.
+def create_client(params, module_name, service=SERVICE_NAME):
+    """A boto3 client of ``service`` (``pinpoint-sms-voice-v2`` by default) for the module's parameters.
+
+    The Resource Groups Tagging API client takes the same credentials, region,
+    endpoint_url and settings, as amazon.aws does for every client of a module.
 
     Raises SmsVoiceError for a profile given together with keys, credentials with
     white space or control characters, a bad aws_config, an unknown profile, or a
@@ -344,16 +348,33 @@ def create_client(params, module_name):
     if params.get("validate_certs") is False:
         client_args["verify"] = False
     try:
-        return session.client(SERVICE_NAME, **client_args)
+        return session.client(service, **client_args)
     except (BotoCoreError, ValueError) as e:
-        raise SmsVoiceError("could not create the {0} client: {1}".format(SERVICE_NAME, e))
+        raise SmsVoiceError("could not create the {0} client: {1}".format(service, e))
 
 
 class Api:
-    """A thin caller over the boto3 client that turns every failure into SmsVoiceError."""
+    """A thin caller over the boto3 client that turns every failure into SmsVoiceError.
 
-    def __init__(self, client):
+    ``tagging`` (optional) makes the Resource Groups Tagging API client when
+    first needed; without it the reader never uses the tag index.
+    """
+
+    def __init__(self, client, *, tagging=None):
         self.client = client
+        self._tagging = tagging
+        self._tagging_api = None
+
+    def tagging_api(self):
+        """An Api on the Resource Groups Tagging API, or None when the index is not to be used.
+
+        Raises SmsVoiceError if its client cannot be made.
+        """
+        if self._tagging is None:
+            return None
+        if self._tagging_api is None:
+            self._tagging_api = Api(self._tagging())
+        return self._tagging_api
 
     def call(self, operation, **params):
         method = getattr(self.client, _snake(operation))

@@ -61,7 +61,8 @@ def find_current(reader, params):
         number = reader.by_e164(params["phone_number"])
         tags = None
     else:
-        matches = reader.by_name(params["name"])
+        # Releasing cannot be undone: only the full scan may say the name is unique.
+        matches = reader.by_name(params["name"], exhaustive=params["state"] == "absent")
         if len(matches) > 1:
             raise SmsVoiceError(
                 "{0} phone numbers are named {1!r} ({2}): name must identify one number. Use phone_number_id "
@@ -158,7 +159,7 @@ def ensure_phone_number(module, api):
     params = module.params
     check_phone_number_params(params)
     check_options_supported(api.client.meta.service_model, params)
-    reader = PhoneNumberReader(api)
+    reader = PhoneNumberReader(api, warn=getattr(module, "warn", None))
     current = find_current(reader, params)
     desired = desired_from_params(params)
     sizes = pool_sizes(api, current, desired)

@@ -65,23 +65,69 @@ def check_info_params(params):
         raise SmsVoiceError("owner cannot be used together with phone_number_ids: the API does not allow it")
 
 
+def index_tag_filters(names, tag_subset):
+    """GetResources TagFilters for the names and tags asked for (ANDed; a filter's values ORed)."""
+    filters = [{"Key": "Name", "Values": sorted(names)}] if names else []
+    for key, value in sorted(tag_subset.items()):
+        if key == "Name" and names:
+            filters[0]["Values"] = [v for v in filters[0]["Values"] if v == value]
+        else:
+            filters.append({"Key": key, "Values": [value]})
+    return filters
+
+
+def find_by_index(params, reader, filters, names, tag_subset):
+    """The (number, tags) pairs the tag index suggests and the SMS API confirms, or None to scan instead."""
+    if not (names or tag_subset) or params.get("phone_number_ids") or params.get("owner"):
+        return None
+    tag_filters = index_tag_filters(names, tag_subset)
+    if any(not f["Values"] for f in tag_filters):
+        return None  # Name both in names and in tags with another value: nothing can match; let the scan say so
+    arns = reader.index_candidates(tag_filters)
+    if not arns:
+        return None
+
+    def accept(tags):
+        return (not names or tags.get("Name") in names) and all(tags.get(k) == v for k, v in tag_subset.items())
+
+    found = reader.confirmed(arns, accept, filters)
+    # The live numbers only: released ones stay on the scan path.
+    return found or None
+
+
 def find_phone_numbers(params, reader):
-    """The shaped numbers that match every criterion given, in the service's order."""
+    """The shaped numbers that match every criterion given, in the service's order.
+
+    ``names`` and ``tags`` ask the tag index first (see ``reader``); the numbers it
+    suggests are confirmed by ID and by their own tags, and when none is, every
+    number is read as before.
+    """
     filters = api_filters(params.get("filters"))
-    if params.get("phone_number_ids"):
+    names = set(params.get("names") or [])
+    tag_subset = {k: "" if v is None else str(v) for k, v in (params.get("tags") or {}).items()}
+    include_tags = params.get("include_tags", True)
+    need_tags = include_tags or names or tag_subset
+    indexed = find_by_index(params, reader, filters, names, tag_subset)
+    if indexed is not None:
+        numbers = [n for n, _tags in indexed]
+        tags = [t for _n, t in indexed]
+    elif params.get("phone_number_ids"):
         ids = list(dict.fromkeys(params["phone_number_ids"]))  # a number asked for twice is listed once
         numbers = reader.describe_ids(ids, filters)
     else:
         numbers = reader.describe_all(filters=filters, owner=params.get("owner"))
     if params.get("phone_numbers"):
         wanted = set(params["phone_numbers"])
-        numbers = [n for n in numbers if n.get("PhoneNumber") in wanted]
+        keep = [i for i, n in enumerate(numbers) if n.get("PhoneNumber") in wanted]
+        if indexed is not None:
+            tags = [tags[i] for i in keep]
+        numbers = [numbers[i] for i in keep]
 
-    names = set(params.get("names") or [])
-    tag_subset = {k: "" if v is None else str(v) for k, v in (params.get("tags") or {}).items()}
-    include_tags = params.get("include_tags", True)
-    need_tags = include_tags or names or tag_subset
-    tags = reader.tags_for(numbers) if need_tags else [None] * len(numbers)
+    if indexed is None:
+        # Tags that decide what is listed come from each number itself (the scan is the authority);
+        # tags that are only shown may come from the index, 100 numbers a call.
+        use_index = not (names or tag_subset)
+        tags = reader.tags_for(numbers, use_index=use_index) if need_tags else [None] * len(numbers)
     results = []
     kept = []
     for i, number_tags in enumerate(tags):
@@ -104,4 +150,5 @@ def find_phone_numbers(params, reader):
 
 def list_phone_numbers(module, api):
     check_info_params(module.params)
-    return dict(changed=False, phone_numbers=find_phone_numbers(module.params, PhoneNumberReader(api)))
+    reader = PhoneNumberReader(api, warn=getattr(module, "warn", None))
+    return dict(changed=False, phone_numbers=find_phone_numbers(module.params, reader))

@@ -7,6 +7,25 @@ Both modules read through this class, so lookups cost the same and return the
 same shape (see ``shape.py``). Numbers in status DELETED are kept out of every
 lookup by a server-side ``status`` filter (or dropped when read by ID), because
 a released number cannot be used again.
+
+The SMS API cannot select numbers by tag, so a lookup by ``Name`` tag reads the
+tags of every live number (one ListTagsForResource call each). The Resource
+Groups Tagging API (``GetResources``: up to 100 resources with their tags per
+call, filtered by tag and resource type) makes that a handful of calls, but
+nobody promises how fresh its index is, so it is only an accelerator:
+
+* every number it names is read back by ID (DescribePhoneNumbers, 5 IDs a call)
+  and its own tags (ListTagsForResource) must still match, so a stale entry
+  (tag removed, number released) can never make a task act on the wrong number;
+* when it finds no live confirmed match, is denied, or fails, the full scan
+  runs, which stays the authority: a number is never requested because the
+  index missed it;
+* a duplicate name the index does not show yet (a tag added within its lag) can
+  go unnoticed; the task then acts on a number that does carry the name, and
+  the next run after the index caught up reports the duplicate. Releasing cannot
+  be undone, so ``state: absent`` asks the full scan (``by_name(exhaustive=True)``).
+
+A denied or failed GetResources is warned about once per run and not asked again.
 """
 
 from __future__ import annotations
@@ -20,6 +39,12 @@ MAX_IDS_PER_CALL = 5  # DescribePhoneNumbers PhoneNumberIds limit
 PAGE_SIZE = 100  # DescribePhoneNumbers MaxResults limit
 TAG_WORKERS = 8  # ListTagsForResource is one call per number
 LIVE_STATUSES = ("PENDING", "ACTIVE", "ASSOCIATING", "DISASSOCIATING")
+INDEX_PAGE_SIZE = 100  # GetResources ResourcesPerPage and ResourceARNList limit
+PHONE_NUMBER_TYPE = "sms-voice:phone-number"
+INDEX_WARNING = (
+    "The Resource Groups Tagging API could not be used ({0}); phone numbers were found by reading every "
+    "number's tags instead, which is slower. Allow tag:GetResources, or set use_tagging_api: false to skip it."
+)
 
 
 def chunks(items, size):
@@ -45,9 +70,64 @@ def _filter_value(value):
 class PhoneNumberReader:
     """Reads numbers through an ``Api`` (``connection.Api``)."""
 
-    def __init__(self, api, tag_workers=TAG_WORKERS):
+    def __init__(self, api, tag_workers=TAG_WORKERS, warn=None):
         self.api = api
         self.tag_workers = tag_workers
+        self.warn = warn
+        self._index_broken = False
+
+    # -- the tag index (Resource Groups Tagging API) ------------------------------
+
+    def _index(self):
+        """The Tagging API caller, or None when it is off or already failed in this run."""
+        if self._index_broken:
+            return None
+        try:
+            return getattr(self.api, "tagging_api", lambda: None)()
+        except SmsVoiceError as e:
+            self._index_failed(e)
+            return None
+
+    def _index_failed(self, error):
+        self._index_broken = True
+        if self.warn is not None:
+            self.warn(INDEX_WARNING.format(getattr(error, "code", None) or error))
+
+    def _index_read(self, **params):
+        """Every (ARN, tags) GetResources lists for these parameters, all pages; None if it failed."""
+        index = self._index()
+        if index is None:
+            return None
+        found = []
+        params = dict(params)
+        try:
+            while True:
+                page = index.call("GetResources", **params)
+                for mapping in page.get("ResourceTagMappingList", []):
+                    found.append((mapping["ResourceARN"], tags_to_dict(mapping.get("Tags"))))
+                if not page.get("PaginationToken"):
+                    return found
+                params["PaginationToken"] = page["PaginationToken"]
+        except SmsVoiceError as e:
+            self._index_failed(e)
+            return None
+
+    def index_candidates(self, tag_filters):
+        """ARNs of the phone numbers the index lists for these API tag filters, or None if it cannot tell."""
+        found = self._index_read(
+            TagFilters=tag_filters, ResourceTypeFilters=[PHONE_NUMBER_TYPE], ResourcesPerPage=INDEX_PAGE_SIZE
+        )
+        return None if found is None else [arn for arn, _tags in found]
+
+    def confirmed(self, arns, accept, filters=None):
+        """The live numbers among ``arns`` whose own tags satisfy ``accept(tags)``, as (number, tags) pairs.
+
+        Read by ID (5 a call) with the API ``filters``, then each number's own tags:
+        the index only suggests, the SMS API decides.
+        """
+        live = [n for n in self.describe_ids(list(dict.fromkeys(arns)), filters) if n.get("Status") in LIVE_STATUSES]
+        pairs = zip(live, self._each(self.tags, live))
+        return [(n, t) for n, t in pairs if accept(t)]
 
     # -- DescribePhoneNumbers -------------------------------------------------
 
@@ -106,8 +186,26 @@ class PhoneNumberReader:
         arn = number["PhoneNumberArn"]
         return tags_to_dict(self.api.call("ListTagsForResource", ResourceArn=arn).get("Tags", []))
 
-    def tags_for(self, numbers):
-        """Tags of every number, fetched concurrently by a bounded pool; same order as ``numbers``."""
+    def tags_for(self, numbers, use_index=False):
+        """Tags of every number, in the order of ``numbers``.
+
+        By default each number's own tags (ListTagsForResource, concurrently by a
+        bounded pool): the authority. With ``use_index``, GetResources reads the
+        tags of 100 numbers a call by ARN instead, as fresh as the index is; a
+        number it does not list (untagged, or not indexed yet) is asked itself.
+        """
+        numbers = list(numbers)
+        if use_index and len(numbers) > 1:
+            by_arn = {}
+            for chunk in chunks([n["PhoneNumberArn"] for n in numbers], INDEX_PAGE_SIZE):
+                found = self._index_read(ResourceARNList=chunk)
+                if found is None:
+                    break
+                by_arn.update(found)
+            else:
+                missing = [n for n in numbers if n["PhoneNumberArn"] not in by_arn]
+                by_arn.update(zip((n["PhoneNumberArn"] for n in missing), self._each(self.tags, missing)))
+                return [by_arn[n["PhoneNumberArn"]] for n in numbers]
         return self._each(self.tags, numbers)
 
     def _each(self, read, numbers):
@@ -146,8 +244,19 @@ class PhoneNumberReader:
         matches = [n for n in matches if n.get("PhoneNumber") == e164]
         return matches[0] if matches else None
 
-    def by_name(self, name):
-        """Every live number whose ``Name`` tag is ``name``, as (number, tags) pairs."""
+    def by_name(self, name, exhaustive=False):
+        """Every live number whose ``Name`` tag is ``name``, as (number, tags) pairs.
+
+        Asks the tag index first and confirms what it lists; falls back to the
+        full scan when that confirms nothing. ``exhaustive`` skips the index, so
+        a duplicate it does not show yet cannot go unnoticed.
+        """
+        if not exhaustive:
+            arns = self.index_candidates([{"Key": "Name", "Values": [name]}])
+            if arns:
+                found = self.confirmed(arns, lambda tags: tags.get("Name") == name)
+                if found:
+                    return found
         candidates = self.describe_all(filters=api_filters({"status": list(LIVE_STATUSES)}))
         tags = self.tags_for(candidates)
         return [(n, t) for n, t in zip(candidates, tags) if t.get("Name") == name]

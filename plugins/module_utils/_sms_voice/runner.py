@@ -13,7 +13,7 @@ from urllib.parse import quote
 from ansible.module_utils.basic import missing_required_lib
 
 from . import connection
-from .connection import HAS_BOTO3, Api, create_client, secret_values
+from .connection import HAS_BOTO3, TAGGING_SERVICE_NAME, Api, create_client, secret_values
 from .errors import SmsVoiceError
 
 REDACTED = "<redacted>"
@@ -140,7 +140,11 @@ def run_module(module, work):
         module.fail_json(msg=missing_required_lib("boto3 and botocore"))
     failure = None
     try:
-        api = Api(create_client(module.params, module._name.split(".")[-1]))
+        name = module._name.split(".")[-1]
+        tagging = None
+        if module.params.get("use_tagging_api", False):
+            tagging = lambda: create_client(module.params, name, TAGGING_SERVICE_NAME)  # noqa: E731
+        api = Api(create_client(module.params, name), tagging=tagging)
         result = work(module, api)
     except SmsVoiceError as e:
         failure = e.result()
