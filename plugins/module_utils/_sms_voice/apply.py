@@ -97,8 +97,11 @@ class Waiter:
         raise SmsVoiceError("phone number {0} disappeared while waiting for it to become {1}".format(number_id, status))
 
 
-def apply_plan(api, plan, waiter, wait=True):
-    """Execute ``plan``; returns the resulting number in the shape of ``shape.py``."""
+def apply_plan(api, plan, waiter, wait=True, request=None):
+    """Execute ``plan``; returns the resulting number in the shape of ``shape.py``.
+
+    ``request(params)``, when given, makes the RequestPhoneNumber step and returns its answer.
+    """
     result = dict(plan.after) if plan.after is not None else None
     number_id = plan.before["phone_number_id"] if plan.before else None
     status = plan.before.get("status") if plan.before else None
@@ -111,7 +114,10 @@ def apply_plan(api, plan, waiter, wait=True):
             if latest is not None:
                 result = merge_response(result, latest)
             status = "ACTIVE"
-        response = _call(api, step.operation, params)
+        if step.operation == "RequestPhoneNumber" and request is not None:
+            response = request(params)
+        else:
+            response = _call(api, step.operation, params)
         if step.operation == "RequestPhoneNumber":
             number_id = response["PhoneNumberId"]
             result = merge_response(result, response)
@@ -133,12 +139,28 @@ def apply_plan(api, plan, waiter, wait=True):
 
 
 def _call(api, operation, params):
-    """Make one write; a retried call whose earlier attempt already acted counts as done."""
+    """Make one write; a retried call whose earlier attempt already acted counts as done.
+
+    So does a release that finds the number already released, retried or not:
+    another run released it in the meantime, and the number is gone as asked.
+    """
     try:
         return api.call(operation, **params)
     except SmsVoiceError as e:
-        if getattr(e, "retried", False) and (
-            (operation, e.code) in ALREADY_DONE or (operation, e.reason) in ALREADY_DONE
-        ):
+        done = (operation, e.code) in ALREADY_DONE or (operation, e.reason) in ALREADY_DONE
+        if done and getattr(e, "retried", False):
+            return {}
+        if done and operation == "ReleasePhoneNumber" and _released(api, params["PhoneNumberId"]):
             return {}
         raise
+
+
+def _released(api, number_id):
+    """Whether the service shows the number as released (DELETED, or no longer known)."""
+    try:
+        numbers = api.call("DescribePhoneNumbers", PhoneNumberIds=[number_id]).get("PhoneNumbers", [])
+    except SmsVoiceError as e:
+        if e.code == "ResourceNotFoundException":
+            return True
+        raise
+    return not numbers or numbers[0].get("Status") == "DELETED"
