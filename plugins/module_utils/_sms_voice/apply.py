@@ -117,7 +117,9 @@ def apply_plan(api, plan, waiter, wait=True, request=None):
         if step.operation == "RequestPhoneNumber" and request is not None:
             response = request(params)
         else:
-            response = _call(api, step.operation, params)
+            response = _call(api, step.operation, params, releasing=plan.action == "release")
+        if response is RELEASED_BY_ANOTHER_RUN:
+            break  # the number is gone as the task asks: the rest of the release has nothing to do
         if step.operation == "RequestPhoneNumber":
             number_id = response["PhoneNumberId"]
             result = merge_response(result, response)
@@ -138,20 +140,28 @@ def apply_plan(api, plan, waiter, wait=True, request=None):
     return result
 
 
-def _call(api, operation, params):
+# What ``_call`` answers for a step of a release when the number turns out to be released already.
+RELEASED_BY_ANOTHER_RUN = {}
+NOT_ACTIVE = ("ResourceNotFoundException", "RESOURCE_NOT_ACTIVE")
+
+
+def _call(api, operation, params, releasing=False):
     """Make one write; a retried call whose earlier attempt already acted counts as done.
 
-    So does a release that finds the number already released, retried or not:
-    another run released it in the meantime, and the number is gone as asked.
+    During a release, a call refused because the number is already released
+    (another run released it in the meantime, retried or not) ends the
+    release: the number is gone as asked.
     """
     try:
         return api.call(operation, **params)
     except SmsVoiceError as e:
-        done = (operation, e.code) in ALREADY_DONE or (operation, e.reason) in ALREADY_DONE
-        if done and getattr(e, "retried", False):
+        if getattr(e, "retried", False) and (
+            (operation, e.code) in ALREADY_DONE or (operation, e.reason) in ALREADY_DONE
+        ):
             return {}
-        if done and operation == "ReleasePhoneNumber" and _released(api, params["PhoneNumberId"]):
-            return {}
+        number_id = params.get("PhoneNumberId") or params.get("OriginationIdentity")
+        if releasing and (e.code in NOT_ACTIVE or e.reason in NOT_ACTIVE) and _released(api, number_id):
+            return RELEASED_BY_ANOTHER_RUN
         raise
 
 
