@@ -163,3 +163,21 @@ def test_overlapping_requests_with_other_settings_for_one_name_fail_naming_the_d
     assert len(named) == 2
     assert held.result["duplicates"] == [other["phone_number"]["phone_number_id"]]
     assert {held.result["phone_number_id"], other["phone_number"]["phone_number_id"]} == named
+
+
+def test_request_after_the_token_lifetime_leases_a_new_number_with_the_first_token(emulator):
+    if "client_token_ttl_seconds" not in emulator.config():
+        pytest.skip("this emulator keeps client tokens for ever (no client_token_ttl_seconds setting)")
+    ttl = emulator.config()["client_token_ttl_seconds"]
+    args = dict(name="later", **SIMULATOR, **conn(emulator))
+    first = run_module_inprocess("phone_number", args)
+    assert not run_module_inprocess("phone_number", dict(args, state="absent"))["failed"]
+    emulator.advance_clock(ttl + 1)
+
+    start = len(emulator.calls())
+    second = run_module_inprocess("phone_number", args)
+
+    assert not second["failed"], second["msg"]
+    assert second["phone_number"]["phone_number_id"] != first["phone_number"]["phone_number_id"]
+    # The service forgot the token: the first request leases at once, no replay to step over.
+    assert [c["operation"] for c in emulator.calls()[start:]].count("RequestPhoneNumber") == 1

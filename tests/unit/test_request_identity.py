@@ -9,6 +9,7 @@ import pytest
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.errors import SmsVoiceError
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.phone_number import (
     MAX_TOKEN_HOPS,
+    Requester,
     canonical_request,
     check_arn_region,
     client_token,
@@ -90,3 +91,95 @@ def test_arn_of_another_region_fails_naming_both_regions():
         check_arn_region(dict(phone_number_id=arn), "us-east-1")
     check_arn_region(dict(phone_number_id=arn), "eu-west-1")
     check_arn_region(dict(phone_number_id=NUMBER_ID), "us-east-1")
+
+
+# -- Requester: the request, the replay chain and the re-read by name, on fakes ----------------------
+
+
+class FakeApi:
+    """Answers RequestPhoneNumber from ``answers`` (token -> number dict); records the tokens sent."""
+
+    def __init__(self, answers, default):
+        self.answers = answers
+        self.default = default
+        self.tokens = []
+
+    def call(self, operation, **params):
+        assert operation == "RequestPhoneNumber"
+        self.tokens.append(params["ClientToken"])
+        return dict(self.answers.get(params["ClientToken"], self.default))
+
+
+class FakeReader:
+    """Live numbers as ``{id: tags}``."""
+
+    def __init__(self, live):
+        self.live = live
+
+    def by_name(self, name):
+        return [({"PhoneNumberId": i}, t) for i, t in self.live.items() if t.get("Name") == name]
+
+    def by_id(self, number_id):
+        return {"PhoneNumberId": number_id} if number_id in self.live else None
+
+    def tags(self, number):
+        return self.live[number["PhoneNumberId"]]
+
+
+def number(suffix, status="ACTIVE"):
+    return {"PhoneNumberId": "phone-" + suffix * 32, "Status": status}
+
+
+def requester(api, reader):
+    return Requester(api, reader, "us-east-1", "alerts")
+
+
+def test_requester_returns_the_number_the_derived_token_leased():
+    api = FakeApi({}, number("a"))
+    response = requester(api, FakeReader({number("a")["PhoneNumberId"]: {"Name": "alerts"}}))(REQUEST)
+    assert response["PhoneNumberId"] == number("a")["PhoneNumberId"]
+    assert api.tokens == [client_token("us-east-1", REQUEST)]
+
+
+@pytest.mark.parametrize(
+    ("replayed", "live_tags"),
+    [(number("a", "DELETED"), {}), (number("a"), {"Name": "renamed"})],
+    ids=["released", "renamed"],
+)
+def test_requester_moves_to_the_next_token_when_the_answer_is_not_a_live_number_of_the_name(replayed, live_tags):
+    first = client_token("us-east-1", REQUEST)
+    second = client_token("us-east-1", REQUEST, replaced=replayed["PhoneNumberId"])
+    live = {number("b")["PhoneNumberId"]: {"Name": "alerts"}}
+    if live_tags:
+        live[replayed["PhoneNumberId"]] = live_tags
+    api = FakeApi({first: replayed}, number("b"))
+    response = requester(api, FakeReader(live))(REQUEST)
+    assert api.tokens == [first, second]
+    assert response["PhoneNumberId"] == number("b")["PhoneNumberId"]
+
+
+def test_requester_fails_naming_duplicates_with_changed_true():
+    live = {number("a")["PhoneNumberId"]: {"Name": "alerts"}, number("c")["PhoneNumberId"]: {"Name": "alerts"}}
+    with pytest.raises(SmsVoiceError, match="also has that name") as caught:
+        requester(FakeApi({}, number("a")), FakeReader(live))(REQUEST)
+    result = caught.value.result()
+    assert result["changed"] is True
+    assert result["phone_number_id"] == number("a")["PhoneNumberId"]
+    assert result["duplicates"] == [number("c")["PhoneNumberId"]]
+
+
+def test_requester_asks_with_a_random_token_after_the_chain_is_exhausted():
+    live = {number("b")["PhoneNumberId"]: {"Name": "alerts"}}
+
+    class Chain(FakeApi):
+        def call(self, operation, **params):
+            response = super().call(operation, **params)
+            return number("b") if len(self.tokens) > MAX_TOKEN_HOPS else response
+
+    chain = Chain({}, number("a", "DELETED"))
+    response = requester(chain, FakeReader(live))(REQUEST)
+    assert response["PhoneNumberId"] == number("b")["PhoneNumberId"]
+    assert len(chain.tokens) == MAX_TOKEN_HOPS + 1
+    assert all(t.startswith("ansible-sms-voice-") for t in chain.tokens[:-1])
+    assert not chain.tokens[-1].startswith("ansible-sms-voice-")
+    assert TOKEN_RE.fullmatch(chain.tokens[-1])

@@ -233,7 +233,13 @@ class Requester:
                     return response
             self.replayed.append(number_id)
             replaced = number_id
-        raise SmsVoiceError("RequestPhoneNumber was answered with released numbers only")  # pragma: no cover
+        raise SmsVoiceError(
+            "RequestPhoneNumber answered {0} times with numbers that are released or no longer named {1!r} ({2}); "
+            "no number was leased for this name. Run the task again".format(
+                len(self.replayed), self.name, ", ".join(self.replayed)
+            ),
+            operation="RequestPhoneNumber",
+        )
 
     def _named(self, number_id):
         """IDs of the live numbers named ``name`` if ``number_id`` is one of them, else None."""
