@@ -111,19 +111,26 @@ class FakeApi:
 
 
 class FakeReader:
-    """Live numbers as ``{id: tags}``."""
+    """Live numbers as ``{id: tags}``; ``seen`` are IDs whose tags the lookup already read."""
 
-    def __init__(self, live):
+    def __init__(self, live, seen=()):
         self.live = live
+        self.seen_tags = {"arn/" + i: self.live[i] for i in seen}
+        self.tags_read = []
 
-    def by_name(self, name):
-        return [({"PhoneNumberId": i}, t) for i, t in self.live.items() if t.get("Name") == name]
+    def describe_all(self, filters=None):
+        return [{"PhoneNumberId": i, "PhoneNumberArn": "arn/" + i} for i in self.live]
 
     def by_id(self, number_id):
-        return {"PhoneNumberId": number_id} if number_id in self.live else None
+        return {"PhoneNumberId": number_id, "PhoneNumberArn": "arn/" + number_id} if number_id in self.live else None
 
     def tags(self, number):
+        self.tags_read.append(number["PhoneNumberId"])
+        self.seen_tags[number["PhoneNumberArn"]] = self.live[number["PhoneNumberId"]]
         return self.live[number["PhoneNumberId"]]
+
+    def tags_for(self, numbers):
+        return [self.tags(n) for n in numbers]
 
 
 def number(suffix, status="ACTIVE"):
@@ -156,6 +163,14 @@ def test_requester_moves_to_the_next_token_when_the_answer_is_not_a_live_number_
     response = requester(api, FakeReader(live))(REQUEST)
     assert api.tokens == [first, second]
     assert response["PhoneNumberId"] == number("b")["PhoneNumberId"]
+
+
+def test_requester_reads_again_only_the_tags_of_numbers_the_lookup_did_not_see():
+    old = {"phone-" + str(i) * 32: {"Name": "other"} for i in range(1, 5)}
+    live = dict(old, **{number("a")["PhoneNumberId"]: {"Name": "alerts"}})
+    reader = FakeReader(live, seen=old)
+    requester(FakeApi({}, number("a")), reader)(REQUEST)
+    assert reader.tags_read == [number("a")["PhoneNumberId"]]
 
 
 def test_requester_fails_naming_duplicates_with_changed_true():

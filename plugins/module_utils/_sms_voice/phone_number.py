@@ -12,7 +12,7 @@ import uuid
 from .apply import Waiter, apply_plan
 from .errors import SmsVoiceError
 from .planner import desired_tags, plan_absent, plan_present, resource_id
-from .reader import PhoneNumberReader
+from .reader import LIVE_STATUSES, PhoneNumberReader, api_filters
 from .validation import check_phone_number_params
 
 # The options that describe the number itself, as the planner sees them.
@@ -242,8 +242,20 @@ class Requester:
         )
 
     def _named(self, number_id):
-        """IDs of the live numbers named ``name`` if ``number_id`` is one of them, else None."""
-        ids = [n["PhoneNumberId"] for n, _tags in self.reader.by_name(self.name)]
+        """IDs of the live numbers named ``name`` if ``number_id`` is one of them, else None.
+
+        Only numbers that appeared since the lookup have their tags read: the
+        others were read moments before, and reading them all again would double
+        the cost of a request in a large account (ListTagsForResource is one call
+        a number).
+        """
+        candidates = self.reader.describe_all(filters=api_filters({"status": list(LIVE_STATUSES)}))
+        self.reader.tags_for([n for n in candidates if n["PhoneNumberArn"] not in self.reader.seen_tags])
+        ids = [
+            n["PhoneNumberId"]
+            for n in candidates
+            if self.reader.seen_tags.get(n["PhoneNumberArn"], {}).get("Name") == self.name
+        ]
         if number_id in ids:
             return ids
         # A listing may not show a number this fresh yet: ask for it directly.

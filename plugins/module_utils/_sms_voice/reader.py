@@ -48,6 +48,7 @@ class PhoneNumberReader:
     def __init__(self, api, tag_workers=TAG_WORKERS):
         self.api = api
         self.tag_workers = tag_workers
+        self.seen_tags = {}  # ARN -> tags, as last read by this reader
 
     # -- DescribePhoneNumbers -------------------------------------------------
 
@@ -104,7 +105,9 @@ class PhoneNumberReader:
 
     def tags(self, number):
         arn = number["PhoneNumberArn"]
-        return tags_to_dict(self.api.call("ListTagsForResource", ResourceArn=arn).get("Tags", []))
+        tags = tags_to_dict(self.api.call("ListTagsForResource", ResourceArn=arn).get("Tags", []))
+        self.seen_tags[arn] = tags
+        return tags
 
     def tags_for(self, numbers):
         """Tags of every number, fetched concurrently by a bounded pool; same order as ``numbers``."""
