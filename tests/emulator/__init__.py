@@ -21,14 +21,15 @@ from .backend import (
     CONNECTION_DROPPED,
     DEFAULT_ACCOUNT_ID,
     DEFAULT_EMULATOR,
-    DEFAULT_PENDING_SECONDS,
     Clock,
     Emulator,
     RegionBackend,
 )
+from .config import DEFAULT_PENDING_SECONDS
 from .errors import EmulatorError
 from .handle import EmulatorControlError, EmulatorHandle, InProcessEmulatorHandle
 from .moto_glue import register
+from .quotas import QUOTAS, TEST_QUOTA_SCALE
 from .server import ServerProcess, running_server, start_subprocess
 
 register()
@@ -38,6 +39,8 @@ __all__ = [
     "DEFAULT_ACCOUNT_ID",
     "DEFAULT_EMULATOR",
     "DEFAULT_PENDING_SECONDS",
+    "QUOTAS",
+    "TEST_QUOTA_SCALE",
     "Clock",
     "Emulator",
     "EmulatorControlError",

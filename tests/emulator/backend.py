@@ -21,7 +21,7 @@ Choices where the service's documentation is silent (all deliberate, and
 covered by tests):
 
 * Status: a new number is ``PENDING`` for ``pending_seconds[NumberType]``
-  (defaults :data:`DEFAULT_PENDING_SECONDS`: LONG_CODE 0, TOLL_FREE 2, TEN_DLC 2,
+  (defaults :data:`.config.DEFAULT_PENDING_SECONDS`: LONG_CODE 0, TOLL_FREE and TEN_DLC 10 days,
   SIMULATOR 0), then ``ACTIVE``. Associating or disassociating shows
   ``ASSOCIATING``/``DISASSOCIATING`` for ``association_seconds`` (default 0). A
   released number is ``DELETED`` and stays visible for
@@ -34,29 +34,35 @@ covered by tests):
   messaging in the US), CA (LONG_CODE, TOLL_FREE), GB, AU, DE, FR (LONG_CODE),
   JP (LONG_CODE, VOICE only). Anything else is a ``ValidationException``
   ``INVALID_PARAMETER`` naming the member.
-* Registrations are out of scope: any ``RegistrationId`` is a
-  ``ResourceNotFoundException`` with ``ResourceType`` ``registration``.
+* Registrations exist only as far as numbers need them (seeded, described,
+  named by ``RequestPhoneNumber``, consulted on release): see
+  :mod:`tests.emulator.registrations`.
 * ``ClientToken`` (per account and region): the same token with the same
   parameters replays the first answer and creates nothing; with other
   parameters (or another operation) it is a ``ConflictException``
-  ``RESOURCE_ALREADY_EXISTS`` naming the resource the token created.
+  ``RESOURCE_ALREADY_EXISTS`` naming the resource the token created. A token
+  is remembered for ``client_token_ttl_seconds`` (default 8 hours) of the
+  emulator's clock, then treated as new.
 * A pool takes its message type, opt-out list, two-way and self-managed
   opt-out settings and keywords from its first number. Associating a number
   whose settings differ fails with the model's matching reason
   (``MESSAGE_TYPE_MISMATCH``, ``OPT_OUT_LIST_MISMATCH``,
-  ``TWO_WAY_CONFIG_MISMATCH``, ``SELF_MANAGED_OPT_OUTS_MISMATCH``); a number
-  requested into a pool inherits them. While a number is in a pool, those
-  pool-governed settings cannot be changed on the number
-  (``PHONE_NUMBER_ASSOCIATED_TO_POOL``); deletion protection and international
-  sending can.
+  ``TWO_WAY_CONFIG_MISMATCH``, ``SELF_MANAGED_OPT_OUTS_MISMATCH``,
+  ``KEYWORD_MISMATCH``: keyword, reply and action all compared); a number
+  requested into a pool inherits them. ``UpdatePhoneNumber`` and
+  ``ReleasePhoneNumber`` of a number in a pool fail with
+  ``PHONE_NUMBER_ASSOCIATED_TO_POOL`` whatever they change (the model's
+  documentation of both). After the number leaves the pool, a release still
+  sees the pool for ``pool_release_lag_seconds`` (default 0).
 * Deleting a pool disassociates its numbers. The ``Default`` opt-out list
   always exists and cannot be deleted; nor can a list a number or pool uses
   (both ``RESOURCE_DELETION_NOT_ALLOWED``).
-* Keywords (on numbers and on pools) match case-insensitively and keep the
-  spelling last given. Every number starts with STOP (``OPT_OUT``) and HELP
+* Keywords (on numbers and on pools) are stored upper-cased and match
+  case-insensitively. Every number starts with STOP (``OPT_OUT``) and HELP
   (``AUTOMATIC_RESPONSE``): their messages can change, their actions cannot
   (``RESOURCE_MODIFICATION_NOT_ALLOWED``), and they cannot be deleted
-  (``RESOURCE_DELETION_NOT_ALLOWED``).
+  (``RESOURCE_DELETION_NOT_ALLOWED``). US toll-free numbers add their own
+  rules (:mod:`tests.emulator.keyword_rules`).
 * ``Owner=SHARED`` lists nothing: no other account shares resources here.
 * Limits: 50 tags per resource (``TAGS_PER_RESOURCE``), 30 keywords per number
   or pool, 100 pools and 100 opt-out lists per region, phone numbers unlimited
@@ -84,6 +90,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from .config import changed_config, default_config, non_negative_number
 from .errors import (
     EmulatorError,
     conflict,
@@ -94,19 +101,19 @@ from .errors import (
     throttled,
     validation_error,
 )
+from .keyword_rules import check_us_toll_free_keyword
+from .quotas import QuotaBuckets
+from .registrations import Registration, RegistrationsMixin, check_seed
 from .validation import enum_values, filter_output, service_model, validate_input
 
 DEFAULT_ACCOUNT_ID = "123456789012"
-DEFAULT_PENDING_SECONDS = {"LONG_CODE": 0.0, "TOLL_FREE": 2.0, "TEN_DLC": 2.0, "SIMULATOR": 0.0}
-DEFAULT_ASSOCIATION_SECONDS = 0.0
-DEFAULT_DELETED_RETENTION_SECONDS = 300.0
 DEFAULT_MAX_RESULTS = 100
 MAX_TAGS_PER_RESOURCE = 50
 MAX_KEYWORDS = 30
 MAX_POOLS = 100
 MAX_OPT_OUT_LISTS = 100
 DEFAULT_OPT_OUT_LIST = "Default"
-FAULT_KINDS = ("throttle", "server_error", "latency", "drop_after")
+FAULT_KINDS = ("throttle", "server_error", "latency", "drop_after", "not_accessible")
 #: The ``error`` a call-log entry carries when a ``drop_after`` fault cut the connection.
 CONNECTION_DROPPED = "ConnectionDropped"
 
@@ -116,13 +123,6 @@ DEFAULT_KEYWORDS = (
     ("STOP", "You have been unsubscribed and will no longer receive messages from this number.", "OPT_OUT"),
     ("HELP", "This is an automated message. Reply STOP to unsubscribe.", "AUTOMATIC_RESPONSE"),
 )
-POOL_GOVERNED = {
-    "TwoWayEnabled": "two_way_enabled",
-    "TwoWayChannelArn": "two_way_channel_arn",
-    "TwoWayChannelRole": "two_way_channel_role",
-    "SelfManagedOptOutsEnabled": "self_managed",
-    "OptOutListName": "opt_out_list",
-}
 
 ARN_RE = re.compile(r"arn:(aws[a-z-]*):sms-voice:([a-z0-9-]+):(\d{12}):([a-z-]+)/(.+)")
 SNS_TOPIC_RE = re.compile(r"arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}(\.fifo)?")
@@ -160,22 +160,6 @@ class Clock:
     @property
     def offset(self) -> float:
         return self._offset
-
-
-def default_config() -> dict[str, Any]:
-    """The configuration a fresh (or reset) emulator uses."""
-    return {
-        "pending_seconds": dict(DEFAULT_PENDING_SECONDS),
-        "association_seconds": DEFAULT_ASSOCIATION_SECONDS,
-        "deleted_retention_seconds": DEFAULT_DELETED_RETENTION_SECONDS,
-        "phone_numbers_quota": None,
-    }
-
-
-def _non_negative_number(name: str, value: Any) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-        raise ValueError(f"{name} must be a number >= 0, not {value!r}")
-    return float(value)
 
 
 # ---------------------------------------------------------------------------
@@ -276,6 +260,8 @@ class PhoneNumber:
     tags: dict[str, str] = field(default_factory=dict)
     keywords: dict[str, Keyword] = field(default_factory=dict)
     busy_status: str | None = None
+    left_pool: str | None = None
+    left_pool_at: float = 0.0
     busy_until: float = 0.0
     deleted_at: float | None = None
 
@@ -313,6 +299,7 @@ class TokenRecord:
     resource_type: str
     resource_id: str
     replay: Callable[[], dict[str, Any]]
+    created: float = 0.0
 
 
 # ---------------------------------------------------------------------------
@@ -405,6 +392,10 @@ def compile_filters(filters: list[dict[str, Any]], specs: dict[str, FilterSpec])
     return predicates
 
 
+def _keyword_set(keywords: dict[str, Keyword]) -> set[tuple[str, str, str]]:
+    return {(key, record.message, record.action) for key, record in keywords.items()}
+
+
 def _tag_list(tags: dict[str, str]) -> list[dict[str, str]]:
     return [{"Key": key, "Value": value} for key, value in tags.items()]
 
@@ -442,10 +433,11 @@ OPERATIONS = {
     "PutKeyword": "put_keyword",
     "DescribeKeywords": "describe_keywords",
     "DeleteKeyword": "delete_keyword",
+    "DescribeRegistrations": "describe_registrations",
 }
 
 
-class RegionBackend:
+class RegionBackend(RegistrationsMixin):
     """Every resource of one account in one region, and the operations on them.
 
     Methods assume the caller holds the emulator's lock and has validated the
@@ -462,6 +454,7 @@ class RegionBackend:
         self.pools: dict[str, Pool] = {}
         self.opt_out_lists: dict[str, OptOutList] = {}
         self.client_tokens: dict[str, TokenRecord] = {}
+        self.registrations: dict[str, Registration] = {}
         self._seq = itertools.count(1)
         self._rng = random.Random()
         self._add_opt_out_list(DEFAULT_OPT_OUT_LIST, {})
@@ -531,6 +524,9 @@ class RegionBackend:
             [operation, {key: value for key, value in params.items() if key != "ClientToken"}], sort_keys=True
         )
         record = self.client_tokens.get(token)
+        if record is not None and self.now() >= record.created + float(self.config["client_token_ttl_seconds"]):
+            del self.client_tokens[token]
+            record = None
         if record is not None:
             if record.fingerprint != fingerprint:
                 raise conflict(
@@ -543,7 +539,7 @@ class RegionBackend:
         response, resource_type, resource_id, replay = execute()
         stored = copy.deepcopy(response)
         self.client_tokens[token] = TokenRecord(
-            fingerprint, resource_type, resource_id, replay or (lambda: copy.deepcopy(stored))
+            fingerprint, resource_type, resource_id, replay or (lambda: copy.deepcopy(stored)), self.now()
         )
         return response
 
@@ -775,6 +771,7 @@ class RegionBackend:
         opt_out_given = params.get("OptOutListName")
         opt_out = self._opt_out_list(opt_out_given).name if opt_out_given is not None else DEFAULT_OPT_OUT_LIST
         inherited: dict[str, Any] = {}
+        keywords = list(DEFAULT_KEYWORDS)
         pool_id = None
         if params.get("PoolId") is not None:
             pool = self._pool(params["PoolId"])
@@ -800,12 +797,10 @@ class RegionBackend:
                 "two_way_channel_role": pool.two_way_channel_role,
                 "self_managed": pool.self_managed,
             }
+            keywords = [(k.keyword, k.message, k.action) for k in sorted(pool.keywords.values(), key=lambda k: k.seq)]
+        registration_id = None
         if params.get("RegistrationId") is not None:
-            raise not_found(
-                "registration",
-                params["RegistrationId"],
-                f"Registration {params['RegistrationId']} does not exist (registrations are not emulated).",
-            )
+            registration_id = self._registration(params["RegistrationId"]).id
         tags = self._merged_tags({}, self._checked_tags(params.get("Tags") or []))
         return {
             "plan": plan,
@@ -815,7 +810,9 @@ class RegionBackend:
             "capabilities": capabilities,
             "opt_out_list": opt_out,
             "pool_id": pool_id,
+            "registration_id": registration_id,
             "inherited": inherited,
+            "keywords": keywords,
             "preference": preference,
             "international": bool(params.get("InternationalSendingEnabled", False)),
             "deletion_protection": bool(params.get("DeletionProtectionEnabled", False)),
@@ -876,11 +873,12 @@ class RegionBackend:
             international=planned["international"],
             deletion_protection=planned["deletion_protection"],
             pool_id=planned["pool_id"],
+            registration_id=planned["registration_id"],
             tags=dict(planned["tags"] if tags is None else tags),
             **planned["inherited"],
         )
-        for keyword, message, action in DEFAULT_KEYWORDS:
-            number.keywords[keyword] = Keyword(next(self._seq), keyword, message, action)
+        for keyword, message, action in planned["keywords"]:
+            number.keywords[keyword.upper()] = Keyword(next(self._seq), keyword.upper(), message, action)
         self.numbers[number_id] = number
         self.phone_numbers_in_use.add(phone)
         return number
@@ -974,6 +972,15 @@ class RegionBackend:
     def update_phone_number(self, params: dict[str, Any]) -> dict[str, Any]:
         number = self._number(params["PhoneNumberId"])
         self._require_not_deleted(number)
+        if number.pool_id:
+            # The model: "If the origination phone number is associated with a pool, an error is returned."
+            raise conflict(
+                "PHONE_NUMBER_ASSOCIATED_TO_POOL",
+                f"Phone number {number.id} is associated with pool {number.pool_id}; "
+                "disassociate it before updating it.",
+                "phone-number",
+                number.id,
+            )
         self._require_active(number)
         self._check_channel(params)
         changes: dict[str, Any] = {}
@@ -997,15 +1004,6 @@ class RegionBackend:
                 "TwoWayEnabled needs a TwoWayChannelArn; none is given or set on the number.",
                 [{"Name": "TwoWayChannelArn", "Message": "Required when TwoWayEnabled is true"}],
             )
-        if number.pool_id:
-            governed = [m for m, a in POOL_GOVERNED.items() if a in changes and changes[a] != getattr(number, a)]
-            if governed:
-                raise conflict(
-                    "PHONE_NUMBER_ASSOCIATED_TO_POOL",
-                    f"Phone number {number.id} is in pool {number.pool_id}, which governs {', '.join(governed)}.",
-                    "phone-number",
-                    number.id,
-                )
         for attribute, value in changes.items():
             setattr(number, attribute, value)
         return filter_output("UpdatePhoneNumber", self.number_view(number))
@@ -1020,16 +1018,30 @@ class RegionBackend:
                 "phone-number",
                 number.id,
             )
-        if number.pool_id:
+        pool_id = number.pool_id or self._lagging_pool(number)
+        if pool_id:
             raise conflict(
                 "PHONE_NUMBER_ASSOCIATED_TO_POOL",
-                f"Phone number {number.id} is associated with pool {number.pool_id}; disassociate it first.",
+                f"Phone number {number.id} is associated with pool {pool_id}; disassociate it first.",
                 "phone-number",
                 number.id,
             )
+        self.check_release_registration(number)
         number.deleted_at = self.now()
+        self.close_registration_of(number)
         number.busy_status = None
         return filter_output("ReleasePhoneNumber", self.number_view(number))
+
+    def _lagging_pool(self, number: PhoneNumber) -> str | None:
+        """The pool a release still sees for ``pool_release_lag_seconds`` after the number left it."""
+        lag = float(self.config["pool_release_lag_seconds"])
+        if number.left_pool and self.now() < number.left_pool_at + lag:
+            return number.left_pool
+        return None
+
+    def _leave_pool(self, number: PhoneNumber) -> None:
+        number.left_pool, number.left_pool_at = number.pool_id, self.now()
+        number.pool_id = None
 
     # -- pools --------------------------------------------------------------
 
@@ -1128,7 +1140,7 @@ class RegionBackend:
                 "DELETION_PROTECTION_ENABLED", f"Pool {pool.id} has deletion protection enabled.", "pool", pool.id
             )
         for number in self._pool_members(pool):
-            number.pool_id = None
+            self._leave_pool(number)
             if number.deleted_at is None:
                 self._set_busy(number, "DISASSOCIATING")
         del self.pools[pool.id]
@@ -1203,6 +1215,13 @@ class RegionBackend:
                 "phone-number",
                 number.id,
             )
+        if _keyword_set(number.keywords) != _keyword_set(pool.keywords):
+            raise conflict(
+                "KEYWORD_MISMATCH",
+                f"The keywords of phone number {number.id} differ from those of pool {pool.id}.",
+                "phone-number",
+                number.id,
+            )
 
     def disassociate_origination_identity(self, params: dict[str, Any]) -> dict[str, Any]:
         def execute() -> tuple[dict[str, Any], str, str, None]:
@@ -1224,7 +1243,7 @@ class RegionBackend:
                     "pool",
                     pool.id,
                 )
-            number.pool_id = None
+            self._leave_pool(number)
             self._set_busy(number, "DISASSOCIATING")
             return self._identity_response(pool, number), "phone-number", number.id, None
 
@@ -1362,10 +1381,18 @@ class RegionBackend:
                 "KEYWORDS_PER_PHONE_NUMBER", f"A phone number can have at most {MAX_KEYWORDS} keywords."
             )
         existing = owner.keywords.get(key)
+        if self._is_us_toll_free(owner):
+            check_us_toll_free_keyword(
+                key, keyword, action, params["KeywordMessage"], existing.message if existing else None
+            )
         seq = existing.seq if existing else next(self._seq)
-        record = Keyword(seq, keyword, params["KeywordMessage"], action)
+        record = Keyword(seq, key, params["KeywordMessage"], action)
         owner.keywords[key] = record
         return {**self._owner_ids(owner), **record.view()}
+
+    def _is_us_toll_free(self, owner: PhoneNumber | Pool) -> bool:
+        numbers = self._pool_members(owner) if isinstance(owner, Pool) else [owner]
+        return any((n.iso_country_code, n.number_type) == ("US", "TOLL_FREE") for n in numbers)
 
     @staticmethod
     def _owner_ids(owner: PhoneNumber | Pool) -> dict[str, str]:
@@ -1430,7 +1457,13 @@ class RegionBackend:
             {**self.opt_out_list_view(item), "AccountId": self.account_id, "Tags": _tag_list(item.tags)}
             for item in self.opt_out_lists.values()
         ]
-        return {"phone_numbers": numbers, "pools": pools, "opt_out_lists": opt_out_lists}
+        registrations = [{**r.view(), "AccountId": self.account_id} for r in self.registrations.values()]
+        return {
+            "phone_numbers": numbers,
+            "pools": pools,
+            "opt_out_lists": opt_out_lists,
+            "registrations": registrations,
+        }
 
 
 # ---------------------------------------------------------------------------
@@ -1456,6 +1489,18 @@ class DictRegionStore:
 
     def clear(self) -> None:
         self._regions.clear()
+
+
+def _not_accessible(operation: str, params: Any) -> EmulatorError:
+    """ValidationException RESOURCE_NOT_ACCESSIBLE, as while a new two-way role is still propagating in IAM."""
+    role = params.get("TwoWayChannelRole") if isinstance(params, dict) else None
+    if role:
+        return field_error(
+            "RESOURCE_NOT_ACCESSIBLE", "TwoWayChannelRole", f"The role {role} can't be assumed (injected fault)."
+        )
+    return validation_error(
+        "RESOURCE_NOT_ACCESSIBLE", f"A resource {operation} needs is not accessible (injected fault)."
+    )
 
 
 @dataclass
@@ -1495,6 +1540,7 @@ class Emulator:
         self.config = default_config()
         self._faults: list[Fault] = []
         self._calls: list[dict[str, Any]] = []
+        self.quotas = QuotaBuckets()
         self.store = store or DictRegionStore(lambda account, region: RegionBackend(account, region, self))
 
     def region(self, region: str, account_id: str = DEFAULT_ACCOUNT_ID) -> RegionBackend:
@@ -1507,7 +1553,8 @@ class Emulator:
         """Serve one API call; never raises.
 
         Order: unknown operation, injected fault (latency delays and then
-        serves; throttle and server_error answer instead of the service),
+        serves; throttle, server_error and not_accessible answer instead of
+        the service), request quota,
         model validation, the operation under the lock, the call-log entry.
         A ``drop_after`` fault lets the operation happen and sets
         ``Outcome.drop``; the transport then cuts the connection, and the call
@@ -1528,6 +1575,13 @@ class Emulator:
                 raise throttled(operation)
             if fault is not None and fault.kind == "server_error":
                 raise internal_error(f"Internal failure serving {operation} (injected fault).")
+            if fault is not None and fault.kind == "not_accessible":
+                raise _not_accessible(operation, params)
+            config = self.config
+            if config["quotas"] and not self.quotas.take(
+                account_id, region, operation, config["quota_scale"], config["quota_burst_seconds"]
+            ):
+                raise throttled(operation, injected=False)
             if not isinstance(params, dict):
                 raise EmulatorError("SerializationException", "The request body must be a JSON object.")
             if operation not in OPERATIONS:
@@ -1581,7 +1635,7 @@ class Emulator:
             raise ValueError(f"unknown operation {operation!r}")
         if isinstance(count, bool) or not isinstance(count, int) or count < 1:
             raise ValueError(f"count must be an integer >= 1, not {count!r}")
-        seconds = _non_negative_number("seconds", seconds)
+        seconds = non_negative_number("seconds", seconds)
         with self.lock:
             self._faults.append(Fault(operation, kind, count, seconds))
             return self.faults()
@@ -1599,25 +1653,9 @@ class Emulator:
     def configure(self, **changes: Any) -> dict[str, Any]:
         """Change configuration; ``pending_seconds`` is merged per number type. Returns the whole configuration."""
         with self.lock:
-            updated = copy.deepcopy(self.config)
-            for key, value in changes.items():
-                if key == "pending_seconds":
-                    if not isinstance(value, dict):
-                        raise ValueError("pending_seconds must be an object of number type -> seconds")
-                    for number_type, seconds in value.items():
-                        if number_type not in MONTHLY_LEASING_PRICE:
-                            raise ValueError(f"unknown number type {number_type!r} in pending_seconds")
-                        updated["pending_seconds"][number_type] = _non_negative_number(
-                            f"pending_seconds.{number_type}", seconds
-                        )
-                elif key in ("association_seconds", "deleted_retention_seconds"):
-                    updated[key] = _non_negative_number(key, value)
-                elif key == "phone_numbers_quota":
-                    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
-                        raise ValueError("phone_numbers_quota must be null or an integer >= 0")
-                    updated[key] = value
-                else:
-                    raise ValueError(f"unknown configuration key {key!r}; known: {sorted(default_config())}")
+            updated = changed_config(self.config, changes)
+            if any(updated[key] != self.config[key] for key in ("quotas", "quota_scale", "quota_burst_seconds")):
+                self.quotas.clear()
             self.config = updated
             return copy.deepcopy(self.config)
 
@@ -1628,6 +1666,7 @@ class Emulator:
             self._faults.clear()
             self._calls.clear()
             self.config = default_config()
+            self.quotas.clear()
             self.clock.reset()
 
     def seed(
@@ -1673,12 +1712,25 @@ class Emulator:
                 ids.append(number.id)
             return ids
 
+    def seed_registrations(
+        self, registrations: list[Any], region: str = "us-east-1", account_id: str = DEFAULT_ACCOUNT_ID
+    ) -> list[str]:
+        """Create registrations (``RegistrationType``, ``RegistrationStatus``; not logged as calls); their IDs."""
+        if not isinstance(registrations, list):
+            raise ValueError("registrations must be a list of {RegistrationType, RegistrationStatus} objects")
+        checked = [check_seed(item, index) for index, item in enumerate(registrations)]
+        with self.lock:
+            backend = self.store.get(account_id, region)
+            return [backend.add_registration(kind, status).id for kind, status in checked]
+
     def state(self) -> dict[str, dict[str, list[dict[str, Any]]]]:
         """``{region: {"phone_numbers": [...], "pools": [...], "opt_out_lists": [...]}}`` over all accounts."""
         with self.lock:
             result: dict[str, dict[str, list[dict[str, Any]]]] = {}
             for (_account, region), backend in self.store.items():
-                target = result.setdefault(region, {"phone_numbers": [], "pools": [], "opt_out_lists": []})
+                target = result.setdefault(
+                    region, {"phone_numbers": [], "pools": [], "opt_out_lists": [], "registrations": []}
+                )
                 for key, values in backend.dump().items():
                     target[key].extend(values)
             return result

@@ -213,19 +213,35 @@ def test_pending_until_configured_delay_then_active(api):
     client = api.client()
     number = client.request_phone_number(**TOLL_FREE)
     assert number["Status"] == "PENDING"
-    ten_dlc = request(client, NumberType="TEN_DLC")
-    assert ten_dlc["Status"] == "PENDING"  # default 2 s for TEN_DLC
     api.advance_clock(25)
     assert (
         client.describe_phone_numbers(PhoneNumberIds=[number["PhoneNumberId"]])["PhoneNumbers"][0]["Status"]
         == "PENDING"
     )
     api.advance_clock(5)
-    statuses = {n["PhoneNumberId"]: n["Status"] for n in client.describe_phone_numbers()["PhoneNumbers"]}
-    assert statuses == {number["PhoneNumberId"]: "ACTIVE", ten_dlc["PhoneNumberId"]: "ACTIVE"}
+    assert client.describe_phone_numbers()["PhoneNumbers"][0]["Status"] == "ACTIVE"
     # A replayed request shows the current status, not the one first answered.
     api.config(pending_seconds={"TOLL_FREE": 0})
     assert client.request_phone_number(**TOLL_FREE, ClientToken="t")["Status"] == "ACTIVE"
+
+
+@pytest.mark.parametrize("number_type", ["TOLL_FREE", "TEN_DLC"])
+def test_us_toll_free_and_ten_dlc_numbers_stay_pending_for_ten_days_by_default(api, number_type):
+    client = api.client()
+    number = client.request_phone_number(**{**TOLL_FREE, "NumberType": number_type})
+    assert number["Status"] == "PENDING"
+
+    def status():
+        return client.describe_phone_numbers(PhoneNumberIds=[number["PhoneNumberId"]])["PhoneNumbers"][0]["Status"]
+
+    api.advance_clock(9 * 86_400)
+    assert status() == "PENDING"
+    with raises("ConflictException", Reason="RESOURCE_NOT_ACTIVE"):
+        client.update_phone_number(PhoneNumberId=number["PhoneNumberId"], DeletionProtectionEnabled=True)
+    api.advance_clock(86_400 - 1)
+    assert status() == "PENDING"
+    api.advance_clock(1)
+    assert status() == "ACTIVE"
 
 
 def test_describe_by_ids_and_arns(api):
@@ -396,18 +412,46 @@ def test_update_errors(api):
     ]
 
 
-def test_update_in_pool_keeps_pool_governed_settings(api):
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"DeletionProtectionEnabled": True},
+        {"InternationalSendingEnabled": True},
+        {"OptOutListName": "other"},
+        {"OptOutListName": "Default"},
+        {"TwoWayEnabled": True, "TwoWayChannelArn": SNS_TOPIC},
+        {"SelfManagedOptOutsEnabled": True},
+        {},
+    ],
+    ids=lambda change: ",".join(change) or "nothing",
+)
+def test_update_of_a_number_in_a_pool_is_refused_whatever_it_changes(api, change):
     client = api.client()
     client.create_opt_out_list(OptOutListName="other")
     number_id = request(client)["PhoneNumberId"]
-    client.create_pool(OriginationIdentity=number_id, MessageType="TRANSACTIONAL")
-    with raises("ConflictException", Reason="PHONE_NUMBER_ASSOCIATED_TO_POOL", ResourceId=number_id):
-        client.update_phone_number(PhoneNumberId=number_id, OptOutListName="other")
-    with raises("ConflictException", Reason="PHONE_NUMBER_ASSOCIATED_TO_POOL"):
-        client.update_phone_number(PhoneNumberId=number_id, TwoWayEnabled=True, TwoWayChannelArn=SNS_TOPIC)
-    updated = client.update_phone_number(
-        PhoneNumberId=number_id, DeletionProtectionEnabled=True, OptOutListName="Default"
-    )
+    pool = client.create_pool(OriginationIdentity=number_id, MessageType="TRANSACTIONAL")
+    with raises(
+        "ConflictException",
+        Reason="PHONE_NUMBER_ASSOCIATED_TO_POOL",
+        ResourceType="phone-number",
+        ResourceId=number_id,
+    ) as caught:
+        client.update_phone_number(PhoneNumberId=number_id, **change)
+    assert pool["PoolId"] in caught.value.response["Message"]
+    described = client.describe_phone_numbers(PhoneNumberIds=[number_id])["PhoneNumbers"][0]
+    assert described["DeletionProtectionEnabled"] is False
+    assert described["InternationalSendingEnabled"] is False
+    assert described["OptOutListName"] == "Default"
+
+
+def test_update_after_leaving_the_pool_succeeds(api):
+    client = api.client()
+    founder = request(client)["PhoneNumberId"]
+    pool = client.create_pool(OriginationIdentity=founder, MessageType="TRANSACTIONAL")
+    member = request(client)["PhoneNumberId"]
+    client.associate_origination_identity(PoolId=pool["PoolId"], OriginationIdentity=member)
+    client.disassociate_origination_identity(PoolId=pool["PoolId"], OriginationIdentity=member)
+    updated = client.update_phone_number(PhoneNumberId=member, DeletionProtectionEnabled=True)
     assert updated["DeletionProtectionEnabled"] is True
 
 

@@ -64,8 +64,12 @@ def test_server_command_prints_its_url_and_stops_on_sigterm(tmp_path):
         assert (status, body) == (200, {"ok": True})
         status, _headers, body = _api_call(url, "RequestPhoneNumber", SIMULATOR, signed=True)
         assert status == 200 and body["Status"] == "ACTIVE"
+        config = _http("GET", url + "/_emulator/config")[2]
+        assert (config["quotas"], config["quota_scale"]) == (True, 1)  # the published rates, out of the box
         status, _headers, body = _api_call(url, "DescribePhoneNumbers", {}, signed=True)
         assert len(body["PhoneNumbers"]) == 1
+        status, _headers, body = _api_call(url, "DescribePhoneNumbers", {}, signed=True)
+        assert (status, body["__type"]) == (400, "ThrottlingException")
     finally:
         process.send_signal(signal.SIGTERM)
         returncode = process.wait(timeout=15)
@@ -103,7 +107,7 @@ def test_control_endpoints(emulator):
         "POST", url + "/config", {"pending_seconds": {"TOLL_FREE": 7}, "association_seconds": 1}
     )
     assert status == 200 and headers["Content-Type"] == "application/json"
-    assert config["pending_seconds"] == {"LONG_CODE": 0.0, "TOLL_FREE": 7.0, "TEN_DLC": 2.0, "SIMULATOR": 0.0}
+    assert config["pending_seconds"] == {"LONG_CODE": 0.0, "TOLL_FREE": 7.0, "TEN_DLC": 864_000.0, "SIMULATOR": 0.0}
     assert config["association_seconds"] == 1.0
     assert config["deleted_retention_seconds"] == 300.0
     assert _http("GET", url + "/config")[2] == config
@@ -132,7 +136,7 @@ def test_control_endpoints(emulator):
     assert _http("POST", url + "/reset", {})[2] == {"ok": True}
     assert _http("GET", url + "/state")[2] == {}
     assert _http("GET", url + "/faults")[2] == []
-    assert _http("GET", url + "/config")[2]["pending_seconds"]["TOLL_FREE"] == 2.0
+    assert _http("GET", url + "/config")[2]["pending_seconds"]["TOLL_FREE"] == 864_000.0
     assert _http("GET", url + "/clock")[2]["offset"] == 0
     assert _http("GET", url + "/nothing")[0] == 404
     assert _http("GET", url + "/reset")[0] == 405
@@ -230,3 +234,24 @@ def test_backend_bugs_become_internal_server_errors(mock_emulator, monkeypatch):
     assert caught.value.response["ResponseMetadata"]["HTTPStatusCode"] == 500
     assert "KeyError" in caught.value.response["Message"]
     assert mock_emulator.calls()[-1]["error"] == "InternalServerException"
+
+
+@pytest.mark.parametrize(
+    ("change", "fragment"),
+    [
+        ({"pool_release_lag_seconds": -1}, "pool_release_lag_seconds must be a number >= 0"),
+        ({"client_token_ttl_seconds": "8h"}, "client_token_ttl_seconds must be a number >= 0"),
+        ({"quotas": "off"}, "quotas must be true or false"),
+        ({"quota_scale": 0}, "quota_scale must be a finite number > 0"),
+        ({"quota_burst_seconds": -1}, "quota_burst_seconds must be a finite number > 0"),
+        ({"registration_statuses_blocking_release": ["LOST"]}, "registration_statuses_blocking_release must be"),
+        ({"quota_scale": 2, "pool_lag": 1}, "unknown configuration key 'pool_lag'"),
+    ],
+)
+def test_bad_configuration_is_a_400_that_names_the_key_and_changes_nothing(emulator, change, fragment):
+    url = emulator.url + "/_emulator/config"
+    before = _http("GET", url)[2]
+    status, _headers, body = _http("POST", url, change)
+    assert status == 400
+    assert fragment in body["error"]
+    assert _http("GET", url)[2] == before
