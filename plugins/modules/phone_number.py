@@ -20,7 +20,8 @@ description:
   - Immutable settings (O(iso_country_code), O(message_type), O(number_capabilities), O(number_type),
     O(registration_id)) that differ from the existing number make the task fail, listing every difference,
     and nothing is changed.
-  - With O(state=absent), the number is released. A released number cannot be recovered.
+  - With O(state=absent), the number is released. A released number cannot be recovered. A number another
+    run released in the meantime counts as released, and the task does not fail.
   - Check mode makes no call that changes anything and returns the predicted number; diff mode
     returns the number before and after.
 author:
@@ -37,6 +38,8 @@ options:
     description:
       - The ID (C(phone-) and 32 hex digits) or ARN of an existing number.
       - A number given by ID that does not exist cannot be requested; the task fails for O(state=present).
+      - An ARN of another region than the task's, or of another account than its credentials', fails the task
+        (for O(state=present) and O(state=absent)), naming both, and nothing is changed.
     type: str
   phone_number:
     description:
@@ -50,9 +53,14 @@ options:
       - Required to request a new number, so that running the task again finds it instead of leasing another.
       - With O(phone_number_id) or O(phone_number) and O(state=present), sets the C(Name) tag;
         with O(state=absent), the number is released only if its C(Name) tag is this value.
+        A name another live number already has fails the task before any change.
       - 1 to 256 characters without line breaks, as for any tag value.
       - Found through the Resource Groups Tagging API when O(use_tagging_api=true), else by reading the tags
         of every live number; see O(use_tagging_api).
+      - Runs of one task that overlap (pipelines started together, a cancelled run retried at once) lease one
+        number between them, because the request's idempotency token is derived from the region, the name and the
+        settings sent. After the request the numbers with this name are read again; if another run with other
+        settings leased one too, the task fails with C(changed=true), naming both numbers.
     type: str
   use_tagging_api:
     description:
@@ -140,10 +148,13 @@ options:
       - Tags of the number, as a dict. When O(name) is set, the C(Name) tag is O(name).
       - When not set, tags are left as they are (apart from C(Name) when O(name) is set).
       - A number carries at most 50 tags, C(Name) included. Keys and values cannot hold line breaks.
+      - Keys starting with C(aws:) are reserved for AWS and cannot be set.
     type: dict
   purge_tags:
     description:
       - Whether tags not in O(tags) are removed. Has no effect when O(tags) is not set.
+      - The C(Name) tag is never removed (only O(name) changes it), nor are tags whose keys start with C(aws:)
+        (set by AWS, for example by CloudFormation, and kept by the service).
     type: bool
     default: true
   keywords:

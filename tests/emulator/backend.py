@@ -1699,14 +1699,19 @@ class Emulator:
         region: str = "us-east-1",
         template: dict[str, Any] | None = None,
         account_id: str = DEFAULT_ACCOUNT_ID,
+        aws_tags: dict[str, str] | None = None,
     ) -> list[str]:
         """Lease ``count`` numbers straight in the backend (not logged as calls); returns their IDs.
 
         ``template`` holds RequestPhoneNumber parameters (defaults: US,
         TRANSACTIONAL, SMS, SIMULATOR); ``{i}`` in a tag value becomes the
         number's index (0-based), so ``{"Key": "Name", "Value": "bench-{i}"}``
-        gives every number its own name.
+        gives every number its own name. ``aws_tags`` (keys starting with
+        ``aws:``) are added as AWS itself adds them, e.g. for a number a
+        CloudFormation stack created; the API refuses such keys from callers.
         """
+        if any(not key.lower().startswith("aws:") for key in aws_tags or {}):
+            raise ValueError("aws_tags keys must start with 'aws:'")
         if isinstance(count, bool) or not isinstance(count, int) or count < 0:
             raise ValueError(f"count must be an integer >= 0, not {count!r}")
         params = {
@@ -1726,7 +1731,9 @@ class Emulator:
             ids = []
             for index in range(count):
                 tags = {k: v.replace("{i}", str(index)) for k, v in planned["tags"].items()} if templated else None
-                ids.append(backend.create_number(planned, tags).id)
+                number = backend.create_number(planned, tags)
+                number.tags.update(aws_tags or {})
+                ids.append(number.id)
             tagging.observe_ids(backend, ids)
             return ids
 

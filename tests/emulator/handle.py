@@ -103,11 +103,24 @@ class EmulatorHandle:
         """Change configuration (``pending_seconds`` merges per number type) and return all of it."""
         return self._control("POST", "config", changes)
 
-    def seed(self, count: int, region: str = "us-east-1", **template: Any) -> list[str]:
-        """Create ``count`` numbers from RequestPhoneNumber parameters, bypassing the API and call log."""
-        return self._control("POST", "seed", {"count": count, "region": region, "template": template})[
-            "phone_number_ids"
-        ]
+    def seed(
+        self,
+        count: int,
+        region: str = "us-east-1",
+        account_id: str | None = None,
+        aws_tags: dict[str, str] | None = None,
+        **template: Any,
+    ) -> list[str]:
+        """Create ``count`` numbers from RequestPhoneNumber parameters, bypassing the API and call log.
+
+        ``account_id``: another account than the default; ``aws_tags``: ``aws:`` tags as AWS sets them.
+        """
+        payload: dict[str, Any] = {"count": count, "region": region, "template": template}
+        if account_id is not None:
+            payload["account_id"] = account_id
+        if aws_tags:
+            payload["aws_tags"] = aws_tags
+        return self._control("POST", "seed", payload)["phone_number_ids"]
 
     def seed_registrations(self, *registrations: dict[str, str], region: str = "us-east-1") -> list[str]:
         """Create registrations from ``{"RegistrationType", "RegistrationStatus"}`` objects; returns their IDs."""

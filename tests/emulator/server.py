@@ -248,7 +248,7 @@ class EmulatorApp:
                 account_id=payload.get("account_id", DEFAULT_ACCOUNT_ID),
             )
             return {"registration_ids": ids}
-        unknown = set(payload) - {"region", "count", "template", "account_id"}
+        unknown = set(payload) - {"region", "count", "template", "account_id", "aws_tags"}
         if unknown:
             raise ValueError(f"unknown seed keys {sorted(unknown)}")
         template = _object(payload.get("template") or {})
@@ -258,6 +258,7 @@ class EmulatorApp:
                 region=payload.get("region", "us-east-1"),
                 template=template,
                 account_id=payload.get("account_id", DEFAULT_ACCOUNT_ID),
+                aws_tags=_object(payload.get("aws_tags") or {}),
             )
         except Exception as error:
             from .errors import EmulatorError

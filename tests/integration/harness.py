@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -143,3 +144,50 @@ def converge(emulator, module, args, first_ops, first_changed=True):
     assert again.changed is False
     assert again.mutating == [], "a converged task must only read, made {0}".format(again.mutating)
     return check, apply, again_check, again
+
+
+class StartedTask:
+    """One ansible-playbook run of one task, started in the background (its own process group)."""
+
+    def __init__(self, emulator, module, args, extra_env=None):
+        self._tmp = tempfile.TemporaryDirectory(prefix="pb-")
+        task = {"name": "task under test", "pinpoint.sms_voice." + module: args, "register": "out"}
+        playbook = Path(self._tmp.name) / "playbook.yml"
+        playbook.write_text(yaml.safe_dump([{"hosts": "localhost", "gather_facts": False, "tasks": [task]}]))
+        self._record = Path(self._tmp.name) / "results.json"
+        self.proc = subprocess.Popen(
+            [ANSIBLE_PLAYBOOK, "-i", "localhost,", "-c", "local", str(playbook)],
+            env=ansible_env(emulator, dict(extra_env or {}, RECORD_RESULTS_PATH=str(self._record))),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            start_new_session=True,
+        )
+
+    def kill(self):
+        """Kill the run and the module process it started, as a cancelled pipeline job is."""
+        os.killpg(self.proc.pid, signal.SIGKILL)
+        self.proc.communicate(timeout=60)
+        self._tmp.cleanup()
+
+    def wait(self, timeout=600):
+        """The TaskRun once the run ends (operations and calls are not told apart between runs: empty)."""
+        stdout, stderr = self.proc.communicate(timeout=timeout)
+        try:
+            records = json.loads(self._record.read_text()) if self._record.exists() else []
+        finally:
+            self._tmp.cleanup()
+        mine = [r for r in records if r["task"] == "task under test"]
+        if not mine:
+            raise AssertionError(
+                "ansible-playbook produced no result (rc {0})\nstdout:\n{1}\nstderr:\n{2}".format(
+                    self.proc.returncode, stdout, stderr
+                )
+            )
+        return TaskRun(mine[0]["result"], mine[0]["status"], [], [], stdout, stderr, self.proc.returncode)
+
+
+def run_tasks_at_once(emulator, module, args, count, extra_env=None):
+    """Start ``count`` ansible-playbook runs of one task together; returns their TaskRuns, in start order."""
+    started = [StartedTask(emulator, module, args, extra_env) for _ in range(count)]
+    return [run.wait() for run in started]

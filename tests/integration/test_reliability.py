@@ -10,6 +10,7 @@ these tests are about convergence, not about how long the backoff sleeps.
 from __future__ import annotations
 
 import random
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -279,11 +280,30 @@ ACTION_OPS = {  # the writes each kind of task may make
 }
 
 
+SOAK_OVERLAP_SHARE = 0.25  # of the iterations, how many start 2 to 4 runs of the task at once
+SOAK_OVERLAP_HOLD = 0.3  # seconds each run's first lookup is held, so the runs see the same state
+
+
+def run_at_once(module, args, count):
+    with ThreadPoolExecutor(max_workers=count) as pool:
+        return list(pool.map(lambda _i: run_module_inprocess(module, dict(args)), range(count)))
+
+
 def test_soak_random_tasks_under_random_faults_keep_state_as_desired(emulator, fast_backoff, capsys):
     rng = random.Random(SOAK_SEED)
     client = emulator.client()
     desired = {}  # name -> {"tags": {...}, "dp": bool} for numbers that should exist
-    counts = {"tasks": 0, "faults": 0, "failed_then_retried": 0}
+    counts = {
+        "tasks": 0,
+        "runs": 0,
+        "faults": 0,
+        "failed_then_retried": 0,
+        "overlaps": 0,
+        "overlapping_requests": 0,
+        "overlapping_releases": 0,
+        "duplicates": 0,
+    }
+    leased = set()
     failures = []
     for _iteration in range(SOAK_ITERATIONS):
         name = rng.choice(SOAK_NAMES)
@@ -305,18 +325,37 @@ def test_soak_random_tasks_under_random_faults_keep_state_as_desired(emulator, f
         # A fault waits for its operation; one the last task did not reach is dropped,
         # so that bursts stay within the retry budget.
         emulator.clear_faults()
-        if rng.random() < 0.5:
-            counts["faults"] += 1
-            kind = rng.choice(["throttle", "server_error", "drop_after", "latency"])
-            emulator.fault(rng.choice(SOAK_OPS[:2] + ACTION_OPS[action]), kind, count=rng.randint(1, 2), seconds=0.05)
-        result = run_module_inprocess("phone_number", dict(args, **conn(emulator)))
         counts["tasks"] += 1
-        if result["failed"]:
-            # Only a fault may fail a task, and then a re-run must converge.
-            counts["failed_then_retried"] += 1
-            failures.append(result["msg"])
+        if rng.random() < SOAK_OVERLAP_SHARE:
+            # Overlapping runs of one task (pipelines started together): none may fail.
+            runs = rng.randint(2, 4)
+            counts["overlaps"] += 1
+            counts["runs"] += runs
+            emulator.fault("DescribePhoneNumbers", "latency", count=runs, seconds=SOAK_OVERLAP_HOLD)
+            start = len(emulator.calls())
+            results = run_at_once("phone_number", dict(args, **conn(emulator)), runs)
+            assert [r["failed"] for r in results] == [False] * runs, [r.get("msg") for r in results]
+            ops = [c["operation"] for c in emulator.calls()[start:]]
+            counts["overlapping_requests"] += max(ops.count("RequestPhoneNumber") - 1, 0)
+            counts["overlapping_releases"] += max(ops.count("ReleasePhoneNumber") - 1, 0)
+            if action != "release":
+                assert len({r["phone_number"]["phone_number_id"] for r in results}) == 1
+        else:
+            if rng.random() < 0.5:
+                counts["faults"] += 1
+                kind = rng.choice(["throttle", "server_error", "drop_after", "latency"])
+                emulator.fault(
+                    rng.choice(SOAK_OPS[:2] + ACTION_OPS[action]), kind, count=rng.randint(1, 2), seconds=0.05
+                )
             result = run_module_inprocess("phone_number", dict(args, **conn(emulator)))
-            assert not result["failed"], result["msg"]
+            counts["runs"] += 1
+            if result["failed"]:
+                # Only a fault may fail a task, and then a re-run must converge.
+                counts["failed_then_retried"] += 1
+                counts["runs"] += 1
+                failures.append(result["msg"])
+                result = run_module_inprocess("phone_number", dict(args, **conn(emulator)))
+                assert not result["failed"], result["msg"]
         if action == "release":
             desired.pop(name, None)
         else:
@@ -329,12 +368,15 @@ def test_soak_random_tasks_under_random_faults_keep_state_as_desired(emulator, f
         numbers = live(client)
         by_name = {}
         for n in numbers:
+            leased.add(n["PhoneNumberId"])
             tags = {
                 t["Key"]: t["Value"] for t in client.list_tags_for_resource(ResourceArn=n["PhoneNumberArn"])["Tags"]
             }
             assert tags.get("Name") in desired, "orphaned number {0} tagged {1}".format(n["PhoneNumberId"], tags)
-            assert tags["Name"] not in by_name, "{0} is leased twice".format(tags["Name"])
+            if tags["Name"] in by_name:
+                counts["duplicates"] += 1
             by_name[tags["Name"]] = (n, tags)
+        assert counts["duplicates"] == 0, "a name is leased twice"
         assert set(by_name) == set(desired)
         for key, want in desired.items():
             n, tags = by_name[key]
@@ -342,10 +384,23 @@ def test_soak_random_tasks_under_random_faults_keep_state_as_desired(emulator, f
             assert n["DeletionProtectionEnabled"] is want["dp"]
     with capsys.disabled():
         print(
-            "\nsoak: seed {0}, {1} tasks, {2} with an injected fault, {3} failed and converged on re-run, {4} numbers at the end".format(
-                SOAK_SEED, counts["tasks"], counts["faults"], counts["failed_then_retried"], len(desired)
+            "\nsoak: seed {0}, {1} tasks in {2} runs; {3} overlaps (2 to 4 runs at once) with {4} overlapping "
+            "requests and {5} overlapping releases; {6} leases, {7} duplicates; {8} tasks with an injected fault, "
+            "{9} failed and converged on re-run, {10} numbers at the end".format(
+                SOAK_SEED,
+                counts["tasks"],
+                counts["runs"],
+                counts["overlaps"],
+                counts["overlapping_requests"],
+                counts["overlapping_releases"],
+                len(leased),
+                counts["duplicates"],
+                counts["faults"],
+                counts["failed_then_retried"],
+                len(desired),
             )
         )
         for msg in failures:
             print("  failed once, then converged: " + msg)
     assert counts["tasks"] == SOAK_ITERATIONS
+    assert counts["overlaps"] > 0 and counts["overlapping_requests"] > 0 and counts["overlapping_releases"] > 0

@@ -9,6 +9,7 @@ from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.plan
     NEW_NUMBER_ID,
     plan_absent,
     plan_present,
+    plan_tags,
 )
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.shape import RESULT_KEYS
 
@@ -166,6 +167,43 @@ def test_empty_tags_purges_all_but_name():
     assert [(s.operation, s.params) for s in plan.steps] == [
         ("UntagResource", {"ResourceArn": ARN, "TagKeys": ["team"]})
     ]
+
+
+def test_name_tag_is_never_purged_by_a_task_that_does_not_set_name():
+    by_id = desired(name=None, lookup="phone_number_id", phone_number_id=NUMBER_ID, tags={"team": "platform"})
+    plan = plan_present(current(tags={"Name": "keep", "team": "ops"}), by_id)
+    assert [(s.operation, s.params) for s in plan.steps] == [
+        ("TagResource", {"ResourceArn": ARN, "Tags": [{"Key": "team", "Value": "platform"}]})
+    ]
+    assert plan.after["tags"] == {"Name": "keep", "team": "platform"}
+
+
+def test_name_tag_is_never_purged_even_by_empty_tags_without_name():
+    to_set, to_remove, result = plan_tags({"Name": "keep", "a": "1"}, dict(name=None, tags={}, purge_tags=True))
+    assert (to_set, to_remove, result) == ({}, ["a"], {"Name": "keep"})
+
+
+def test_name_tag_changes_only_when_the_task_sets_name():
+    to_set, to_remove, result = plan_tags({"Name": "old", "a": "1"}, dict(name="new", tags={}, purge_tags=True))
+    assert (to_set, to_remove, result) == ({"Name": "new"}, ["a"], {"Name": "new"})
+
+
+@pytest.mark.parametrize("key", ["aws:cloudformation:stack-name", "AWS:CloudFormation:logical-id"])
+@pytest.mark.parametrize("name", ["alerts", None])
+def test_aws_tags_are_never_purged(key, name):
+    number = current(tags={"Name": "alerts", key: "stack", "team": "ops"})
+    lookup = dict(lookup="phone_number_id", phone_number_id=NUMBER_ID) if name is None else {}
+    plan = plan_present(number, desired(name=name, tags={}, **lookup))
+    assert [(s.operation, s.params) for s in plan.steps] == [
+        ("UntagResource", {"ResourceArn": ARN, "TagKeys": ["team"]})
+    ]
+    assert plan.after["tags"] == {"Name": "alerts", key: "stack"}
+
+
+def test_a_number_with_aws_tags_converges():
+    number = current(tags={"Name": "alerts", "aws:cloudformation:stack-name": "stack", "team": "ops"})
+    plan = plan_present(number, desired(tags={"team": "ops"}))
+    assert plan.steps == []
 
 
 def test_name_with_id_lookup_sets_the_name_tag():

@@ -97,8 +97,11 @@ class Waiter:
         raise SmsVoiceError("phone number {0} disappeared while waiting for it to become {1}".format(number_id, status))
 
 
-def apply_plan(api, plan, waiter, wait=True):
-    """Execute ``plan``; returns the resulting number in the shape of ``shape.py``."""
+def apply_plan(api, plan, waiter, wait=True, request=None):
+    """Execute ``plan``; returns the resulting number in the shape of ``shape.py``.
+
+    ``request(params)``, when given, makes the RequestPhoneNumber step and returns its answer.
+    """
     result = dict(plan.after) if plan.after is not None else None
     number_id = plan.before["phone_number_id"] if plan.before else None
     status = plan.before.get("status") if plan.before else None
@@ -111,7 +114,12 @@ def apply_plan(api, plan, waiter, wait=True):
             if latest is not None:
                 result = merge_response(result, latest)
             status = "ACTIVE"
-        response = _call(api, step.operation, params)
+        if step.operation == "RequestPhoneNumber" and request is not None:
+            response = request(params)
+        else:
+            response = _call(api, step.operation, params, releasing=plan.action == "release")
+        if response is RELEASED_BY_ANOTHER_RUN:
+            break  # the number is gone as the task asks: the rest of the release has nothing to do
         if step.operation == "RequestPhoneNumber":
             number_id = response["PhoneNumberId"]
             result = merge_response(result, response)
@@ -132,8 +140,18 @@ def apply_plan(api, plan, waiter, wait=True):
     return result
 
 
-def _call(api, operation, params):
-    """Make one write; a retried call whose earlier attempt already acted counts as done."""
+# What ``_call`` answers for a step of a release when the number turns out to be released already.
+RELEASED_BY_ANOTHER_RUN = {}
+NOT_ACTIVE = ("ResourceNotFoundException", "RESOURCE_NOT_ACTIVE")
+
+
+def _call(api, operation, params, releasing=False):
+    """Make one write; a retried call whose earlier attempt already acted counts as done.
+
+    During a release, a call refused because the number is already released
+    (another run released it in the meantime, retried or not) ends the
+    release: the number is gone as asked.
+    """
     try:
         return api.call(operation, **params)
     except SmsVoiceError as e:
@@ -141,4 +159,18 @@ def _call(api, operation, params):
             (operation, e.code) in ALREADY_DONE or (operation, e.reason) in ALREADY_DONE
         ):
             return {}
+        number_id = params.get("PhoneNumberId") or params.get("OriginationIdentity")
+        if releasing and (e.code in NOT_ACTIVE or e.reason in NOT_ACTIVE) and _released(api, number_id):
+            return RELEASED_BY_ANOTHER_RUN
         raise
+
+
+def _released(api, number_id):
+    """Whether the service shows the number as released (DELETED, or no longer known)."""
+    try:
+        numbers = api.call("DescribePhoneNumbers", PhoneNumberIds=[number_id]).get("PhoneNumbers", [])
+    except SmsVoiceError as e:
+        if e.code == "ResourceNotFoundException":
+            return True
+        raise
+    return not numbers or numbers[0].get("Status") == "DELETED"

@@ -5,13 +5,15 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import uuid
 
 from .apply import Waiter, apply_plan
 from .errors import SmsVoiceError
 from .model_support import check_options_supported
-from .planner import plan_absent, plan_present, resource_id
-from .reader import PhoneNumberReader
+from .planner import desired_tags, plan_absent, plan_present, resource_id
+from .reader import LIVE_STATUSES, PhoneNumberReader, api_filters
 from .validation import check_phone_number_params
 
 # The options that describe the number itself, as the planner sees them.
@@ -48,6 +50,84 @@ def desired_from_params(params):
     return desired
 
 
+# ClientToken: 1 to 64 printable ASCII characters (the model's limits).
+CLIENT_TOKEN_PREFIX = "ansible-sms-voice-"
+CLIENT_TOKEN_DIGEST_CHARS = 40
+# A token replayed to a released number leads to the next token of a chain; past this many
+# links the request gets a random token (the re-read by name still reports any duplicate).
+MAX_TOKEN_HOPS = 20
+
+
+def canonical_request(params):
+    """RequestPhoneNumber parameters in one order, so the same task always sends the same request."""
+    out = {k: v for k, v in params.items() if k != "ClientToken"}
+    if "NumberCapabilities" in out:
+        out["NumberCapabilities"] = sorted(out["NumberCapabilities"])
+    if "Tags" in out:
+        out["Tags"] = sorted(out["Tags"], key=lambda tag: tag["Key"])
+    return out
+
+
+def client_token(region, params, replaced=None):
+    """The ClientToken for a request: derived from the region and every parameter sent.
+
+    Overlapping runs of one task derive the same token, so the service's own
+    idempotency turns their requests into one lease. ``replaced`` is the ID of
+    a number an earlier token was replayed to after it was released: the next
+    token of the chain, the same for every run that meets the same number.
+    """
+    material = json.dumps([region, canonical_request(params), replaced], sort_keys=True, separators=(",", ":"))
+    digest = hashlib.sha256(material.encode("utf-8")).hexdigest()
+    return CLIENT_TOKEN_PREFIX + digest[:CLIENT_TOKEN_DIGEST_CHARS]
+
+
+def parse_arn(value):
+    """``{"region", "account", "id"}`` of a phone number ARN, or None for a plain ID."""
+    if not value or not value.startswith("arn:"):
+        return None
+    parts = value.split(":", 5)
+    if len(parts) != 6:
+        return None
+    return dict(region=parts[3], account=parts[4], id=parts[5].rsplit("/", 1)[-1])
+
+
+def caller_account(api):
+    """The account the task's credentials act in, from the ARN of its Default opt-out list.
+
+    Every account has a ``Default`` opt-out list in every region, and reading it
+    needs only the sms-voice endpoint and permission the module already uses
+    (STS would need an endpoint of its own).
+    """
+    lists = api.call("DescribeOptOutLists", OptOutListNames=["Default"]).get("OptOutLists", [])
+    arn = parse_arn(lists[0]["OptOutListArn"]) if lists else None
+    return arn["account"] if arn else None
+
+
+def check_arn_region(params, region):
+    """Fail, before any call, for a phone_number_id ARN of another region than the task's."""
+    arn = parse_arn(params.get("phone_number_id"))
+    if arn is not None and region and arn["region"] != region:
+        raise SmsVoiceError(
+            "phone_number_id {0} is a number of region {1}, but this task runs in region {2}: set region: {1}; "
+            "nothing was changed".format(params["phone_number_id"], arn["region"], region)
+        )
+
+
+def check_arn_account(api, params):
+    """Fail for a phone_number_id ARN of another account (the service answers such ARNs as not found)."""
+    arn = parse_arn(params.get("phone_number_id"))
+    if arn is None:
+        return
+    account = caller_account(api)
+    if account and arn["account"] != account:
+        raise SmsVoiceError(
+            "phone_number_id {0} is a number of account {1}, but the credentials of this task are for account {2}: "
+            "use credentials of account {1}; nothing was changed".format(
+                params["phone_number_id"], arn["account"], account
+            )
+        )
+
+
 def find_current(reader, params):
     """The live number the task is about, shaped, or None.
 
@@ -56,6 +136,8 @@ def find_current(reader, params):
     """
     if params.get("phone_number_id") is not None:
         number = reader.by_id(params["phone_number_id"])
+        if number is None:
+            check_arn_account(reader.api, params)
         tags = None
     elif params.get("phone_number") is not None:
         number = reader.by_e164(params["phone_number"])
@@ -91,7 +173,115 @@ def find_current(reader, params):
                 name,
             )
         )
+    check_name_free(reader, current, params)
     return current
+
+
+def check_name_free(reader, current, params):
+    """Fail, before any write, when a task names a number by a name another live number has.
+
+    Only a task that looks the number up by ID or E.164 can rename it (with
+    ``name`` or a ``Name`` in ``tags``); two numbers with one name would make
+    every later task by that name fail.
+    """
+    if params["state"] != "present" or (params.get("phone_number_id") is None and params.get("phone_number") is None):
+        return
+    wanted = (desired_tags(params) or {}).get("Name")
+    if wanted is None or wanted == current["tags"].get("Name"):
+        return
+    others = [
+        n["PhoneNumberId"] for n, _tags in reader.by_name(wanted) if n["PhoneNumberId"] != current["phone_number_id"]
+    ]
+    if others:
+        raise SmsVoiceError(
+            "phone number {0} cannot be named {1!r}: {2} already has that name, and a name must identify one "
+            "number. Rename or release {2} first; nothing was changed".format(
+                current["phone_number_id"], wanted, ", ".join(others)
+            ),
+            phone_number_id=current["phone_number_id"],
+        )
+
+
+class Requester:
+    """Makes the RequestPhoneNumber of a plan so that one name leases one number.
+
+    The ClientToken is derived from the request (``client_token``), so runs
+    that overlap send one token and the service leases one number for all of
+    them. A token is replayed by the service for as long as it remembers it,
+    even after its number was released: a replayed answer whose number is gone
+    (or no longer carries the name) leads to the next token of the chain. After
+    the request, the numbers with the name are read again: more than one means
+    other runs with other settings leased under the same name, and the task
+    fails, naming them all.
+    """
+
+    def __init__(self, api, reader, region, name):
+        self.api = api
+        self.reader = reader
+        self.region = region
+        self.name = name
+        self.replayed = []  # released (or renamed) numbers earlier tokens were replayed to
+
+    def __call__(self, params):
+        params = canonical_request(params)
+        replaced = None
+        for hop in range(MAX_TOKEN_HOPS + 1):
+            if hop < MAX_TOKEN_HOPS:
+                token = client_token(self.region, params, replaced)
+            else:
+                token = str(uuid.uuid4())
+            response = self.api.call("RequestPhoneNumber", ClientToken=token, **params)
+            number_id = response["PhoneNumberId"]
+            if response.get("Status") != "DELETED":
+                named = self._named(number_id)
+                if named is not None:
+                    self._check_duplicates(number_id, named)
+                    return response
+            self.replayed.append(number_id)
+            replaced = number_id
+        raise SmsVoiceError(
+            "RequestPhoneNumber answered {0} times with numbers that are released or no longer named {1!r} ({2}); "
+            "no number was leased for this name. Run the task again".format(
+                len(self.replayed), self.name, ", ".join(self.replayed)
+            ),
+            operation="RequestPhoneNumber",
+        )
+
+    def _named(self, number_id):
+        """IDs of the live numbers named ``name`` if ``number_id`` is one of them, else None.
+
+        Only numbers that appeared since the lookup have their tags read: the
+        others were read moments before, and reading them all again would double
+        the cost of a request in a large account (ListTagsForResource is one call
+        a number).
+        """
+        candidates = self.reader.describe_all(filters=api_filters({"status": list(LIVE_STATUSES)}))
+        self.reader.tags_for([n for n in candidates if n["PhoneNumberArn"] not in self.reader.seen_tags])
+        ids = [
+            n["PhoneNumberId"]
+            for n in candidates
+            if self.reader.seen_tags.get(n["PhoneNumberArn"], {}).get("Name") == self.name
+        ]
+        if number_id in ids:
+            return ids
+        # A listing may not show a number this fresh yet: ask for it directly.
+        number = self.reader.by_id(number_id)
+        if number is None or self.reader.tags(number).get("Name") != self.name:
+            return None
+        return ids + [number_id]
+
+    def _check_duplicates(self, number_id, ids):
+        others = sorted(set(ids) - {number_id})
+        if others:
+            raise SmsVoiceError(
+                "phone number {0} was leased as {1!r}, but {2} also has that name: runs that overlapped asked "
+                "for it with other settings. Release the numbers you do not want (state: absent with "
+                "phone_number_id), then re-run".format(number_id, self.name, ", ".join(others)),
+                operation="RequestPhoneNumber",
+                changed=True,
+                phone_number_id=number_id,
+                duplicates=others,
+            )
 
 
 def pool_sizes(api, current, desired):
@@ -159,6 +349,8 @@ def ensure_phone_number(module, api):
     params = module.params
     check_phone_number_params(params)
     check_options_supported(api.client.meta.service_model, params)
+    region = api.client.meta.region_name
+    check_arn_region(params, region)
     reader = PhoneNumberReader(api, warn=getattr(module, "warn", None))
     current = find_current(reader, params)
     desired = desired_from_params(params)
@@ -166,14 +358,15 @@ def ensure_phone_number(module, api):
     if params["state"] == "absent":
         plan = plan_absent(current, desired, sizes)
     else:
-        plan = plan_present(current, desired, sizes, client_token=str(uuid.uuid4()))
+        plan = plan_present(current, desired, sizes)
 
     check_references(api, plan)
     if module.check_mode or not plan.changed:
         result_number = plan.after
     else:
         waiter = Waiter(reader, params["wait_timeout"])
-        result_number = apply_plan(api, plan, waiter, wait=params["wait"])
+        request = Requester(api, reader, region, params.get("name"))
+        result_number = apply_plan(api, plan, waiter, wait=params["wait"], request=request)
     result = dict(changed=plan.changed, phone_number=result_number or {})
     if module._diff:
         result["diff"] = dict(before=plan.before or {}, after=(result_number or {}) if plan.action != "release" else {})

@@ -122,6 +122,17 @@ def desired_tags(desired):
     return wanted
 
 
+def purgeable(key):
+    """Whether ``purge_tags`` may remove a tag key.
+
+    ``Name`` is the number's identity: only ``name`` (or ``tags.Name``) changes
+    it, and it is never removed, or the next task by name would lease a second
+    number. ``aws:`` keys belong to AWS (CloudFormation and others set them) and
+    the service refuses to remove them.
+    """
+    return key != "Name" and not key.lower().startswith("aws:")
+
+
 def plan_tags(current_tags, desired):
     """(tags to set, keys to remove, resulting tags) for the difference only."""
     wanted = desired_tags(desired)
@@ -131,7 +142,7 @@ def plan_tags(current_tags, desired):
     to_remove = []
     # Without a tags option the task only asks for the Name tag: nothing is purged.
     if desired.get("purge_tags", True) and desired.get("tags") is not None:
-        to_remove = sorted(k for k in current_tags if k not in wanted)
+        to_remove = sorted(k for k in current_tags if k not in wanted and purgeable(k))
     result = {k: v for k, v in current_tags.items() if k not in to_remove}
     result.update(to_set)
     return to_set, to_remove, result

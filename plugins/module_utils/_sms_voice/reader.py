@@ -74,6 +74,7 @@ class PhoneNumberReader:
         self.api = api
         self.tag_workers = tag_workers
         self.warn = warn
+        self.seen_tags = {}  # ARN -> tags, as last read by this reader
         self._index_broken = False
 
     # -- the tag index (Resource Groups Tagging API) ------------------------------
@@ -184,7 +185,9 @@ class PhoneNumberReader:
 
     def tags(self, number):
         arn = number["PhoneNumberArn"]
-        return tags_to_dict(self.api.call("ListTagsForResource", ResourceArn=arn).get("Tags", []))
+        tags = tags_to_dict(self.api.call("ListTagsForResource", ResourceArn=arn).get("Tags", []))
+        self.seen_tags[arn] = tags
+        return tags
 
     def tags_for(self, numbers, use_index=False):
         """Tags of every number, in the order of ``numbers``.
