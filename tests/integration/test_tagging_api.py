@@ -116,8 +116,13 @@ def test_a_stale_index_entry_of_a_released_number_is_never_acted_on(emulator):
     assert not run.failed, run.result.get("msg")
     assert run.changed is True and run.mutating == ["RequestPhoneNumber"]
     assert run.number["phone_number_id"] not in (gone["PhoneNumberId"], keep["PhoneNumberId"])
-    # The released number is read back by ID (and dropped as DELETED), then the scan decides.
-    assert run.operations == ["GetResources", "DescribePhoneNumbers"] + scan(1) + ["RequestPhoneNumber"]
+    # The released number is read back by ID (and dropped as DELETED), then the scan decides; after the
+    # request the numbers are listed again and the new one's tags read, to catch a duplicate lease.
+    assert run.operations == ["GetResources", "DescribePhoneNumbers"] + scan(1) + [
+        "RequestPhoneNumber",
+        "DescribePhoneNumbers",
+        "ListTagsForResource",
+    ]
 
 
 def test_two_numbers_with_one_name_found_only_by_the_scan_fail_and_change_nothing(emulator):
