@@ -44,11 +44,13 @@ covered by tests):
   opt-out settings and keywords from its first number. Associating a number
   whose settings differ fails with the model's matching reason
   (``MESSAGE_TYPE_MISMATCH``, ``OPT_OUT_LIST_MISMATCH``,
-  ``TWO_WAY_CONFIG_MISMATCH``, ``SELF_MANAGED_OPT_OUTS_MISMATCH``); a number
-  requested into a pool inherits them. While a number is in a pool, those
-  pool-governed settings cannot be changed on the number
-  (``PHONE_NUMBER_ASSOCIATED_TO_POOL``); deletion protection and international
-  sending can.
+  ``TWO_WAY_CONFIG_MISMATCH``, ``SELF_MANAGED_OPT_OUTS_MISMATCH``,
+  ``KEYWORD_MISMATCH``: keyword, reply and action all compared); a number
+  requested into a pool inherits them. ``UpdatePhoneNumber`` and
+  ``ReleasePhoneNumber`` of a number in a pool fail with
+  ``PHONE_NUMBER_ASSOCIATED_TO_POOL`` whatever they change (the model's
+  documentation of both). After the number leaves the pool, a release still
+  sees the pool for ``pool_release_lag_seconds`` (default 0).
 * Deleting a pool disassociates its numbers. The ``Default`` opt-out list
   always exists and cannot be deleted; nor can a list a number or pool uses
   (both ``RESOURCE_DELETION_NOT_ALLOWED``).
@@ -100,6 +102,7 @@ DEFAULT_ACCOUNT_ID = "123456789012"
 DEFAULT_PENDING_SECONDS = {"LONG_CODE": 0.0, "TOLL_FREE": 2.0, "TEN_DLC": 2.0, "SIMULATOR": 0.0}
 DEFAULT_ASSOCIATION_SECONDS = 0.0
 DEFAULT_DELETED_RETENTION_SECONDS = 300.0
+DEFAULT_POOL_RELEASE_LAG_SECONDS = 0.0
 DEFAULT_MAX_RESULTS = 100
 MAX_TAGS_PER_RESOURCE = 50
 MAX_KEYWORDS = 30
@@ -116,13 +119,6 @@ DEFAULT_KEYWORDS = (
     ("STOP", "You have been unsubscribed and will no longer receive messages from this number.", "OPT_OUT"),
     ("HELP", "This is an automated message. Reply STOP to unsubscribe.", "AUTOMATIC_RESPONSE"),
 )
-POOL_GOVERNED = {
-    "TwoWayEnabled": "two_way_enabled",
-    "TwoWayChannelArn": "two_way_channel_arn",
-    "TwoWayChannelRole": "two_way_channel_role",
-    "SelfManagedOptOutsEnabled": "self_managed",
-    "OptOutListName": "opt_out_list",
-}
 
 ARN_RE = re.compile(r"arn:(aws[a-z-]*):sms-voice:([a-z0-9-]+):(\d{12}):([a-z-]+)/(.+)")
 SNS_TOPIC_RE = re.compile(r"arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}(\.fifo)?")
@@ -169,6 +165,7 @@ def default_config() -> dict[str, Any]:
         "association_seconds": DEFAULT_ASSOCIATION_SECONDS,
         "deleted_retention_seconds": DEFAULT_DELETED_RETENTION_SECONDS,
         "phone_numbers_quota": None,
+        "pool_release_lag_seconds": DEFAULT_POOL_RELEASE_LAG_SECONDS,
     }
 
 
@@ -276,6 +273,8 @@ class PhoneNumber:
     tags: dict[str, str] = field(default_factory=dict)
     keywords: dict[str, Keyword] = field(default_factory=dict)
     busy_status: str | None = None
+    left_pool: str | None = None
+    left_pool_at: float = 0.0
     busy_until: float = 0.0
     deleted_at: float | None = None
 
@@ -403,6 +402,10 @@ def compile_filters(filters: list[dict[str, Any]], specs: dict[str, FilterSpec])
         wanted = {value.lower() if case_insensitive else value for value in item["Values"]}
         predicates.append(lambda obj, getter=getter, wanted=wanted: any(value in wanted for value in getter(obj)))
     return predicates
+
+
+def _keyword_set(keywords: dict[str, Keyword]) -> set[tuple[str, str, str]]:
+    return {(key, record.message, record.action) for key, record in keywords.items()}
 
 
 def _tag_list(tags: dict[str, str]) -> list[dict[str, str]]:
@@ -775,6 +778,7 @@ class RegionBackend:
         opt_out_given = params.get("OptOutListName")
         opt_out = self._opt_out_list(opt_out_given).name if opt_out_given is not None else DEFAULT_OPT_OUT_LIST
         inherited: dict[str, Any] = {}
+        keywords = list(DEFAULT_KEYWORDS)
         pool_id = None
         if params.get("PoolId") is not None:
             pool = self._pool(params["PoolId"])
@@ -800,6 +804,7 @@ class RegionBackend:
                 "two_way_channel_role": pool.two_way_channel_role,
                 "self_managed": pool.self_managed,
             }
+            keywords = [(k.keyword, k.message, k.action) for k in sorted(pool.keywords.values(), key=lambda k: k.seq)]
         if params.get("RegistrationId") is not None:
             raise not_found(
                 "registration",
@@ -816,6 +821,7 @@ class RegionBackend:
             "opt_out_list": opt_out,
             "pool_id": pool_id,
             "inherited": inherited,
+            "keywords": keywords,
             "preference": preference,
             "international": bool(params.get("InternationalSendingEnabled", False)),
             "deletion_protection": bool(params.get("DeletionProtectionEnabled", False)),
@@ -879,8 +885,8 @@ class RegionBackend:
             tags=dict(planned["tags"] if tags is None else tags),
             **planned["inherited"],
         )
-        for keyword, message, action in DEFAULT_KEYWORDS:
-            number.keywords[keyword] = Keyword(next(self._seq), keyword, message, action)
+        for keyword, message, action in planned["keywords"]:
+            number.keywords[keyword.upper()] = Keyword(next(self._seq), keyword, message, action)
         self.numbers[number_id] = number
         self.phone_numbers_in_use.add(phone)
         return number
@@ -974,6 +980,15 @@ class RegionBackend:
     def update_phone_number(self, params: dict[str, Any]) -> dict[str, Any]:
         number = self._number(params["PhoneNumberId"])
         self._require_not_deleted(number)
+        if number.pool_id:
+            # The model: "If the origination phone number is associated with a pool, an error is returned."
+            raise conflict(
+                "PHONE_NUMBER_ASSOCIATED_TO_POOL",
+                f"Phone number {number.id} is associated with pool {number.pool_id}; "
+                "disassociate it before updating it.",
+                "phone-number",
+                number.id,
+            )
         self._require_active(number)
         self._check_channel(params)
         changes: dict[str, Any] = {}
@@ -997,15 +1012,6 @@ class RegionBackend:
                 "TwoWayEnabled needs a TwoWayChannelArn; none is given or set on the number.",
                 [{"Name": "TwoWayChannelArn", "Message": "Required when TwoWayEnabled is true"}],
             )
-        if number.pool_id:
-            governed = [m for m, a in POOL_GOVERNED.items() if a in changes and changes[a] != getattr(number, a)]
-            if governed:
-                raise conflict(
-                    "PHONE_NUMBER_ASSOCIATED_TO_POOL",
-                    f"Phone number {number.id} is in pool {number.pool_id}, which governs {', '.join(governed)}.",
-                    "phone-number",
-                    number.id,
-                )
         for attribute, value in changes.items():
             setattr(number, attribute, value)
         return filter_output("UpdatePhoneNumber", self.number_view(number))
@@ -1020,16 +1026,28 @@ class RegionBackend:
                 "phone-number",
                 number.id,
             )
-        if number.pool_id:
+        pool_id = number.pool_id or self._lagging_pool(number)
+        if pool_id:
             raise conflict(
                 "PHONE_NUMBER_ASSOCIATED_TO_POOL",
-                f"Phone number {number.id} is associated with pool {number.pool_id}; disassociate it first.",
+                f"Phone number {number.id} is associated with pool {pool_id}; disassociate it first.",
                 "phone-number",
                 number.id,
             )
         number.deleted_at = self.now()
         number.busy_status = None
         return filter_output("ReleasePhoneNumber", self.number_view(number))
+
+    def _lagging_pool(self, number: PhoneNumber) -> str | None:
+        """The pool a release still sees for ``pool_release_lag_seconds`` after the number left it."""
+        lag = float(self.config["pool_release_lag_seconds"])
+        if number.left_pool and self.now() < number.left_pool_at + lag:
+            return number.left_pool
+        return None
+
+    def _leave_pool(self, number: PhoneNumber) -> None:
+        number.left_pool, number.left_pool_at = number.pool_id, self.now()
+        number.pool_id = None
 
     # -- pools --------------------------------------------------------------
 
@@ -1128,7 +1146,7 @@ class RegionBackend:
                 "DELETION_PROTECTION_ENABLED", f"Pool {pool.id} has deletion protection enabled.", "pool", pool.id
             )
         for number in self._pool_members(pool):
-            number.pool_id = None
+            self._leave_pool(number)
             if number.deleted_at is None:
                 self._set_busy(number, "DISASSOCIATING")
         del self.pools[pool.id]
@@ -1203,6 +1221,13 @@ class RegionBackend:
                 "phone-number",
                 number.id,
             )
+        if _keyword_set(number.keywords) != _keyword_set(pool.keywords):
+            raise conflict(
+                "KEYWORD_MISMATCH",
+                f"The keywords of phone number {number.id} differ from those of pool {pool.id}.",
+                "phone-number",
+                number.id,
+            )
 
     def disassociate_origination_identity(self, params: dict[str, Any]) -> dict[str, Any]:
         def execute() -> tuple[dict[str, Any], str, str, None]:
@@ -1224,7 +1249,7 @@ class RegionBackend:
                     "pool",
                     pool.id,
                 )
-            number.pool_id = None
+            self._leave_pool(number)
             self._set_busy(number, "DISASSOCIATING")
             return self._identity_response(pool, number), "phone-number", number.id, None
 
@@ -1610,7 +1635,7 @@ class Emulator:
                         updated["pending_seconds"][number_type] = _non_negative_number(
                             f"pending_seconds.{number_type}", seconds
                         )
-                elif key in ("association_seconds", "deleted_retention_seconds"):
+                elif key in ("association_seconds", "deleted_retention_seconds", "pool_release_lag_seconds"):
                     updated[key] = _non_negative_number(key, value)
                 elif key == "phone_numbers_quota":
                     if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):

@@ -396,18 +396,46 @@ def test_update_errors(api):
     ]
 
 
-def test_update_in_pool_keeps_pool_governed_settings(api):
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"DeletionProtectionEnabled": True},
+        {"InternationalSendingEnabled": True},
+        {"OptOutListName": "other"},
+        {"OptOutListName": "Default"},
+        {"TwoWayEnabled": True, "TwoWayChannelArn": SNS_TOPIC},
+        {"SelfManagedOptOutsEnabled": True},
+        {},
+    ],
+    ids=lambda change: ",".join(change) or "nothing",
+)
+def test_update_of_a_number_in_a_pool_is_refused_whatever_it_changes(api, change):
     client = api.client()
     client.create_opt_out_list(OptOutListName="other")
     number_id = request(client)["PhoneNumberId"]
-    client.create_pool(OriginationIdentity=number_id, MessageType="TRANSACTIONAL")
-    with raises("ConflictException", Reason="PHONE_NUMBER_ASSOCIATED_TO_POOL", ResourceId=number_id):
-        client.update_phone_number(PhoneNumberId=number_id, OptOutListName="other")
-    with raises("ConflictException", Reason="PHONE_NUMBER_ASSOCIATED_TO_POOL"):
-        client.update_phone_number(PhoneNumberId=number_id, TwoWayEnabled=True, TwoWayChannelArn=SNS_TOPIC)
-    updated = client.update_phone_number(
-        PhoneNumberId=number_id, DeletionProtectionEnabled=True, OptOutListName="Default"
-    )
+    pool = client.create_pool(OriginationIdentity=number_id, MessageType="TRANSACTIONAL")
+    with raises(
+        "ConflictException",
+        Reason="PHONE_NUMBER_ASSOCIATED_TO_POOL",
+        ResourceType="phone-number",
+        ResourceId=number_id,
+    ) as caught:
+        client.update_phone_number(PhoneNumberId=number_id, **change)
+    assert pool["PoolId"] in caught.value.response["Message"]
+    described = client.describe_phone_numbers(PhoneNumberIds=[number_id])["PhoneNumbers"][0]
+    assert described["DeletionProtectionEnabled"] is False
+    assert described["InternationalSendingEnabled"] is False
+    assert described["OptOutListName"] == "Default"
+
+
+def test_update_after_leaving_the_pool_succeeds(api):
+    client = api.client()
+    founder = request(client)["PhoneNumberId"]
+    pool = client.create_pool(OriginationIdentity=founder, MessageType="TRANSACTIONAL")
+    member = request(client)["PhoneNumberId"]
+    client.associate_origination_identity(PoolId=pool["PoolId"], OriginationIdentity=member)
+    client.disassociate_origination_identity(PoolId=pool["PoolId"], OriginationIdentity=member)
+    updated = client.update_phone_number(PhoneNumberId=member, DeletionProtectionEnabled=True)
     assert updated["DeletionProtectionEnabled"] is True
 
 

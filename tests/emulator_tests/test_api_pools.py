@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 
-from .helpers import SNS_TOPIC, TOLL_FREE, raises, request
+from .helpers import IAM_ROLE, SNS_TOPIC, TOLL_FREE, raises, request
 
 
 def _pool(client, **extra):
@@ -331,3 +331,102 @@ def test_delete_opt_out_list(api):
     # A released number no longer holds its list.
     client.release_phone_number(PhoneNumberId=number_id)
     assert client.delete_opt_out_list(OptOutListName="in-use")["OptOutListName"] == "in-use"
+
+
+def _two_way_pool(client):
+    """A pool founded by a number with two-way, self-managed opt-outs, its own list and an extra keyword."""
+    client.create_opt_out_list(OptOutListName="pool-list")
+    founder = request(client, OptOutListName="pool-list")["PhoneNumberId"]
+    client.update_phone_number(
+        PhoneNumberId=founder,
+        TwoWayEnabled=True,
+        TwoWayChannelArn=SNS_TOPIC,
+        TwoWayChannelRole=IAM_ROLE,
+        SelfManagedOptOutsEnabled=True,
+    )
+    client.put_keyword(OriginationIdentity=founder, Keyword="INFO", KeywordMessage="Info!")
+    return founder, client.create_pool(OriginationIdentity=founder, MessageType="TRANSACTIONAL")
+
+
+def test_number_requested_into_a_pool_takes_the_pools_settings_and_keywords(api):
+    client = api.client()
+    _founder, pool = _two_way_pool(client)
+    number = request(client, PoolId=pool["PoolId"])
+    assert number["PoolId"] == pool["PoolId"]
+    assert number["OptOutListName"] == "pool-list"
+    assert number["TwoWayEnabled"] is True
+    assert number["TwoWayChannelArn"] == SNS_TOPIC
+    assert number["TwoWayChannelRole"] == IAM_ROLE
+    assert number["SelfManagedOptOutsEnabled"] is True
+    keywords = client.describe_keywords(OriginationIdentity=number["PhoneNumberId"])["Keywords"]
+    assert sorted(k["Keyword"] for k in keywords) == ["HELP", "INFO", "STOP"]
+
+
+def test_associating_a_number_whose_keywords_differ_is_a_keyword_mismatch(api):
+    client = api.client()
+    founder, pool = _pool(client)
+    client.put_keyword(OriginationIdentity=pool["PoolId"], Keyword="INFO", KeywordMessage="Info!")
+    plain = request(client)["PhoneNumberId"]
+    with raises("ConflictException", Reason="KEYWORD_MISMATCH", ResourceType="phone-number", ResourceId=plain):
+        client.associate_origination_identity(PoolId=pool["PoolId"], OriginationIdentity=plain)
+    client.put_keyword(OriginationIdentity=plain, Keyword="INFO", KeywordMessage="Other reply")
+    with raises("ConflictException", Reason="KEYWORD_MISMATCH"):
+        client.associate_origination_identity(PoolId=pool["PoolId"], OriginationIdentity=plain)
+    client.put_keyword(OriginationIdentity=plain, Keyword="INFO", KeywordMessage="Info!")
+    client.associate_origination_identity(PoolId=pool["PoolId"], OriginationIdentity=plain)
+    members = client.list_pool_origination_identities(PoolId=pool["PoolId"])["OriginationIdentities"]
+    assert sorted(m["OriginationIdentity"] for m in members) == sorted([founder["PhoneNumberId"], plain])
+
+
+def test_release_of_a_number_in_a_pool_is_refused_until_it_leaves(api):
+    client = api.client()
+    _founder, pool = _pool(client)
+    member = request(client)["PhoneNumberId"]
+    client.associate_origination_identity(PoolId=pool["PoolId"], OriginationIdentity=member)
+    with raises("ConflictException", Reason="PHONE_NUMBER_ASSOCIATED_TO_POOL", ResourceId=member):
+        client.release_phone_number(PhoneNumberId=member)
+    assert client.describe_phone_numbers(PhoneNumberIds=[member])["PhoneNumbers"][0]["Status"] == "ACTIVE"
+    client.disassociate_origination_identity(PoolId=pool["PoolId"], OriginationIdentity=member)
+    assert client.release_phone_number(PhoneNumberId=member)["Status"] == "DELETED"
+
+
+def test_release_still_sees_the_pool_during_the_configured_lag(api):
+    api.config(pool_release_lag_seconds=5)
+    client = api.client()
+    _founder, pool = _pool(client)
+    member = request(client)["PhoneNumberId"]
+    client.associate_origination_identity(PoolId=pool["PoolId"], OriginationIdentity=member)
+    client.disassociate_origination_identity(PoolId=pool["PoolId"], OriginationIdentity=member)
+    described = client.describe_phone_numbers(PhoneNumberIds=[member])["PhoneNumbers"][0]
+    assert "PoolId" not in described
+    with raises("ConflictException", Reason="PHONE_NUMBER_ASSOCIATED_TO_POOL", ResourceId=member) as caught:
+        client.release_phone_number(PhoneNumberId=member)
+    assert pool["PoolId"] in caught.value.response["Message"]
+    api.advance_clock(4.9)
+    with raises("ConflictException", Reason="PHONE_NUMBER_ASSOCIATED_TO_POOL"):
+        client.release_phone_number(PhoneNumberId=member)
+    api.advance_clock(0.2)
+    assert client.release_phone_number(PhoneNumberId=member)["Status"] == "DELETED"
+    assert [c["error"] for c in api.calls() if c["operation"] == "ReleasePhoneNumber"] == [
+        "ConflictException",
+        "ConflictException",
+        None,
+    ]
+
+
+def test_release_after_deleting_the_pool_also_lags(api):
+    api.config(pool_release_lag_seconds=3)
+    client = api.client()
+    founder, pool = _pool(client)
+    client.delete_pool(PoolId=pool["PoolId"])
+    with raises("ConflictException", Reason="PHONE_NUMBER_ASSOCIATED_TO_POOL"):
+        client.release_phone_number(PhoneNumberId=founder["PhoneNumberId"])
+    api.advance_clock(3)
+    assert client.release_phone_number(PhoneNumberId=founder["PhoneNumberId"])["Status"] == "DELETED"
+
+
+def test_without_lag_a_release_right_after_leaving_succeeds(api):
+    client = api.client()
+    founder, pool = _pool(client)
+    client.delete_pool(PoolId=pool["PoolId"])
+    assert client.release_phone_number(PhoneNumberId=founder["PhoneNumberId"])["Status"] == "DELETED"

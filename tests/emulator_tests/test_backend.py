@@ -137,7 +137,10 @@ def test_defaults_and_configuration(emu):
     assert DEFAULT_PENDING_SECONDS["SIMULATOR"] == 0
     assert emu.config["association_seconds"] == 0
     assert emu.config["deleted_retention_seconds"] == 300
+    assert emu.config["pool_release_lag_seconds"] == 0
     for bad in (
+        {"pool_release_lag_seconds": -1},
+        {"pool_release_lag_seconds": "5"},
         {"pending_seconds": {"TOLL_FREE": "soon"}},
         {"pending_seconds": [1]},
         {"association_seconds": True},
