@@ -13,10 +13,14 @@ could lease a second phone number, so this module never retries by itself.
 from __future__ import annotations
 
 import os
+import random
+import time
+import uuid
 
 from ansible.module_utils.basic import env_fallback
 
 from .errors import SmsVoiceError
+from .pacing import PACING_ARGUMENT_SPEC, Pacer
 
 try:
     import boto3
@@ -57,6 +61,7 @@ AWS_COMMON_ARGUMENT_SPEC = dict(
     validate_certs=dict(type="bool", default=True),
     aws_ca_bundle=dict(type="path", fallback=(env_fallback, ["AWS_CA_BUNDLE"])),
     aws_config=dict(type="dict"),
+    **PACING_ARGUMENT_SPEC,
 )
 
 
@@ -145,14 +150,50 @@ def create_client(params, module_name):
         raise SmsVoiceError("could not create the {0} client: {1}".format(SERVICE_NAME, e))
 
 
-class Api:
-    """A thin caller over the boto3 client that turns every failure into SmsVoiceError."""
+THROTTLING_CODES = ("ThrottlingException", "TooManyRequestsException", "Throttling")
+# After botocore's own retries give up on throttling (other runs share the account's
+# quota), the call is made again, spaced further each time, for up to this long.
+THROTTLE_BUDGET_SECONDS = 300.0
+THROTTLE_FIRST_BACKOFF = 1.0
+THROTTLE_MAX_BACKOFF = 20.0
 
-    def __init__(self, client):
+
+class Api:
+    """A thin caller over the boto3 client that turns every failure into SmsVoiceError.
+
+    Every call is paced to its operation's request quota (``pacing.Pacer``,
+    shared by all threads). Throttling that outlasts botocore's retries is
+    retried here with a growing, jittered pause; the call is made again with the
+    same ClientToken, so a retried request can never create a second resource.
+    """
+
+    def __init__(self, client, pacer=None, sleep=time.sleep, clock=time.monotonic):
         self.client = client
+        self.pacer = pacer or Pacer()
+        self.sleep = sleep
+        self.clock = clock
 
     def call(self, operation, **params):
         method = getattr(self.client, _snake(operation))
+        if "ClientToken" not in params and _takes_client_token(self.client, operation):
+            params["ClientToken"] = str(uuid.uuid4())
+        deadline = None
+        backoff = THROTTLE_FIRST_BACKOFF
+        while True:
+            self.pacer.take(operation)
+            try:
+                return self._call(operation, method, params)
+            except SmsVoiceError as e:
+                if e.code not in THROTTLING_CODES:
+                    raise
+                deadline = deadline or self.clock() + THROTTLE_BUDGET_SECONDS
+                if self.clock() + backoff > deadline:
+                    raise
+                pause = backoff * random.uniform(0.5, 1.0)
+                self.pacer.hold_off(operation, pause)
+                backoff = min(backoff * 2, THROTTLE_MAX_BACKOFF)
+
+    def _call(self, operation, method, params):
         try:
             return method(**params)
         except ClientError as e:
@@ -167,6 +208,11 @@ class Api:
             raise SmsVoiceError("region is required: set the region option (alias aws_region)", operation=operation)
         except BotoCoreError as e:
             raise SmsVoiceError("{0} failed: {1}".format(operation, e), operation=operation)
+
+
+def _takes_client_token(client, operation):
+    shape = client.meta.service_model.operation_model(operation).input_shape
+    return shape is not None and "ClientToken" in shape.members
 
 
 def aws_error(operation, error):

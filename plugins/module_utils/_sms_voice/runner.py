@@ -9,6 +9,7 @@ from ansible.module_utils.basic import missing_required_lib
 
 from .connection import HAS_BOTO3, Api, create_client
 from .errors import SmsVoiceError
+from .pacing import pacer_from_params
 
 
 def run_module(module, work):
@@ -19,8 +20,12 @@ def run_module(module, work):
     if not HAS_BOTO3:
         module.fail_json(msg=missing_required_lib("boto3 and botocore"))
     try:
-        api = Api(create_client(module.params, module._name.split(".")[-1]))
+        pacer = pacer_from_params(module.params)
+        api = Api(create_client(module.params, module._name.split(".")[-1]), pacer)
         result = work(module, api)
     except SmsVoiceError as e:
-        module.fail_json(**e.result())
+        # A failure after a write reports changed: true, with what was done and what was not.
+        failure = dict(changed=False)
+        failure.update(e.result())
+        module.fail_json(**failure)
     module.exit_json(**result)

@@ -1,0 +1,152 @@
+"""Pacing: every operation spaced to its request quota, shared by threads; the options that raise quotas."""
+
+from __future__ import annotations
+
+import itertools
+import threading
+import time
+
+import botocore.session
+import pytest
+
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice import connection
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.connection import Api
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.errors import SmsVoiceError
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.pacing import (
+    PUBLISHED_RATES,
+    Pacer,
+    TokenBucket,
+    pacer_from_params,
+)
+
+from .test_module_utils import REQUEST, params
+
+
+class FakeTime:
+    def __init__(self):
+        self.now = 100.0
+        self.sleeps = []
+
+    def clock(self):
+        return self.now
+
+    def sleep(self, seconds):
+        self.sleeps.append(round(seconds, 6))
+        self.now += seconds
+
+
+def test_calls_are_spaced_to_the_rate_and_the_first_costs_nothing():
+    fake = FakeTime()
+    bucket = TokenBucket(2.0, fake.clock, fake.sleep)
+    waits = [bucket.take() for _ in range(4)]
+    assert waits == [0, 0.5, 0.5, 0.5]
+    assert fake.now == pytest.approx(101.5)
+
+
+def test_an_idle_bucket_does_not_save_up_a_burst():
+    fake = FakeTime()
+    bucket = TokenBucket(1.0, fake.clock, fake.sleep)
+    bucket.take()
+    fake.now += 10
+    assert [bucket.take(), bucket.take()] == [0, 1.0]
+
+
+def test_each_operation_has_its_own_bucket():
+    fake = FakeTime()
+    pacer = Pacer(clock=fake.clock, sleep=fake.sleep)
+    pacer.take("DescribePhoneNumbers")
+    assert pacer.take("ListTagsForResource") == 0
+    assert pacer.take("DescribePhoneNumbers") == 1.0
+
+
+def test_threads_share_one_bucket_per_operation():
+    pacer = Pacer(rates={"ListTagsForResource": 20.0})
+    starts = []
+    lock = threading.Lock()
+
+    def call():
+        pacer.take("ListTagsForResource")
+        with lock:
+            starts.append(time.monotonic())
+
+    threads = [threading.Thread(target=call) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    starts.sort()
+    gaps = [b - a for a, b in itertools.pairwise(starts)]
+    # 8 calls at 20 per second take at least 7 intervals of 50 ms, whichever thread makes them.
+    assert starts[-1] - starts[0] >= 7 * 0.05 - 0.01
+    assert min(gaps) >= 0.05 - 0.02
+
+
+def test_quota_scale_multiplies_every_rate_and_request_quotas_set_one():
+    pacer = pacer_from_params(dict(quota_scale=50.0, request_quotas={"DescribePhoneNumbers": 4}))
+    assert pacer.rate("ListTagsForResource") == 50.0
+    assert pacer.rate("DescribePhoneNumbers") == pytest.approx(4.0)
+
+
+def test_hold_off_after_throttling_delays_the_next_call():
+    fake = FakeTime()
+    pacer = Pacer(clock=fake.clock, sleep=fake.sleep)
+    pacer.take("DescribePools")
+    pacer.hold_off("DescribePools", 5.0)
+    assert pacer.take("DescribePools") == 5.0
+
+
+@pytest.mark.parametrize(
+    ("options", "fragment"),
+    [
+        (dict(quota_scale=0), "quota_scale must be a positive number"),
+        (dict(quota_scale=-2.0), "quota_scale must be a positive number"),
+        (dict(request_quotas={"SendTextMessage": 5}), "request_quotas: unknown operation 'SendTextMessage'"),
+        (dict(request_quotas={"DescribePools": 0}), "request_quotas: DescribePools must be a positive number"),
+        (dict(request_quotas={"DescribePools": "fast"}), "request_quotas: DescribePools must be a positive number"),
+        (dict(request_quotas={"DescribePools": True}), "request_quotas: DescribePools must be a positive number"),
+    ],
+)
+def test_bad_pacing_options_fail_naming_the_option(options, fragment):
+    with pytest.raises(SmsVoiceError, match=fragment.replace("(", r"\(")):
+        pacer_from_params(options)
+
+
+def test_every_operation_the_modules_call_has_a_quota():
+    model = botocore.session.get_session().get_service_model("pinpoint-sms-voice-v2")
+    assert set(PUBLISHED_RATES) <= set(model.operation_names)
+    called = {
+        "DescribePhoneNumbers",
+        "ListTagsForResource",
+        "DescribeKeywords",
+        "DescribePools",
+        "DescribeOptOutLists",
+        "ListPoolOriginationIdentities",
+        "RequestPhoneNumber",
+        "UpdatePhoneNumber",
+        "ReleasePhoneNumber",
+        "AssociateOriginationIdentity",
+        "DisassociateOriginationIdentity",
+        "TagResource",
+        "UntagResource",
+        "PutKeyword",
+        "DeleteKeyword",
+    }
+    assert called <= set(PUBLISHED_RATES)
+
+
+def test_pacing_options_are_common_options():
+    assert connection.AWS_COMMON_ARGUMENT_SPEC["quota_scale"]["fallback"][1] == ["SMS_VOICE_QUOTA_SCALE"]
+    assert connection.AWS_COMMON_ARGUMENT_SPEC["request_quotas"]["type"] == "dict"
+
+
+def test_throttling_beyond_botocores_retries_is_retried_with_the_same_client_token(mock_emulator, monkeypatch):
+    monkeypatch.setattr(connection.random, "uniform", lambda a, b: 0.0)
+    # botocore gives up after its first attempt here, so every retry is the module's own.
+    client = connection.create_client(params(aws_config={"retries": {"max_attempts": 1}}), "phone_number")
+    mock_emulator.fault("RequestPhoneNumber", "throttle", count=7)
+    api = Api(client, Pacer(scale=1000.0))
+    number = api.call("RequestPhoneNumber", **REQUEST)
+    calls = [c for c in mock_emulator.calls() if c["operation"] == "RequestPhoneNumber"]
+    assert [c["error"] for c in calls] == ["ThrottlingException"] * 7 + [None]
+    assert len({c["params"]["ClientToken"] for c in calls}) == 1
+    assert number["PhoneNumberId"].startswith("phone-")
