@@ -139,7 +139,7 @@ def test_pacing_options_are_common_options():
     assert connection.AWS_COMMON_ARGUMENT_SPEC["request_quotas"]["type"] == "dict"
 
 
-def test_throttling_beyond_botocores_retries_is_retried_with_the_same_client_token(mock_emulator, monkeypatch):
+def test_throttling_is_retried_by_the_module_with_the_same_client_token(mock_emulator, monkeypatch):
     monkeypatch.setattr(connection.random, "uniform", lambda a, b: 0.0)
     # botocore gives up after its first attempt here, so every retry is the module's own.
     client = connection.create_client(params(aws_config={"retries": {"max_attempts": 1}}), "phone_number")

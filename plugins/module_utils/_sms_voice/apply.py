@@ -13,7 +13,7 @@ from __future__ import annotations
 import time
 
 from .errors import SmsVoiceError
-from .planner import NEW_NUMBER_ID
+from .planner import NEW_NUMBER_ID, step_options, without_step
 from .shape import merge_response, tags_to_dict
 
 # Errors that, on a call botocore had to retry, mean an earlier attempt already did
@@ -25,6 +25,14 @@ ALREADY_DONE = {
     ("UntagResource", "ResourceNotFoundException"),
     ("DisassociateOriginationIdentity", "PHONE_NUMBER_NOT_ASSOCIATED_TO_POOL"),
     ("DisassociateOriginationIdentity", "ResourceNotFoundException"),
+}
+
+# Errors that clear up by themselves, retried within wait_timeout: (operation, reason).
+# A release right after a disassociation may still see the pool; a two-way role just
+# created may not be usable yet (IAM propagation).
+SETTLING = {
+    ("ReleasePhoneNumber", "PHONE_NUMBER_ASSOCIATED_TO_POOL"),
+    ("UpdatePhoneNumber", "RESOURCE_NOT_ACCESSIBLE"),
 }
 
 FIRST_POLL_SECONDS = 1.0
@@ -88,6 +96,23 @@ class Waiter:
             if current == status:
                 return latest
 
+    def peek(self, number_id):
+        """The number as the service has it now (no wait)."""
+        self.start()
+        return self._read(number_id, "ACTIVE")
+
+    def pauses(self):
+        """Sleep with the growing interval before each retry; stops once the deadline has passed."""
+        self.start()
+        interval = FIRST_POLL_SECONDS
+        while True:
+            remaining = self.deadline - self.clock()
+            if remaining <= 0:
+                return
+            self.sleep(min(interval, remaining))
+            interval = min(interval * POLL_GROWTH, MAX_POLL_SECONDS)
+            yield
+
     def _read(self, number_id, status):
         numbers = self.reader.describe_ids([number_id])
         if numbers:
@@ -97,48 +122,113 @@ class Waiter:
         raise SmsVoiceError("phone number {0} disappeared while waiting for it to become {1}".format(number_id, status))
 
 
+class Applied:
+    """What ``apply_plan`` did: the resulting number, and the steps left for a later run."""
+
+    def __init__(self, number, pending):
+        self.number = number
+        self.pending = pending
+
+    @property
+    def pending_changes(self):
+        return [step_options(step) for step in self.pending]
+
+
 def apply_plan(api, plan, waiter, wait=True):
-    """Execute ``plan``; returns the resulting number in the shape of ``shape.py``."""
+    """Execute ``plan``; returns an ``Applied`` (the number in the shape of ``shape.py``, steps left).
+
+    With ``wait`` false, steps that need an ACTIVE number while it is still
+    PENDING (for days, for a toll-free number under review) are left for a
+    later run instead of waited for. A failure after the first write is raised
+    with ``changed``, the number and the ``done``/``not_done`` operations.
+    """
     result = dict(plan.after) if plan.after is not None else None
     number_id = plan.before["phone_number_id"] if plan.before else None
     status = plan.before.get("status") if plan.before else None
-    for step in plan.steps:
-        params = {k: (number_id if v == NEW_NUMBER_ID else v) for k, v in step.params.items()}
-        if step.needs_active and status != "ACTIVE":
-            # Settings only UpdatePhoneNumber takes can be applied once the number is ACTIVE,
-            # whatever `wait` says: the task asked for them.
-            latest = waiter.wait(number_id, "ACTIVE", status)
-            if latest is not None:
-                result = merge_response(result, latest)
-            status = "ACTIVE"
-        response = _call(api, step.operation, params)
-        if step.operation == "RequestPhoneNumber":
-            number_id = response["PhoneNumberId"]
-            result = merge_response(result, response)
-            result["tags"] = tags_to_dict(response.get("Tags")) or result["tags"]
-        elif "PhoneNumberArn" in response:
-            result = merge_response(result, response)
-        if "Status" in response:
-            status = response["Status"]
-        elif step.operation in ("AssociateOriginationIdentity", "DisassociateOriginationIdentity") or not response:
-            status = None  # unknown until read (pool changes, or a retried call that had already acted)
-        if step.wait and wait:
-            latest = waiter.wait(number_id, step.wait, status)
-            if latest is not None:
-                result = merge_response(result, latest)
-            status = step.wait
+    done, pending = [], []
+    for index, step in enumerate(plan.steps):
+        try:
+            params = {k: (number_id if v == NEW_NUMBER_ID else v) for k, v in step.params.items()}
+            if step.needs_active and status != "ACTIVE":
+                if not wait and status is None:
+                    latest = waiter.peek(number_id)
+                    status = latest.get("Status")
+                    result = merge_response(result, latest)
+                if not wait and status == "PENDING":
+                    pending.append(step)
+                    result = without_step(result, step, plan.before)
+                    continue
+                # Seconds for ASSOCIATING/DISASSOCIATING; bounded by wait_timeout for a PENDING number.
+                latest = waiter.wait(number_id, "ACTIVE", status)
+                if latest is not None:
+                    result = merge_response(result, latest)
+                status = "ACTIVE"
+            response = _call(api, waiter, step.operation, params)
+            done.append(step)
+            if step.operation == "RequestPhoneNumber":
+                number_id = response["PhoneNumberId"]
+                result = merge_response(result, response)
+                result["tags"] = tags_to_dict(response.get("Tags")) or result["tags"]
+            elif "PhoneNumberArn" in response:
+                result = merge_response(result, response)
+            if "Status" in response:
+                status = response["Status"]
+            elif step.operation in ("AssociateOriginationIdentity", "DisassociateOriginationIdentity") or not response:
+                status = None  # unknown until read (pool changes, or a retried call that had already acted)
+            if step.wait and wait:
+                latest = waiter.wait(number_id, step.wait, status)
+                if latest is not None:
+                    result = merge_response(result, latest)
+                status = step.wait
+        except SmsVoiceError as e:
+            raise _stopped(e, plan, done, pending + plan.steps[index:], result, number_id, status)
     if result is not None and plan.action == "release":
         result["status"] = "DELETED"
-    return result
+    return Applied(result, pending)
 
 
-def _call(api, operation, params):
-    """Make one write; a retried call whose earlier attempt already acted counts as done."""
-    try:
-        return api.call(operation, **params)
-    except SmsVoiceError as e:
-        if getattr(e, "retried", False) and (
-            (operation, e.code) in ALREADY_DONE or (operation, e.reason) in ALREADY_DONE
-        ):
-            return {}
-        raise
+def _stopped(error, plan, done, not_done, result, number_id, status):
+    """The error, with what the run did and did not do, and the number as far as it is known."""
+    if not done:
+        return error
+    number = dict(result or {})
+    number["phone_number_id"] = number.get("phone_number_id") or number_id
+    if status:
+        number["status"] = status
+    left = [step_options(step) for step in not_done]
+    error.msg = "{0}. Done: {1}; not done: {2}. Run the task again to finish".format(
+        error.msg.rstrip("."),
+        ", ".join(step.operation for step in done),
+        ", ".join(step.operation for step in not_done) or "nothing",
+    )
+    error.args = (error.msg,)
+    error.extra.update(
+        changed=True,
+        phone_number=number,
+        done=[step.operation for step in done],
+        not_done=[step.operation for step in not_done],
+        pending_changes=left,
+    )
+    return error
+
+
+def _call(api, waiter, operation, params):
+    """Make one write; a retried call whose earlier attempt already acted counts as done.
+
+    Errors that clear up by themselves (``SETTLING``) are retried with the
+    waiter's growing interval until wait_timeout.
+    """
+    pauses = None
+    while True:
+        try:
+            return api.call(operation, **params)
+        except SmsVoiceError as e:
+            if getattr(e, "retried", False) and (
+                (operation, e.code) in ALREADY_DONE or (operation, e.reason) in ALREADY_DONE
+            ):
+                return {}
+            if (operation, e.reason) not in SETTLING:
+                raise
+            pauses = pauses or waiter.pauses()
+            if next(pauses, "deadline") == "deadline":
+                raise

@@ -521,3 +521,40 @@ def step_options(step):
     else:
         options = {}
     return {"operation": step.operation, "options": options}
+
+
+def deferred_steps(plan):
+    """The steps a run with ``wait: false`` leaves for a later run.
+
+    Those that need an ACTIVE number while it is PENDING (a toll-free or 10DLC
+    number under review, for days): update-only settings, pool changes, keywords.
+    """
+    status = (plan.before or plan.after or {}).get("status")
+    if status != "PENDING":
+        return []
+    return [step for step in plan.steps if step.needs_active]
+
+
+def without_step(result, step, before):
+    """A predicted number without what ``step`` (left for later) would have changed.
+
+    ``before`` is the number before the run, or None for a number being
+    requested (whose result then holds what the request returned).
+    """
+    result = dict(result)
+    if step.operation in ("PutKeyword", "DeleteKeyword"):
+        result["keywords"] = before.get("keywords") if before else None
+    elif before is None:
+        if step.operation == "UpdatePhoneNumber":
+            names = {api_name: key for key, api_name in MUTABLE_SETTINGS}
+            for api_name in step.params:
+                if api_name in names:
+                    result[names[api_name]] = NEW_NUMBER_DEFAULTS.get(names[api_name], result.get(names[api_name]))
+    elif step.operation == "UpdatePhoneNumber":
+        names = {api_name: key for key, api_name in MUTABLE_SETTINGS}
+        for api_name in step.params:
+            if api_name in names:
+                result[names[api_name]] = before.get(names[api_name])
+    elif step.operation in ("AssociateOriginationIdentity", "DisassociateOriginationIdentity"):
+        result["pool_id"] = before.get("pool_id")
+    return result
