@@ -29,6 +29,7 @@ from .backend import (
 from .errors import EmulatorError
 from .handle import EmulatorControlError, EmulatorHandle, InProcessEmulatorHandle
 from .moto_glue import register
+from .quotas import QUOTAS, TEST_QUOTA_SCALE
 from .server import ServerProcess, running_server, start_subprocess
 
 register()
@@ -38,6 +39,8 @@ __all__ = [
     "DEFAULT_ACCOUNT_ID",
     "DEFAULT_EMULATOR",
     "DEFAULT_PENDING_SECONDS",
+    "QUOTAS",
+    "TEST_QUOTA_SCALE",
     "Clock",
     "Emulator",
     "EmulatorControlError",

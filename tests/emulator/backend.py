@@ -21,7 +21,7 @@ Choices where the service's documentation is silent (all deliberate, and
 covered by tests):
 
 * Status: a new number is ``PENDING`` for ``pending_seconds[NumberType]``
-  (defaults :data:`DEFAULT_PENDING_SECONDS`: LONG_CODE 0, TOLL_FREE 2, TEN_DLC 2,
+  (defaults :data:`DEFAULT_PENDING_SECONDS`: LONG_CODE 0, TOLL_FREE and TEN_DLC 10 days,
   SIMULATOR 0), then ``ACTIVE``. Associating or disassociating shows
   ``ASSOCIATING``/``DISASSOCIATING`` for ``association_seconds`` (default 0). A
   released number is ``DELETED`` and stays visible for
@@ -96,10 +96,12 @@ from .errors import (
     throttled,
     validation_error,
 )
+from .quotas import DEFAULT_QUOTA_BURST_SECONDS, DEFAULT_QUOTA_SCALE, QuotaBuckets
 from .validation import enum_values, filter_output, service_model, validate_input
 
 DEFAULT_ACCOUNT_ID = "123456789012"
-DEFAULT_PENDING_SECONDS = {"LONG_CODE": 0.0, "TOLL_FREE": 2.0, "TEN_DLC": 2.0, "SIMULATOR": 0.0}
+#: US toll-free and 10DLC numbers wait for their registration: days to weeks; 10 days here.
+DEFAULT_PENDING_SECONDS = {"LONG_CODE": 0.0, "TOLL_FREE": 864_000.0, "TEN_DLC": 864_000.0, "SIMULATOR": 0.0}
 DEFAULT_ASSOCIATION_SECONDS = 0.0
 DEFAULT_DELETED_RETENTION_SECONDS = 300.0
 DEFAULT_POOL_RELEASE_LAG_SECONDS = 0.0
@@ -166,12 +168,21 @@ def default_config() -> dict[str, Any]:
         "deleted_retention_seconds": DEFAULT_DELETED_RETENTION_SECONDS,
         "phone_numbers_quota": None,
         "pool_release_lag_seconds": DEFAULT_POOL_RELEASE_LAG_SECONDS,
+        "quotas": True,
+        "quota_scale": DEFAULT_QUOTA_SCALE,
+        "quota_burst_seconds": DEFAULT_QUOTA_BURST_SECONDS,
     }
 
 
 def _non_negative_number(name: str, value: Any) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
         raise ValueError(f"{name} must be a number >= 0, not {value!r}")
+    return float(value)
+
+
+def _positive_number(name: str, value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not value > 0 or value == float("inf"):
+        raise ValueError(f"{name} must be a finite number > 0, not {value!r}")
     return float(value)
 
 
@@ -1520,6 +1531,7 @@ class Emulator:
         self.config = default_config()
         self._faults: list[Fault] = []
         self._calls: list[dict[str, Any]] = []
+        self.quotas = QuotaBuckets()
         self.store = store or DictRegionStore(lambda account, region: RegionBackend(account, region, self))
 
     def region(self, region: str, account_id: str = DEFAULT_ACCOUNT_ID) -> RegionBackend:
@@ -1553,6 +1565,11 @@ class Emulator:
                 raise throttled(operation)
             if fault is not None and fault.kind == "server_error":
                 raise internal_error(f"Internal failure serving {operation} (injected fault).")
+            config = self.config
+            if config["quotas"] and not self.quotas.take(
+                account_id, region, operation, config["quota_scale"], config["quota_burst_seconds"]
+            ):
+                raise throttled(operation, injected=False)
             if not isinstance(params, dict):
                 raise EmulatorError("SerializationException", "The request body must be a JSON object.")
             if operation not in OPERATIONS:
@@ -1637,12 +1654,20 @@ class Emulator:
                         )
                 elif key in ("association_seconds", "deleted_retention_seconds", "pool_release_lag_seconds"):
                     updated[key] = _non_negative_number(key, value)
+                elif key == "quotas":
+                    if not isinstance(value, bool):
+                        raise ValueError(f"quotas must be true or false, not {value!r}")
+                    updated[key] = value
+                elif key in ("quota_scale", "quota_burst_seconds"):
+                    updated[key] = _positive_number(key, value)
                 elif key == "phone_numbers_quota":
                     if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
                         raise ValueError("phone_numbers_quota must be null or an integer >= 0")
                     updated[key] = value
                 else:
                     raise ValueError(f"unknown configuration key {key!r}; known: {sorted(default_config())}")
+            if any(updated[key] != self.config[key] for key in ("quotas", "quota_scale", "quota_burst_seconds")):
+                self.quotas.clear()
             self.config = updated
             return copy.deepcopy(self.config)
 
@@ -1653,6 +1678,7 @@ class Emulator:
             self._faults.clear()
             self._calls.clear()
             self.config = default_config()
+            self.quotas.clear()
             self.clock.reset()
 
     def seed(

@@ -63,9 +63,10 @@ def quota_exceeded(reason: str, message: str) -> EmulatorError:
     return EmulatorError("ServiceQuotaExceededException", message, Reason=reason)
 
 
-def throttled(operation: str) -> EmulatorError:
-    """ThrottlingException (HTTP 400), which botocore's retry modes retry."""
-    return EmulatorError("ThrottlingException", f"Rate exceeded for {operation} (injected fault).")
+def throttled(operation: str, injected: bool = True) -> EmulatorError:
+    """ThrottlingException (HTTP 400, as the model's error shape has no other code), which botocore retries."""
+    cause = "injected fault" if injected else "request quota"
+    return EmulatorError("ThrottlingException", f"Rate exceeded for {operation} ({cause}).")
 
 
 def internal_error(message: str, request_id: str | None = None) -> EmulatorError:

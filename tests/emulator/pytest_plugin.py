@@ -12,6 +12,10 @@
     An :class:`~tests.emulator.handle.InProcessEmulatorHandle` inside
     ``moto.mock_aws``, with AWS endpoint variables removed and dummy
     credentials set, reset before and after the test.
+
+Both keep the request quotas on, multiplied by
+:data:`~tests.emulator.quotas.TEST_QUOTA_SCALE` so the suite stays fast; a
+test that needs the published rates sets ``quota_scale=1`` itself.
 """
 
 from __future__ import annotations
@@ -20,7 +24,14 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.emulator import DEFAULT_EMULATOR, EmulatorHandle, InProcessEmulatorHandle, ServerProcess, start_subprocess
+from tests.emulator import (
+    DEFAULT_EMULATOR,
+    TEST_QUOTA_SCALE,
+    EmulatorHandle,
+    InProcessEmulatorHandle,
+    ServerProcess,
+    start_subprocess,
+)
 
 _ENDPOINT_VARIABLES = ("AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_PINPOINT_SMS_VOICE_V2", "AWS_URL", "AWS_PROFILE")
 
@@ -38,6 +49,7 @@ def emulator_server() -> Iterator[ServerProcess]:
 def emulator(emulator_server: ServerProcess) -> EmulatorHandle:
     handle = EmulatorHandle(emulator_server.url)
     handle.reset()
+    handle.config(quotas=True, quota_scale=TEST_QUOTA_SCALE)
     return handle
 
 
@@ -52,6 +64,7 @@ def mock_emulator(monkeypatch: pytest.MonkeyPatch) -> Iterator[InProcessEmulator
         monkeypatch.setenv(name, value)
     with mock_aws():
         handle.reset()
+        handle.config(quotas=True, quota_scale=TEST_QUOTA_SCALE)
         try:
             yield handle
         finally:

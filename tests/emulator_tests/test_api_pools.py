@@ -92,7 +92,7 @@ def test_describe_pools(api):
     _number, first = _pool(client)
     _number, second = _pool(client, DeletionProtectionEnabled=True)
     promotional = client.request_phone_number(**{**TOLL_FREE, "NumberType": "TOLL_FREE"})
-    api.advance_clock(5)
+    api.advance_clock(10 * 86_400)
     third = client.create_pool(OriginationIdentity=promotional["PhoneNumberId"], MessageType="PROMOTIONAL")
     all_ids = [p["PoolId"] for p in client.describe_pools()["Pools"]]
     assert all_ids == [first["PoolId"], second["PoolId"], third["PoolId"]]

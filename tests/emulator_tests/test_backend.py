@@ -21,6 +21,7 @@ from tests.emulator.backend import (
     Clock,
     Emulator,
 )
+from tests.emulator.quotas import TEST_QUOTA_SCALE
 from tests.emulator.validation import enum_values, operation_model, service_model
 
 from .helpers import SIMULATOR, TOLL_FREE
@@ -31,7 +32,9 @@ START = 1_700_000_000.0
 
 @pytest.fixture
 def emu():
-    return Emulator(clock=Clock(frozen_at=START))
+    emulator = Emulator(clock=Clock(frozen_at=START))
+    emulator.configure(quota_scale=TEST_QUOTA_SCALE)
+    return emulator
 
 
 def ok(emu, operation, params=None, region="us-east-1"):
@@ -246,6 +249,7 @@ def test_client_token_replay_sees_current_state(emu):
 
 
 def test_concurrent_requests_are_safe(emu):
+    emu.configure(quotas=False)  # 400 calls at once: the backend's locking is under test, not the quotas
     results, errors = [], []
 
     def worker(number):

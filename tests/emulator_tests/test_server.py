@@ -103,7 +103,7 @@ def test_control_endpoints(emulator):
         "POST", url + "/config", {"pending_seconds": {"TOLL_FREE": 7}, "association_seconds": 1}
     )
     assert status == 200 and headers["Content-Type"] == "application/json"
-    assert config["pending_seconds"] == {"LONG_CODE": 0.0, "TOLL_FREE": 7.0, "TEN_DLC": 2.0, "SIMULATOR": 0.0}
+    assert config["pending_seconds"] == {"LONG_CODE": 0.0, "TOLL_FREE": 7.0, "TEN_DLC": 864_000.0, "SIMULATOR": 0.0}
     assert config["association_seconds"] == 1.0
     assert config["deleted_retention_seconds"] == 300.0
     assert _http("GET", url + "/config")[2] == config
@@ -132,7 +132,7 @@ def test_control_endpoints(emulator):
     assert _http("POST", url + "/reset", {})[2] == {"ok": True}
     assert _http("GET", url + "/state")[2] == {}
     assert _http("GET", url + "/faults")[2] == []
-    assert _http("GET", url + "/config")[2]["pending_seconds"]["TOLL_FREE"] == 2.0
+    assert _http("GET", url + "/config")[2]["pending_seconds"]["TOLL_FREE"] == 864_000.0
     assert _http("GET", url + "/clock")[2]["offset"] == 0
     assert _http("GET", url + "/nothing")[0] == 404
     assert _http("GET", url + "/reset")[0] == 405
