@@ -19,9 +19,10 @@ from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.shap
     iso8601,
     shape_number,
 )
+from tests.emulator import TEST_QUOTA_SCALE
 
-# The emulator's quotas in tests are the published ones times 50; the module's pacing matches.
-TEST_PACER = Pacer(scale=50.0)
+# The emulator fixtures scale the published quotas; the module's pacing matches them.
+TEST_PACER = Pacer(scale=TEST_QUOTA_SCALE)
 REQUEST = dict(IsoCountryCode="US", MessageType="TRANSACTIONAL", NumberCapabilities=["SMS"], NumberType="SIMULATOR")
 
 

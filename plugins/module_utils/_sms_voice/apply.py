@@ -181,7 +181,9 @@ def apply_plan(api, plan, waiter, wait=True):
                     result = merge_response(result, latest)
                 status = step.wait
         except SmsVoiceError as e:
-            raise _stopped(e, plan, done, pending + plan.steps[index:], result, number_id, status)
+            # A step whose call succeeded and whose wait timed out is done.
+            left = plan.steps[index + 1 :] if done and done[-1] is step else plan.steps[index:]
+            raise _stopped(e, plan, done, pending + left, result, number_id, status)
     if result is not None and plan.action == "release":
         result["status"] = "DELETED"
     return Applied(result, pending)
