@@ -34,12 +34,15 @@ covered by tests):
   messaging in the US), CA (LONG_CODE, TOLL_FREE), GB, AU, DE, FR (LONG_CODE),
   JP (LONG_CODE, VOICE only). Anything else is a ``ValidationException``
   ``INVALID_PARAMETER`` naming the member.
-* Registrations are out of scope: any ``RegistrationId`` is a
-  ``ResourceNotFoundException`` with ``ResourceType`` ``registration``.
+* Registrations exist only as far as numbers need them (seeded, described,
+  named by ``RequestPhoneNumber``, consulted on release): see
+  :mod:`tests.emulator.registrations`.
 * ``ClientToken`` (per account and region): the same token with the same
   parameters replays the first answer and creates nothing; with other
   parameters (or another operation) it is a ``ConflictException``
-  ``RESOURCE_ALREADY_EXISTS`` naming the resource the token created.
+  ``RESOURCE_ALREADY_EXISTS`` naming the resource the token created. A token
+  is remembered for ``client_token_ttl_seconds`` (default 8 hours) of the
+  emulator's clock, then treated as new.
 * A pool takes its message type, opt-out list, two-way and self-managed
   opt-out settings and keywords from its first number. Associating a number
   whose settings differ fails with the model's matching reason
@@ -54,11 +57,12 @@ covered by tests):
 * Deleting a pool disassociates its numbers. The ``Default`` opt-out list
   always exists and cannot be deleted; nor can a list a number or pool uses
   (both ``RESOURCE_DELETION_NOT_ALLOWED``).
-* Keywords (on numbers and on pools) match case-insensitively and keep the
-  spelling last given. Every number starts with STOP (``OPT_OUT``) and HELP
+* Keywords (on numbers and on pools) are stored upper-cased and match
+  case-insensitively. Every number starts with STOP (``OPT_OUT``) and HELP
   (``AUTOMATIC_RESPONSE``): their messages can change, their actions cannot
   (``RESOURCE_MODIFICATION_NOT_ALLOWED``), and they cannot be deleted
-  (``RESOURCE_DELETION_NOT_ALLOWED``).
+  (``RESOURCE_DELETION_NOT_ALLOWED``). US toll-free numbers add their own
+  rules (:mod:`tests.emulator.keyword_rules`).
 * ``Owner=SHARED`` lists nothing: no other account shares resources here.
 * Limits: 50 tags per resource (``TAGS_PER_RESOURCE``), 30 keywords per number
   or pool, 100 pools and 100 opt-out lists per region, phone numbers unlimited
@@ -96,7 +100,15 @@ from .errors import (
     throttled,
     validation_error,
 )
+from .keyword_rules import check_us_toll_free_keyword
 from .quotas import DEFAULT_QUOTA_BURST_SECONDS, DEFAULT_QUOTA_SCALE, QuotaBuckets
+from .registrations import (
+    DEFAULT_BLOCKING_STATUSES,
+    Registration,
+    RegistrationsMixin,
+    check_blocking_statuses,
+    check_seed,
+)
 from .validation import enum_values, filter_output, service_model, validate_input
 
 DEFAULT_ACCOUNT_ID = "123456789012"
@@ -105,13 +117,15 @@ DEFAULT_PENDING_SECONDS = {"LONG_CODE": 0.0, "TOLL_FREE": 864_000.0, "TEN_DLC": 
 DEFAULT_ASSOCIATION_SECONDS = 0.0
 DEFAULT_DELETED_RETENTION_SECONDS = 300.0
 DEFAULT_POOL_RELEASE_LAG_SECONDS = 0.0
+#: How long a ClientToken is remembered; the model is silent, 8 hours is the emulator's choice.
+DEFAULT_CLIENT_TOKEN_TTL_SECONDS = 8 * 3600.0
 DEFAULT_MAX_RESULTS = 100
 MAX_TAGS_PER_RESOURCE = 50
 MAX_KEYWORDS = 30
 MAX_POOLS = 100
 MAX_OPT_OUT_LISTS = 100
 DEFAULT_OPT_OUT_LIST = "Default"
-FAULT_KINDS = ("throttle", "server_error", "latency", "drop_after")
+FAULT_KINDS = ("throttle", "server_error", "latency", "drop_after", "not_accessible")
 #: The ``error`` a call-log entry carries when a ``drop_after`` fault cut the connection.
 CONNECTION_DROPPED = "ConnectionDropped"
 
@@ -171,6 +185,8 @@ def default_config() -> dict[str, Any]:
         "quotas": True,
         "quota_scale": DEFAULT_QUOTA_SCALE,
         "quota_burst_seconds": DEFAULT_QUOTA_BURST_SECONDS,
+        "registration_statuses_blocking_release": list(DEFAULT_BLOCKING_STATUSES),
+        "client_token_ttl_seconds": DEFAULT_CLIENT_TOKEN_TTL_SECONDS,
     }
 
 
@@ -323,6 +339,7 @@ class TokenRecord:
     resource_type: str
     resource_id: str
     replay: Callable[[], dict[str, Any]]
+    created: float = 0.0
 
 
 # ---------------------------------------------------------------------------
@@ -456,10 +473,11 @@ OPERATIONS = {
     "PutKeyword": "put_keyword",
     "DescribeKeywords": "describe_keywords",
     "DeleteKeyword": "delete_keyword",
+    "DescribeRegistrations": "describe_registrations",
 }
 
 
-class RegionBackend:
+class RegionBackend(RegistrationsMixin):
     """Every resource of one account in one region, and the operations on them.
 
     Methods assume the caller holds the emulator's lock and has validated the
@@ -476,6 +494,7 @@ class RegionBackend:
         self.pools: dict[str, Pool] = {}
         self.opt_out_lists: dict[str, OptOutList] = {}
         self.client_tokens: dict[str, TokenRecord] = {}
+        self.registrations: dict[str, Registration] = {}
         self._seq = itertools.count(1)
         self._rng = random.Random()
         self._add_opt_out_list(DEFAULT_OPT_OUT_LIST, {})
@@ -545,6 +564,9 @@ class RegionBackend:
             [operation, {key: value for key, value in params.items() if key != "ClientToken"}], sort_keys=True
         )
         record = self.client_tokens.get(token)
+        if record is not None and self.now() >= record.created + float(self.config["client_token_ttl_seconds"]):
+            del self.client_tokens[token]
+            record = None
         if record is not None:
             if record.fingerprint != fingerprint:
                 raise conflict(
@@ -557,7 +579,7 @@ class RegionBackend:
         response, resource_type, resource_id, replay = execute()
         stored = copy.deepcopy(response)
         self.client_tokens[token] = TokenRecord(
-            fingerprint, resource_type, resource_id, replay or (lambda: copy.deepcopy(stored))
+            fingerprint, resource_type, resource_id, replay or (lambda: copy.deepcopy(stored)), self.now()
         )
         return response
 
@@ -816,12 +838,9 @@ class RegionBackend:
                 "self_managed": pool.self_managed,
             }
             keywords = [(k.keyword, k.message, k.action) for k in sorted(pool.keywords.values(), key=lambda k: k.seq)]
+        registration_id = None
         if params.get("RegistrationId") is not None:
-            raise not_found(
-                "registration",
-                params["RegistrationId"],
-                f"Registration {params['RegistrationId']} does not exist (registrations are not emulated).",
-            )
+            registration_id = self._registration(params["RegistrationId"]).id
         tags = self._merged_tags({}, self._checked_tags(params.get("Tags") or []))
         return {
             "plan": plan,
@@ -831,6 +850,7 @@ class RegionBackend:
             "capabilities": capabilities,
             "opt_out_list": opt_out,
             "pool_id": pool_id,
+            "registration_id": registration_id,
             "inherited": inherited,
             "keywords": keywords,
             "preference": preference,
@@ -893,11 +913,12 @@ class RegionBackend:
             international=planned["international"],
             deletion_protection=planned["deletion_protection"],
             pool_id=planned["pool_id"],
+            registration_id=planned["registration_id"],
             tags=dict(planned["tags"] if tags is None else tags),
             **planned["inherited"],
         )
         for keyword, message, action in planned["keywords"]:
-            number.keywords[keyword.upper()] = Keyword(next(self._seq), keyword, message, action)
+            number.keywords[keyword.upper()] = Keyword(next(self._seq), keyword.upper(), message, action)
         self.numbers[number_id] = number
         self.phone_numbers_in_use.add(phone)
         return number
@@ -1045,7 +1066,9 @@ class RegionBackend:
                 "phone-number",
                 number.id,
             )
+        self.check_release_registration(number)
         number.deleted_at = self.now()
+        self.close_registration_of(number)
         number.busy_status = None
         return filter_output("ReleasePhoneNumber", self.number_view(number))
 
@@ -1398,10 +1421,18 @@ class RegionBackend:
                 "KEYWORDS_PER_PHONE_NUMBER", f"A phone number can have at most {MAX_KEYWORDS} keywords."
             )
         existing = owner.keywords.get(key)
+        if self._is_us_toll_free(owner):
+            check_us_toll_free_keyword(
+                key, keyword, action, params["KeywordMessage"], existing.message if existing else None
+            )
         seq = existing.seq if existing else next(self._seq)
-        record = Keyword(seq, keyword, params["KeywordMessage"], action)
+        record = Keyword(seq, key, params["KeywordMessage"], action)
         owner.keywords[key] = record
         return {**self._owner_ids(owner), **record.view()}
+
+    def _is_us_toll_free(self, owner: PhoneNumber | Pool) -> bool:
+        numbers = self._pool_members(owner) if isinstance(owner, Pool) else [owner]
+        return any((n.iso_country_code, n.number_type) == ("US", "TOLL_FREE") for n in numbers)
 
     @staticmethod
     def _owner_ids(owner: PhoneNumber | Pool) -> dict[str, str]:
@@ -1466,7 +1497,13 @@ class RegionBackend:
             {**self.opt_out_list_view(item), "AccountId": self.account_id, "Tags": _tag_list(item.tags)}
             for item in self.opt_out_lists.values()
         ]
-        return {"phone_numbers": numbers, "pools": pools, "opt_out_lists": opt_out_lists}
+        registrations = [{**r.view(), "AccountId": self.account_id} for r in self.registrations.values()]
+        return {
+            "phone_numbers": numbers,
+            "pools": pools,
+            "opt_out_lists": opt_out_lists,
+            "registrations": registrations,
+        }
 
 
 # ---------------------------------------------------------------------------
@@ -1492,6 +1529,18 @@ class DictRegionStore:
 
     def clear(self) -> None:
         self._regions.clear()
+
+
+def _not_accessible(operation: str, params: Any) -> EmulatorError:
+    """ValidationException RESOURCE_NOT_ACCESSIBLE, as while a new two-way role is still propagating in IAM."""
+    role = params.get("TwoWayChannelRole") if isinstance(params, dict) else None
+    if role:
+        return field_error(
+            "RESOURCE_NOT_ACCESSIBLE", "TwoWayChannelRole", f"The role {role} can't be assumed (injected fault)."
+        )
+    return validation_error(
+        "RESOURCE_NOT_ACCESSIBLE", f"A resource {operation} needs is not accessible (injected fault)."
+    )
 
 
 @dataclass
@@ -1544,7 +1593,8 @@ class Emulator:
         """Serve one API call; never raises.
 
         Order: unknown operation, injected fault (latency delays and then
-        serves; throttle and server_error answer instead of the service),
+        serves; throttle, server_error and not_accessible answer instead of
+        the service), request quota,
         model validation, the operation under the lock, the call-log entry.
         A ``drop_after`` fault lets the operation happen and sets
         ``Outcome.drop``; the transport then cuts the connection, and the call
@@ -1565,6 +1615,8 @@ class Emulator:
                 raise throttled(operation)
             if fault is not None and fault.kind == "server_error":
                 raise internal_error(f"Internal failure serving {operation} (injected fault).")
+            if fault is not None and fault.kind == "not_accessible":
+                raise _not_accessible(operation, params)
             config = self.config
             if config["quotas"] and not self.quotas.take(
                 account_id, region, operation, config["quota_scale"], config["quota_burst_seconds"]
@@ -1652,8 +1704,15 @@ class Emulator:
                         updated["pending_seconds"][number_type] = _non_negative_number(
                             f"pending_seconds.{number_type}", seconds
                         )
-                elif key in ("association_seconds", "deleted_retention_seconds", "pool_release_lag_seconds"):
+                elif key in (
+                    "association_seconds",
+                    "deleted_retention_seconds",
+                    "pool_release_lag_seconds",
+                    "client_token_ttl_seconds",
+                ):
                     updated[key] = _non_negative_number(key, value)
+                elif key == "registration_statuses_blocking_release":
+                    updated[key] = check_blocking_statuses(value)
                 elif key == "quotas":
                     if not isinstance(value, bool):
                         raise ValueError(f"quotas must be true or false, not {value!r}")
@@ -1717,12 +1776,25 @@ class Emulator:
                 ids.append(backend.create_number(planned, tags).id)
             return ids
 
+    def seed_registrations(
+        self, registrations: list[Any], region: str = "us-east-1", account_id: str = DEFAULT_ACCOUNT_ID
+    ) -> list[str]:
+        """Create registrations (``RegistrationType``, ``RegistrationStatus``; not logged as calls); their IDs."""
+        if not isinstance(registrations, list):
+            raise ValueError("registrations must be a list of {RegistrationType, RegistrationStatus} objects")
+        checked = [check_seed(item, index) for index, item in enumerate(registrations)]
+        with self.lock:
+            backend = self.store.get(account_id, region)
+            return [backend.add_registration(kind, status).id for kind, status in checked]
+
     def state(self) -> dict[str, dict[str, list[dict[str, Any]]]]:
         """``{region: {"phone_numbers": [...], "pools": [...], "opt_out_lists": [...]}}`` over all accounts."""
         with self.lock:
             result: dict[str, dict[str, list[dict[str, Any]]]] = {}
             for (_account, region), backend in self.store.items():
-                target = result.setdefault(region, {"phone_numbers": [], "pools": [], "opt_out_lists": []})
+                target = result.setdefault(
+                    region, {"phone_numbers": [], "pools": [], "opt_out_lists": [], "registrations": []}
+                )
                 for key, values in backend.dump().items():
                     target[key].extend(values)
             return result

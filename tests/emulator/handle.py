@@ -82,8 +82,10 @@ class EmulatorHandle:
         """Inject a fault into the next ``count`` calls of ``operation`` (``"*"``: every operation).
 
         ``kind``: ``throttle`` (400 ThrottlingException), ``server_error`` (500
-        InternalServerException), ``latency`` (delay ``seconds``, then serve) or
-        ``drop_after`` (serve, then drop the connection). Returns the pending faults.
+        InternalServerException), ``latency`` (delay ``seconds``, then serve),
+        ``drop_after`` (serve, then drop the connection) or ``not_accessible``
+        (400 ValidationException ``RESOURCE_NOT_ACCESSIBLE``, as while a new
+        two-way role propagates in IAM). Returns the pending faults.
         """
         result = self._control(
             "POST", "faults", {"operation": operation, "kind": kind, "count": count, "seconds": seconds}
@@ -107,8 +109,14 @@ class EmulatorHandle:
             "phone_number_ids"
         ]
 
+    def seed_registrations(self, *registrations: dict[str, str], region: str = "us-east-1") -> list[str]:
+        """Create registrations from ``{"RegistrationType", "RegistrationStatus"}`` objects; returns their IDs."""
+        return self._control("POST", "seed", {"region": region, "registrations": list(registrations)})[
+            "registration_ids"
+        ]
+
     def state(self) -> dict[str, Any]:
-        """``{region: {"phone_numbers": [...], "pools": [...], "opt_out_lists": [...]}}`` with tags and keywords."""
+        """``{region: {"phone_numbers", "pools", "opt_out_lists", "registrations"}}``, with tags and keywords."""
         return self._control("GET", "state")
 
     def advance_clock(self, seconds: float) -> float:

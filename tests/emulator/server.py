@@ -16,14 +16,21 @@ target (raw HTTP clients) are served directly. The front adds:
     GET  /_emulator/calls    [{"operation", "region", "params", "error"}, ...] oldest first
     POST /_emulator/reset    clears resources, faults, call log; config and clock to defaults
     GET  /_emulator/faults   the faults still pending
-    POST /_emulator/faults   {"operation", "kind", "count", "seconds"} (or a list of them)
+    POST /_emulator/faults   {"operation", "kind", "count", "seconds"} (or a list of them); kind:
+                             throttle, server_error, latency, drop_after, not_accessible
     DELETE /_emulator/faults drops the faults still pending (state and call log stay)
     GET  /_emulator/config   the configuration
     POST /_emulator/config   {"pending_seconds": {...}, "association_seconds": S,
-                              "deleted_retention_seconds": S, "phone_numbers_quota": N|null}
+                              "deleted_retention_seconds": S, "phone_numbers_quota": N|null,
+                              "pool_release_lag_seconds": S, "client_token_ttl_seconds": S,
+                              "quotas": bool, "quota_scale": K, "quota_burst_seconds": S,
+                              "registration_statuses_blocking_release": [status, ...]}
+                             unknown keys and bad values: 400, nothing changed
     POST /_emulator/seed     {"region", "count", "template": {RequestPhoneNumber params}, "account_id"}
                              -> {"phone_number_ids": [...]} (not in the call log)
-    GET  /_emulator/state    {region: {"phone_numbers", "pools", "opt_out_lists"}}
+                             or {"region", "account_id", "registrations": [{"RegistrationType",
+                             "RegistrationStatus"}]} -> {"registration_ids": [...]}
+    GET  /_emulator/state    {region: {"phone_numbers", "pools", "opt_out_lists", "registrations"}}
     GET  /_emulator/clock    {"now", "offset"}
     POST /_emulator/clock    {"advance": seconds} -> {"now", "offset"}
 
@@ -228,6 +235,16 @@ class EmulatorApp:
 
     def _seed(self, payload: Any) -> dict[str, Any]:
         payload = _object(payload)
+        if "registrations" in payload:
+            unknown = set(payload) - {"region", "registrations", "account_id"}
+            if unknown:
+                raise ValueError(f"unknown keys {sorted(unknown)} next to 'registrations'")
+            ids = self.emulator.seed_registrations(
+                payload["registrations"],
+                region=payload.get("region", "us-east-1"),
+                account_id=payload.get("account_id", DEFAULT_ACCOUNT_ID),
+            )
+            return {"registration_ids": ids}
         unknown = set(payload) - {"region", "count", "template", "account_id"}
         if unknown:
             raise ValueError(f"unknown seed keys {sorted(unknown)}")

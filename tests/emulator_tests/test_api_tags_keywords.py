@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers import raises, request
+from .helpers import TOLL_FREE, raises, request
 
 
 def _tags(n, prefix="k"):
@@ -126,22 +126,22 @@ def test_default_keywords_and_put(api):
     assert put == {
         "OriginationIdentityArn": number["PhoneNumberArn"],
         "OriginationIdentity": number_id,
-        "Keyword": "Info",
+        "Keyword": "INFO",
         "KeywordMessage": "Hello",
         "KeywordAction": "AUTOMATIC_RESPONSE",
         "ResponseMetadata": put["ResponseMetadata"],
     }
-    # Case-insensitive: the same keyword, updated in place with the casing last given.
+    # Case-insensitive: the same keyword, updated in place, stored upper-cased as the service keeps it.
     client.put_keyword(OriginationIdentity=number_id, Keyword="INFO", KeywordMessage="Hi", KeywordAction="OPT_IN")
     client.put_keyword(OriginationIdentity=number_id, Keyword="stop", KeywordMessage="Bye now", KeywordAction="OPT_OUT")
     keywords = client.describe_keywords(OriginationIdentity=number_id)["Keywords"]
     assert keywords == [
-        {"Keyword": "stop", "KeywordMessage": "Bye now", "KeywordAction": "OPT_OUT"},
+        {"Keyword": "STOP", "KeywordMessage": "Bye now", "KeywordAction": "OPT_OUT"},
         {"Keyword": "HELP", "KeywordMessage": keywords[1]["KeywordMessage"], "KeywordAction": "AUTOMATIC_RESPONSE"},
         {"Keyword": "INFO", "KeywordMessage": "Hi", "KeywordAction": "OPT_IN"},
     ]
     state_keywords = api.state()["us-east-1"]["phone_numbers"][0]["Keywords"]
-    assert [k["Keyword"] for k in state_keywords] == ["stop", "HELP", "INFO"]
+    assert [k["Keyword"] for k in state_keywords] == ["STOP", "HELP", "INFO"]
 
 
 def test_keyword_rules(api):
@@ -165,7 +165,7 @@ def test_keyword_rules(api):
         client.put_keyword(OriginationIdentity=number_id, Keyword="BLANK", KeywordMessage="   ")
     client.put_keyword(OriginationIdentity=number_id, Keyword="promo", KeywordMessage="10% off")
     deleted = client.delete_keyword(OriginationIdentity=number_id, Keyword="PROMO")
-    assert deleted["Keyword"] == "promo"
+    assert deleted["Keyword"] == "PROMO"
     assert deleted["KeywordMessage"] == "10% off"
     assert deleted["OriginationIdentity"] == number_id
     assert [k["Keyword"] for k in client.describe_keywords(OriginationIdentity=number_id)["Keywords"]] == [
@@ -227,3 +227,64 @@ def test_pool_keywords(api):
         client.put_keyword(OriginationIdentity=pool["PoolId"], Keyword="P99", KeywordMessage="m")
     with raises("ResourceNotFoundException", ResourceType="pool"):
         client.describe_keywords(OriginationIdentity="pool-" + "6" * 32)
+
+
+def _us_toll_free(api, client):
+    api.config(pending_seconds={"TOLL_FREE": 0})
+    return client.request_phone_number(**TOLL_FREE)["PhoneNumberId"]
+
+
+def test_us_toll_free_numbers_have_stop_as_their_only_opt_out_keyword(api):
+    client = api.client()
+    number_id = _us_toll_free(api, client)
+    with raises("ValidationException", Reason="INVALID_PARAMETER") as caught:
+        client.put_keyword(OriginationIdentity=number_id, Keyword="QUIT", KeywordMessage="Bye", KeywordAction="OPT_OUT")
+    assert caught.value.response["Fields"][0]["Name"] == "KeywordAction"
+    client.put_keyword(OriginationIdentity=number_id, Keyword="QUIT", KeywordMessage="Bye", KeywordAction="OPT_IN")
+    keywords = client.describe_keywords(OriginationIdentity=number_id)["Keywords"]
+    assert [(k["Keyword"], k["KeywordAction"]) for k in keywords if k["KeywordAction"] == "OPT_OUT"] == [
+        ("STOP", "OPT_OUT")
+    ]
+
+
+def test_the_stop_reply_of_a_us_toll_free_number_cannot_change(api):
+    client = api.client()
+    number_id = _us_toll_free(api, client)
+    current = client.describe_keywords(OriginationIdentity=number_id, Keywords=["STOP"])["Keywords"][0]
+    with raises("ConflictException", Reason="RESOURCE_MODIFICATION_NOT_ALLOWED", ResourceType="keyword"):
+        client.put_keyword(
+            OriginationIdentity=number_id, Keyword="stop", KeywordMessage="Bye now", KeywordAction="OPT_OUT"
+        )
+    same = client.put_keyword(
+        OriginationIdentity=number_id,
+        Keyword="STOP",
+        KeywordMessage=current["KeywordMessage"],
+        KeywordAction="OPT_OUT",
+    )
+    assert same["KeywordMessage"] == current["KeywordMessage"]
+    help_reply = client.put_keyword(OriginationIdentity=number_id, Keyword="HELP", KeywordMessage="Call us")
+    assert help_reply["KeywordMessage"] == "Call us"
+
+
+def test_the_toll_free_rules_apply_to_a_pool_with_a_us_toll_free_number(api):
+    client = api.client()
+    number_id = _us_toll_free(api, client)
+    pool_id = client.create_pool(OriginationIdentity=number_id, MessageType="PROMOTIONAL")["PoolId"]
+    with raises("ValidationException", Reason="INVALID_PARAMETER"):
+        client.put_keyword(OriginationIdentity=pool_id, Keyword="END", KeywordMessage="Bye", KeywordAction="OPT_OUT")
+    with raises("ConflictException", Reason="RESOURCE_MODIFICATION_NOT_ALLOWED"):
+        client.put_keyword(OriginationIdentity=pool_id, Keyword="STOP", KeywordMessage="Gone", KeywordAction="OPT_OUT")
+
+
+def test_other_numbers_may_have_more_opt_out_keywords_and_change_the_stop_reply(api):
+    client = api.client()
+    api.config(pending_seconds={"TEN_DLC": 0, "TOLL_FREE": 0})
+    canadian_toll_free = client.request_phone_number(**{**TOLL_FREE, "IsoCountryCode": "CA"})["PhoneNumberId"]
+    ten_dlc = request(client, NumberType="TEN_DLC")["PhoneNumberId"]
+    for number_id in (request(client)["PhoneNumberId"], ten_dlc, canadian_toll_free):
+        client.put_keyword(OriginationIdentity=number_id, Keyword="QUIT", KeywordMessage="Bye", KeywordAction="OPT_OUT")
+        client.put_keyword(
+            OriginationIdentity=number_id, Keyword="STOP", KeywordMessage="Gone", KeywordAction="OPT_OUT"
+        )
+        stop = client.describe_keywords(OriginationIdentity=number_id, Keywords=["STOP"])["Keywords"][0]
+        assert stop["KeywordMessage"] == "Gone"

@@ -142,6 +142,8 @@ def test_defaults_and_configuration(emu):
     assert emu.config["deleted_retention_seconds"] == 300
     assert emu.config["pool_release_lag_seconds"] == 0
     for bad in (
+        {"client_token_ttl_seconds": -1},
+        {"client_token_ttl_seconds": None},
         {"pool_release_lag_seconds": -1},
         {"pool_release_lag_seconds": "5"},
         {"pending_seconds": {"TOLL_FREE": "soon"}},
@@ -246,6 +248,32 @@ def test_client_token_replay_sees_current_state(emu):
     ok(emu, "ReleasePhoneNumber", {"PhoneNumberId": first["PhoneNumberId"]})
     emu.advance_clock(300)
     assert ok(emu, "RequestPhoneNumber", {**TOLL_FREE, "ClientToken": "t1"})["PhoneNumberId"] == first["PhoneNumberId"]
+
+
+def test_client_token_is_forgotten_after_eight_hours_by_default(emu):
+    assert emu.config["client_token_ttl_seconds"] == 8 * 3600
+    first = ok(emu, "RequestPhoneNumber", {**SIMULATOR, "ClientToken": "t1"})
+    emu.advance_clock(8 * 3600 - 1)
+    assert ok(emu, "RequestPhoneNumber", {**SIMULATOR, "ClientToken": "t1"})["PhoneNumberId"] == first["PhoneNumberId"]
+    body = err(emu, "RequestPhoneNumber", {**SIMULATOR, "ClientToken": "t1", "DeletionProtectionEnabled": True})
+    assert body["Reason"] == "RESOURCE_ALREADY_EXISTS"
+    emu.advance_clock(1)
+    second = ok(emu, "RequestPhoneNumber", {**SIMULATOR, "ClientToken": "t1"})
+    assert second["PhoneNumberId"] != first["PhoneNumberId"]
+    # The new lease starts a new lifetime for the token.
+    emu.advance_clock(60)
+    assert ok(emu, "RequestPhoneNumber", {**SIMULATOR, "ClientToken": "t1"})["PhoneNumberId"] == second["PhoneNumberId"]
+
+
+def test_an_expired_client_token_may_carry_other_parameters(emu):
+    emu.configure(client_token_ttl_seconds=60)
+    ok(emu, "CreateOptOutList", {"OptOutListName": "first", "ClientToken": "t2"})
+    emu.advance_clock(59)
+    assert err(emu, "CreateOptOutList", {"OptOutListName": "second", "ClientToken": "t2"})["__type"] == (
+        "ConflictException"
+    )
+    emu.advance_clock(1)
+    assert ok(emu, "CreateOptOutList", {"OptOutListName": "second", "ClientToken": "t2"})["OptOutListName"] == "second"
 
 
 def test_concurrent_requests_are_safe(emu):

@@ -71,7 +71,7 @@ class Recorder:
         self.seen.append((model.name, http_response.status_code, body))
 
 
-def exercise(client: Any) -> None:
+def exercise(client: Any, emulator: Any) -> None:
     """One call of every operation the collection and its tests use, and some errors."""
     number = client.request_phone_number(Tags=[{"Key": "Name", "Value": "c"}], ClientToken="conformance-1", **SIMULATOR)
     client.request_phone_number(Tags=[{"Key": "Name", "Value": "c"}], ClientToken="conformance-1", **SIMULATOR)
@@ -110,12 +110,43 @@ def exercise(client: Any) -> None:
     client.update_phone_number(PhoneNumberId=number_id, DeletionProtectionEnabled=False)
     client.release_phone_number(PhoneNumberId=number_id)
     client.delete_pool(PoolId=pool)
+    registration = emulator.seed_registrations(
+        {"RegistrationType": "US_TOLL_FREE_REGISTRATION", "RegistrationStatus": "REVIEWING"},
+        {"RegistrationType": "US_TOLL_FREE_REGISTRATION", "RegistrationStatus": "COMPLETE"},
+    )[0]
+    client.describe_registrations()
+    client.describe_registrations(RegistrationIds=[registration], MaxResults=1)
+    registered = client.request_phone_number(RegistrationId=registration, **SIMULATOR)["PhoneNumberId"]
+    member = client.request_phone_number(**SIMULATOR)["PhoneNumberId"]
+    pool = client.create_pool(OriginationIdentity=other, MessageType="TRANSACTIONAL")["PoolId"]
+    client.associate_origination_identity(PoolId=pool, OriginationIdentity=member)
+    emulator.fault("UpdatePhoneNumber", "not_accessible")
+    emulator.config(pending_seconds={"TOLL_FREE": 0})
+    toll_free = client.request_phone_number(
+        IsoCountryCode="US", MessageType="PROMOTIONAL", NumberCapabilities=["SMS"], NumberType="TOLL_FREE"
+    )["PhoneNumberId"]
+    for call in (
+        lambda: client.release_phone_number(PhoneNumberId=registered),
+        lambda: client.describe_registrations(RegistrationIds=["registration-" + "0" * 32]),
+        lambda: client.update_phone_number(PhoneNumberId=other, TwoWayChannelRole="arn:aws:iam::123456789012:role/r"),
+        lambda: client.update_phone_number(PhoneNumberId=member, DeletionProtectionEnabled=True),
+        lambda: client.release_phone_number(PhoneNumberId=member),
+        lambda: client.put_keyword(
+            OriginationIdentity=toll_free, Keyword="QUIT", KeywordMessage="bye", KeywordAction="OPT_OUT"
+        ),
+    ):
+        with pytest.raises(ClientError):
+            call()
+    emulator.config(quota_scale=0.01)
+    client.describe_keywords(OriginationIdentity=other)
+    with pytest.raises(ClientError):
+        client.describe_keywords(OriginationIdentity=other)
 
 
 def test_every_response_conforms_to_the_service_model(emulator):
     client = emulator.client(retries={"mode": "standard", "max_attempts": 1})
     recorder = Recorder(client)
-    exercise(client)
+    exercise(client, emulator)
     service = client.meta.service_model
     problems: list[str] = []
     errors = 0
@@ -131,8 +162,10 @@ def test_every_response_conforms_to_the_service_model(emulator):
             problems.append(f"{operation}: error {code!r} is not one the model lists for it")
             continue
         conform(shapes[code], {k: v for k, v in body.items() if k != "__type"}, f"{operation}!{code}", problems)
-    assert errors == 6
-    assert len({op for op, _status, _body in recorder.seen}) == 19
+    assert errors == 13
+    assert len({op for op, _status, _body in recorder.seen}) == 20
+    codes = {body.get("__type") for _op, status, body in recorder.seen if status >= 300}
+    assert {"ThrottlingException", "ValidationException", "ConflictException"} <= codes
     assert problems == []
 
 

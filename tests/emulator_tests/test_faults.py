@@ -8,14 +8,16 @@ faults look to botocore exactly like the real failures would.
 
 from __future__ import annotations
 
+import json
 import time
+import urllib.request
 
 import pytest
 from botocore.exceptions import ClientError, ConnectionClosedError
 
 from tests.emulator import CONNECTION_DROPPED, EmulatorControlError
 
-from .helpers import SIMULATOR, raises, request
+from .helpers import IAM_ROLE, SIMULATOR, SNS_TOPIC, raises, request
 
 pytestmark = pytest.mark.usefixtures("no_backoff")
 
@@ -153,3 +155,42 @@ def test_clear_faults_keeps_state_and_calls(api):
     assert _errors(api, "DescribePools") == [None]
     assert len(api.state()["us-east-1"]["phone_numbers"]) == 1
     assert _errors(api, "RequestPhoneNumber") == [None]
+
+
+def test_not_accessible_refuses_the_next_calls_then_serves(api):
+    client = api.client()
+    number_id = request(client)["PhoneNumberId"]
+    api.fault("UpdatePhoneNumber", "not_accessible", count=2)
+    change = {"TwoWayEnabled": True, "TwoWayChannelArn": SNS_TOPIC, "TwoWayChannelRole": IAM_ROLE}
+    for _attempt in range(2):
+        with raises("ValidationException", Reason="RESOURCE_NOT_ACCESSIBLE") as caught:
+            client.update_phone_number(PhoneNumberId=number_id, **change)
+        # A validation error is not retried by botocore: the caller sees each one.
+        assert caught.value.response["ResponseMetadata"]["RetryAttempts"] == 0
+        assert caught.value.response["Fields"] == [
+            {"Name": "TwoWayChannelRole", "Message": f"The role {IAM_ROLE} can't be assumed (injected fault)."}
+        ]
+    described = client.describe_phone_numbers(PhoneNumberIds=[number_id])["PhoneNumbers"][0]
+    assert described["TwoWayEnabled"] is False
+    assert client.update_phone_number(PhoneNumberId=number_id, **change)["TwoWayEnabled"] is True
+    assert _errors(api, "UpdatePhoneNumber") == ["ValidationException", "ValidationException", None]
+    assert api.faults() == []
+
+
+def test_not_accessible_without_a_role_still_names_the_reason(api):
+    api.fault("DescribePools", "not_accessible")
+    with raises("ValidationException", Reason="RESOURCE_NOT_ACCESSIBLE") as caught:
+        api.client().describe_pools()
+    assert "Fields" not in caught.value.response
+
+
+def test_not_accessible_is_accepted_by_the_faults_endpoint(emulator):
+    raw = urllib.request.Request(
+        f"{emulator.url}/_emulator/faults",
+        data=json.dumps({"operation": "UpdatePhoneNumber", "kind": "not_accessible", "count": 3}).encode(),
+        method="POST",
+        headers={"Content-Type": "application/json"},
+    )
+    with urllib.request.urlopen(raw, timeout=10) as response:
+        pending = json.loads(response.read())["faults"]
+    assert pending == [{"operation": "UpdatePhoneNumber", "kind": "not_accessible", "count": 3, "seconds": 0.0}]

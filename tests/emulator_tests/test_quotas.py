@@ -24,6 +24,8 @@ from tests.emulator.validation import service_model
 from .helpers import raises
 
 ONE_TRY = {"retries": {"mode": "standard", "total_max_attempts": 1}}
+#: One token per 100 s: a test that expects a throttle cannot be refilled by a slow machine.
+SLOW = 0.01
 
 
 def test_every_emulated_operation_has_a_quota():
@@ -77,7 +79,7 @@ def test_one_call_per_second_is_never_throttled(api):
 
 
 def test_buckets_are_per_operation_and_region(api):
-    api.config(quota_scale=1)
+    api.config(quota_scale=SLOW)
     east = api.client("us-east-1", **ONE_TRY)
     east.describe_phone_numbers()
     east.describe_pools()
@@ -88,6 +90,7 @@ def test_buckets_are_per_operation_and_region(api):
 
 def test_buckets_are_per_account():
     emu = Emulator(clock=Clock(frozen_at=0))
+    emu.configure(quota_scale=SLOW)
     assert emu.invoke("DescribePools", {}, "us-east-1", account_id="111111111111").status == 200
     assert emu.invoke("DescribePools", {}, "us-east-1", account_id="222222222222").status == 200
     throttled = emu.invoke("DescribePools", {}, "us-east-1", account_id="111111111111")
@@ -98,13 +101,15 @@ def test_quota_scale_multiplies_every_rate(api):
     api.config(quota_scale=5)
     client = api.client(**ONE_TRY)
     for _index in range(5):
-        client.describe_pools()
+        client.describe_pools()  # at scale 1 the second would be throttled
+    api.config(quota_scale=SLOW)
+    client.describe_pools()
     with raises("ThrottlingException"):
         client.describe_pools()
 
 
 def test_burst_seconds_set_the_bucket_size(api):
-    api.config(quota_scale=1, quota_burst_seconds=3)
+    api.config(quota_scale=SLOW, quota_burst_seconds=300)
     client = api.client(**ONE_TRY)
     for _index in range(3):
         client.describe_opt_out_lists()
@@ -148,7 +153,7 @@ def test_control_endpoints_are_never_throttled(emulator):
 
 
 def test_the_emulators_clock_does_not_refill_buckets(api):
-    api.config(quota_scale=1)
+    api.config(quota_scale=SLOW)
     client = api.client(**ONE_TRY)
     client.describe_pools()
     api.advance_clock(3600)

@@ -230,3 +230,24 @@ def test_backend_bugs_become_internal_server_errors(mock_emulator, monkeypatch):
     assert caught.value.response["ResponseMetadata"]["HTTPStatusCode"] == 500
     assert "KeyError" in caught.value.response["Message"]
     assert mock_emulator.calls()[-1]["error"] == "InternalServerException"
+
+
+@pytest.mark.parametrize(
+    ("change", "fragment"),
+    [
+        ({"pool_release_lag_seconds": -1}, "pool_release_lag_seconds must be a number >= 0"),
+        ({"client_token_ttl_seconds": "8h"}, "client_token_ttl_seconds must be a number >= 0"),
+        ({"quotas": "off"}, "quotas must be true or false"),
+        ({"quota_scale": 0}, "quota_scale must be a finite number > 0"),
+        ({"quota_burst_seconds": -1}, "quota_burst_seconds must be a finite number > 0"),
+        ({"registration_statuses_blocking_release": ["LOST"]}, "registration_statuses_blocking_release must be"),
+        ({"quota_scale": 2, "pool_lag": 1}, "unknown configuration key 'pool_lag'"),
+    ],
+)
+def test_bad_configuration_is_a_400_that_names_the_key_and_changes_nothing(emulator, change, fragment):
+    url = emulator.url + "/_emulator/config"
+    before = _http("GET", url)[2]
+    status, _headers, body = _http("POST", url, change)
+    assert status == 400
+    assert fragment in body["error"]
+    assert _http("GET", url)[2] == before
