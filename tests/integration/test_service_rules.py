@@ -6,6 +6,10 @@ task converges, and assert the exact operations the emulator recorded.
 
 from __future__ import annotations
 
+import time
+
+import pytest
+
 from .harness import converge, run_task
 from .test_phone_number import ROLE, SIMULATOR, TOPIC, live_numbers, request_number
 
@@ -229,3 +233,54 @@ def test_a_two_way_role_not_yet_accessible_is_retried_within_wait_timeout(emulat
         ("UpdatePhoneNumber", None),
     ]
     assert run.number["two_way_channel_role"] == ROLE
+
+
+def test_registration_id_is_requested_with_and_immutable_afterwards(emulator):
+    registration_id, other = emulator.seed_registrations(
+        {"RegistrationType": "US_TOLL_FREE_REGISTRATION", "RegistrationStatus": "COMPLETE"},
+        {"RegistrationType": "US_TOLL_FREE_REGISTRATION", "RegistrationStatus": "COMPLETE"},
+    )
+    args = dict(name="registered", registration_id=registration_id, wait=False, **TOLL_FREE)
+    check, apply, _again_check, again = converge(emulator, "phone_number", args, ["RequestPhoneNumber"])
+    request = next(c for c in apply.calls if c["operation"] == "RequestPhoneNumber")
+    assert request["params"]["RegistrationId"] == registration_id
+    assert check.number["registration_id"] == registration_id
+    assert apply.number["registration_id"] == registration_id == again.number["registration_id"]
+
+    moved = run_task(emulator, "phone_number", dict(args, registration_id=other))
+    assert moved.failed and not moved.changed
+    assert "registration_id: {0} -> {1}".format(registration_id, other) in moved.result["msg"]
+    assert moved.mutating == []
+
+
+def test_a_by_name_task_at_the_published_rates_is_never_failed_by_throttling(emulator):
+    # quota_scale 1 on both sides: the emulator's published quotas, and the module pacing to them.
+    emulator.config(quotas=True, quota_scale=1)
+    emulator.seed(8)
+    start = time.monotonic()
+    run = run_task(emulator, "phone_number", dict(name="paced", **SIMULATOR), extra_env={"SMS_VOICE_QUOTA_SCALE": "1"})
+    seconds = time.monotonic() - start
+    assert not run.failed, run.result.get("msg")
+    assert run.mutating == ["RequestPhoneNumber"]
+    # 8 ListTagsForResource calls at 1 per second cannot take less than 7 seconds: the module paced them.
+    assert run.operations.count("ListTagsForResource") == 8
+    assert seconds >= 7
+    # Any call the service throttled was made again and answered.
+    for index, call in enumerate(run.calls):
+        if call["error"] == "ThrottlingException":
+            assert any(c["operation"] == call["operation"] and c["error"] is None for c in run.calls[index + 1 :])
+
+
+@pytest.mark.parametrize(
+    ("options", "fragment"),
+    [
+        (dict(quota_scale=0), "quota_scale must be a positive number"),
+        (dict(request_quotas={"SendTextMessage": 5}), "request_quotas: unknown operation 'SendTextMessage'"),
+        (dict(request_quotas={"DescribePhoneNumbers": -1}), "request_quotas: DescribePhoneNumbers must be a positive"),
+    ],
+)
+def test_bad_pacing_options_fail_naming_the_option_without_any_call(emulator, options, fragment):
+    run = run_task(emulator, "phone_number", dict(name="x", **dict(SIMULATOR, **options)))
+    assert run.failed and not run.changed
+    assert fragment in run.result["msg"]
+    assert run.operations == []

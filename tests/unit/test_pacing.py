@@ -13,6 +13,7 @@ from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice impo
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.connection import Api
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.errors import SmsVoiceError
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.pacing import (
+    HEADROOM,
     PUBLISHED_RATES,
     Pacer,
     TokenBucket,
@@ -56,11 +57,11 @@ def test_each_operation_has_its_own_bucket():
     pacer = Pacer(clock=fake.clock, sleep=fake.sleep)
     pacer.take("DescribePhoneNumbers")
     assert pacer.take("ListTagsForResource") == 0
-    assert pacer.take("DescribePhoneNumbers") == 1.0
+    assert pacer.take("DescribePhoneNumbers") == pytest.approx(1 / HEADROOM)
 
 
 def test_threads_share_one_bucket_per_operation():
-    pacer = Pacer(rates={"ListTagsForResource": 20.0})
+    pacer = Pacer(rates={"ListTagsForResource": 20.0 / HEADROOM})
     starts = []
     lock = threading.Lock()
 
@@ -83,8 +84,8 @@ def test_threads_share_one_bucket_per_operation():
 
 def test_quota_scale_multiplies_every_rate_and_request_quotas_set_one():
     pacer = pacer_from_params(dict(quota_scale=50.0, request_quotas={"DescribePhoneNumbers": 4}))
-    assert pacer.rate("ListTagsForResource") == 50.0
-    assert pacer.rate("DescribePhoneNumbers") == pytest.approx(4.0)
+    assert pacer.rate("ListTagsForResource") == pytest.approx(50.0 * HEADROOM)
+    assert pacer.rate("DescribePhoneNumbers") == pytest.approx(4.0 * HEADROOM)
 
 
 def test_hold_off_after_throttling_delays_the_next_call():
