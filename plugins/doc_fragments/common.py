@@ -75,9 +75,9 @@ options:
     default: 1.0
   request_quotas:
     description:
-      - Requests per second the account may make, by API operation name, for example
+      - "Requests per second the account may make, by API operation name, for example
         C({DescribePhoneNumbers: 5, ListTagsForResource: 10}). Overrides the published quota (and O(quota_scale))
-        for the operations it names.
+        for the operations it names."
       - Operations are the ones the modules call (C(DescribePhoneNumbers), C(ListTagsForResource), C(DescribePools),
         C(DescribeKeywords), C(DescribeOptOutLists), C(DescribeRegistrations), C(ListPoolOriginationIdentities),
         C(RequestPhoneNumber), C(UpdatePhoneNumber), C(ReleasePhoneNumber), C(AssociateOriginationIdentity),
