@@ -32,7 +32,6 @@ PUBLISHED_RATES = {
     "DescribeOptOutLists": 1.0,
     "DescribePhoneNumbers": 1.0,
     "DescribePools": 1.0,
-    "DescribeRegistrations": 1.0,
     "DisassociateOriginationIdentity": 1.0,
     "ListPoolOriginationIdentities": 1.0,
     "ListTagsForResource": 1.0,
