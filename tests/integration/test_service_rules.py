@@ -203,7 +203,8 @@ def test_a_failure_before_any_write_reports_unchanged(emulator):
     emulator.fault("RequestPhoneNumber", "server_error", count=20)
     run = run_task(emulator, "phone_number", dict(name="never", **SIMULATOR))
     assert run.failed and not run.changed
-    assert "done" not in run.result
+    assert run.result["done"] == [] and run.result["not_done"] == ["RequestPhoneNumber"]
+    assert "Nothing was changed; left to do: RequestPhoneNumber" in run.result["msg"]
 
 
 def test_a_release_that_still_sees_the_pool_is_retried_within_wait_timeout(emulator):
@@ -212,6 +213,7 @@ def test_a_release_that_still_sees_the_pool_is_retried_within_wait_timeout(emula
     pool = make_pool(client)
     request_number(client, "leaver", PoolId=pool)
     run = run_task(emulator, "phone_number", dict(name="leaver", state="absent"))
+    assert run.changed
     assert not run.failed, run.result.get("msg")
     outcomes = writes(run)
     assert outcomes[0] == ("DisassociateOriginationIdentity", None)

@@ -183,34 +183,39 @@ def apply_plan(api, plan, waiter, wait=True):
         except SmsVoiceError as e:
             # A step whose call succeeded and whose wait timed out is done.
             left = plan.steps[index + 1 :] if done and done[-1] is step else plan.steps[index:]
-            raise _stopped(e, plan, done, pending + left, result, number_id, status)
+            raise _stopped(e, done, pending + left, result, plan.before, number_id, status)
     if result is not None and plan.action == "release":
         result["status"] = "DELETED"
     return Applied(result, pending)
 
 
-def _stopped(error, plan, done, not_done, result, number_id, status):
+def _stopped(error, done, not_done, result, before, number_id, status):
     """The error, with what the run did and did not do, and the number as far as it is known."""
-    if not done:
-        return error
     number = dict(result or {})
+    for step in not_done:
+        number = without_step(number, step, before)
     number["phone_number_id"] = number.get("phone_number_id") or number_id
     if status:
         number["status"] = status
-    left = [step_options(step) for step in not_done]
-    error.msg = "{0}. Done: {1}; not done: {2}. Run the task again to finish".format(
-        error.msg.rstrip("."),
-        ", ".join(step.operation for step in done),
-        ", ".join(step.operation for step in not_done) or "nothing",
-    )
+    if done:
+        error.msg = "{0}. Done: {1}; not done: {2}. Run the task again to finish".format(
+            error.msg.rstrip("."),
+            ", ".join(step.operation for step in done),
+            ", ".join(step.operation for step in not_done) or "nothing",
+        )
+    else:
+        error.msg = "{0}. Nothing was changed; left to do: {1}".format(
+            error.msg.rstrip("."), ", ".join(step.operation for step in not_done)
+        )
     error.args = (error.msg,)
     error.extra.update(
-        changed=True,
-        phone_number=number,
+        changed=bool(done),
         done=[step.operation for step in done],
         not_done=[step.operation for step in not_done],
-        pending_changes=left,
+        pending_changes=[step_options(step) for step in not_done],
     )
+    if number.get("phone_number_id"):
+        error.extra["phone_number"] = number
     return error
 
 
