@@ -151,3 +151,14 @@ def test_throttling_is_retried_by_the_module_with_the_same_client_token(mock_emu
     assert [c["error"] for c in calls] == ["ThrottlingException"] * 7 + [None]
     assert len({c["params"]["ClientToken"] for c in calls}) == 1
     assert number["PhoneNumberId"].startswith("phone-")
+
+
+def test_throttling_past_the_budget_fails_naming_the_operation(mock_emulator, monkeypatch):
+    monkeypatch.setattr(connection, "THROTTLE_BUDGET_SECONDS", 0.0)
+    client = connection.create_client(params(aws_config={"retries": {"max_attempts": 1}}), "phone_number")
+    mock_emulator.fault("RequestPhoneNumber", "throttle", count=3)
+    with pytest.raises(SmsVoiceError) as e:
+        Api(client, Pacer(scale=1000.0)).call("RequestPhoneNumber", **REQUEST)
+    assert e.value.code == "ThrottlingException"
+    assert "RequestPhoneNumber failed: ThrottlingException" in e.value.msg
+    assert "re-run the task" in e.value.msg
