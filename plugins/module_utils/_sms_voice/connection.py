@@ -7,7 +7,8 @@ Retries are botocore's own (``standard`` by default, ``adaptive`` on request):
 they retry ``ThrottlingException``, 5xx answers and dropped connections, and they
 resend the *same* request, ClientToken included. A wrapper that re-invoked the
 client method would get a fresh ClientToken from botocore on every attempt and
-could lease a second phone number, so this module never retries by itself.
+could lease a second phone number. So the one retry made here, of throttling
+that outlasts botocore's retries, first fills ClientToken itself and resends it.
 """
 
 from __future__ import annotations
@@ -167,10 +168,9 @@ class Api:
     same ClientToken, so a retried request can never create a second resource.
     """
 
-    def __init__(self, client, pacer=None, sleep=time.sleep, clock=time.monotonic):
+    def __init__(self, client, pacer=None, clock=time.monotonic):
         self.client = client
         self.pacer = pacer or Pacer()
-        self.sleep = sleep
         self.clock = clock
 
     def call(self, operation, **params):
