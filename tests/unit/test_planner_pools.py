@@ -7,10 +7,12 @@ import pytest
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.errors import SmsVoiceError
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.planner import (
     Step,
+    deferred_steps,
     plan_absent,
     plan_present,
     pool_settings,
     step_options,
+    without_step,
 )
 
 from .test_planner import NUMBER_ID, REQUEST, ROLE, TOPIC, current, desired
@@ -204,3 +206,31 @@ def test_step_options_name_what_a_pending_call_would_change():
     assert step_options(Step("AssociateOriginationIdentity", dict(PoolId="pool-b", OriginationIdentity=NUMBER_ID)))[
         "options"
     ] == {"pool_id": "pool-b"}
+
+
+def test_a_pending_request_defers_what_needs_an_active_number():
+    toll_free = dict(REQUEST, number_type="TOLL_FREE")
+    plan = plan_present(
+        None, desired(self_managed_opt_outs_enabled=True, keywords=[{"keyword": "JOIN", "reply": "Hi"}], **toll_free)
+    )
+    assert [s.operation for s in deferred_steps(plan)] == ["UpdatePhoneNumber", "PutKeyword"]
+    after = plan.after
+    for step in deferred_steps(plan):
+        after = without_step(after, step, plan.before)
+    # What is predicted is what the request alone makes: the deferred settings are not there yet.
+    assert after["self_managed_opt_outs_enabled"] is False and after["keywords"] is None
+
+
+def test_an_active_or_simulator_number_defers_nothing():
+    plan = plan_present(None, desired(self_managed_opt_outs_enabled=True, **REQUEST))
+    assert deferred_steps(plan) == []
+    assert deferred_steps(plan_present(current(), desired(deletion_protection_enabled=True))) == []
+
+
+def test_changes_to_a_pending_number_are_deferred_but_tags_are_not():
+    plan = plan_present(
+        current(status="PENDING"), desired(deletion_protection_enabled=True, tags={"team": "ops", "x": "1"})
+    )
+    assert [s.operation for s in deferred_steps(plan)] == ["UpdatePhoneNumber"]
+    after = without_step(plan.after, deferred_steps(plan)[0], plan.before)
+    assert after["deletion_protection_enabled"] is False and after["tags"]["x"] == "1"
