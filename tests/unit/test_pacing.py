@@ -15,6 +15,7 @@ from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.erro
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.pacing import (
     HEADROOM,
     PUBLISHED_RATES,
+    RECOVERY,
     Pacer,
     TokenBucket,
     pacer_from_params,
@@ -162,3 +163,26 @@ def test_throttling_past_the_budget_fails_naming_the_operation(mock_emulator, mo
     assert e.value.code == "ThrottlingException"
     assert "RequestPhoneNumber failed: ThrottlingException" in e.value.msg
     assert "re-run the task" in e.value.msg
+
+
+def test_every_http_attempt_of_the_client_is_paced(mock_emulator):
+    client = connection.create_client(params(), "phone_number")
+    api = Api(client, Pacer(rates={"DescribePools": 10.0 / HEADROOM}))
+    start = time.monotonic()
+    for _ in range(5):
+        api.call("DescribePools")
+    # 5 calls at 10 per second: 4 intervals of 0.1 s at least.
+    assert time.monotonic() - start >= 0.4 - 0.02
+
+
+def test_a_throttled_attempt_halves_the_pace_and_answers_win_it_back(mock_emulator):
+    client = connection.create_client(params(), "phone_number")
+    pacer = Pacer(scale=1000.0)
+    api = Api(client, pacer)
+    mock_emulator.fault("DescribePools", "throttle", count=1)
+    api.call("DescribePools")  # throttled once, retried by botocore, answered
+    bucket = pacer.bucket("DescribePools")
+    assert bucket.rate == pytest.approx(bucket.base * (0.5 + RECOVERY))
+    for _ in range(4):
+        api.call("DescribePools")
+    assert bucket.rate == pytest.approx(bucket.base)

@@ -21,7 +21,7 @@ import uuid
 from ansible.module_utils.basic import env_fallback
 
 from .errors import SmsVoiceError
-from .pacing import PACING_ARGUMENT_SPEC, Pacer
+from .pacing import PACING_ARGUMENT_SPEC, THROTTLING_CODES, Pacer
 
 try:
     import boto3
@@ -151,7 +151,6 @@ def create_client(params, module_name):
         raise SmsVoiceError("could not create the {0} client: {1}".format(SERVICE_NAME, e))
 
 
-THROTTLING_CODES = ("ThrottlingException", "TooManyRequestsException", "Throttling")
 # After botocore's own retries give up on throttling (other runs share the account's
 # quota), the call is made again, spaced further each time, for up to this long.
 THROTTLE_BUDGET_SECONDS = 300.0
@@ -162,8 +161,8 @@ THROTTLE_MAX_BACKOFF = 20.0
 class Api:
     """A thin caller over the boto3 client that turns every failure into SmsVoiceError.
 
-    Every call is paced to its operation's request quota (``pacing.Pacer``,
-    shared by all threads). Throttling that outlasts botocore's retries is
+    Every HTTP attempt is paced to its operation's request quota
+    (``pacing.Pacer``, shared by all threads, botocore's retries included). Throttling that outlasts botocore's retries is
     retried here with a growing, jittered pause; the call is made again with the
     same ClientToken, so a retried request can never create a second resource.
     """
@@ -171,6 +170,7 @@ class Api:
     def __init__(self, client, pacer=None, clock=time.monotonic):
         self.client = client
         self.pacer = pacer or Pacer()
+        self.pacer.attach(client)
         self.clock = clock
 
     def call(self, operation, **params):
@@ -180,7 +180,6 @@ class Api:
         deadline = None
         backoff = THROTTLE_FIRST_BACKOFF
         while True:
-            self.pacer.take(operation)
             try:
                 return self._call(operation, method, params)
             except SmsVoiceError as e:

@@ -47,7 +47,13 @@ DEFAULT_RATE = 1.0
 # Calls are spaced for 90% of a quota: the service counts arrivals, and network jitter
 # would otherwise land two calls spaced exactly one period apart inside one period.
 HEADROOM = 0.9
+# When the service throttles an operation anyway (other runs share the account's quota),
+# its pace halves, down to this fraction of the quota, and each answered call wins back
+# RECOVERY of the quota: the run settles on its share of what is left.
+MIN_FRACTION = 0.1
+RECOVERY = 0.1
 SCALE_ENV = "SMS_VOICE_QUOTA_SCALE"
+THROTTLING_CODES = ("ThrottlingException", "TooManyRequestsException", "Throttling")
 
 PACING_ARGUMENT_SPEC = dict(
     quota_scale=dict(type="float", default=1.0, fallback=(env_fallback, [SCALE_ENV])),
@@ -63,7 +69,7 @@ class TokenBucket:
     """
 
     def __init__(self, rate, clock=time.monotonic, sleep=time.sleep):
-        self.rate = float(rate)
+        self.base = self.rate = float(rate)
         self.clock = clock
         self.sleep = sleep
         self.lock = threading.Lock()
@@ -84,6 +90,18 @@ class TokenBucket:
         """Push the next slot ``seconds`` from now (after the service throttled this operation)."""
         with self.lock:
             self.next_free = max(self.next_free or 0.0, self.clock() + seconds)
+
+    def throttled(self):
+        """The service refused a call: halve the pace, and leave one period of the new pace."""
+        with self.lock:
+            self.rate = max(self.rate / 2.0, self.base * MIN_FRACTION)
+            self.next_free = max(self.next_free or 0.0, self.clock() + 1.0 / self.rate)
+
+    def answered(self):
+        """A call went through: win back part of the pace, up to the quota."""
+        with self.lock:
+            if self.rate < self.base:
+                self.rate = min(self.base, self.rate + self.base * RECOVERY)
 
 
 class Pacer:
@@ -113,6 +131,25 @@ class Pacer:
 
     def hold_off(self, operation, seconds):
         self.bucket(operation).hold_off(seconds)
+
+    def attach(self, client):
+        """Pace every HTTP attempt of ``client``, botocore's own retries included, and learn from its answers."""
+        events = client.meta.events
+        events.register("before-send", self._before_send, unique_id="pinpoint.sms_voice.pacing.send")
+        events.register("needs-retry", self._after_attempt, unique_id="pinpoint.sms_voice.pacing.answer")
+
+    def _before_send(self, event_name=None, **kwargs):
+        self.take(event_name.rsplit(".", 1)[-1])
+
+    def _after_attempt(self, operation=None, response=None, **kwargs):
+        if operation is None or response is None:
+            return
+        code = (response[1] or {}).get("Error", {}).get("Code")
+        bucket = self.bucket(operation.name)
+        if code in THROTTLING_CODES:
+            bucket.throttled()
+        elif not code:
+            bucket.answered()
 
 
 def pacer_from_params(params):
