@@ -85,6 +85,7 @@ def measure(handle, url, retries, scale, overlapping):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--numbers", type=int, default=20)
+    parser.add_argument("--only", help="run only the strategies whose title contains this")
     args = parser.parse_args()
     server = start_subprocess()
     try:
@@ -100,6 +101,8 @@ def main():
             )
         )
         for title, retries, scale in STRATEGIES:
+            if args.only and args.only not in title:
+                continue
             for overlapping in (1, 2):
                 time.sleep(2)  # let every bucket refill
                 seconds, calls, throttled, failed = measure(handle, server.url, retries, scale, overlapping)

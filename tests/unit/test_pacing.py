@@ -186,3 +186,14 @@ def test_a_throttled_attempt_halves_the_pace_and_answers_win_it_back(mock_emulat
     for _ in range(4):
         api.call("DescribePools")
     assert bucket.rate == pytest.approx(bucket.base)
+
+
+def test_calls_refused_together_cut_the_pace_once():
+    fake = FakeTime()
+    bucket = TokenBucket(1.0, fake.clock, fake.sleep)
+    for _ in range(8):
+        bucket.throttled()
+    assert bucket.rate == 0.5
+    fake.now += 2.0
+    bucket.throttled()
+    assert bucket.rate == 0.25

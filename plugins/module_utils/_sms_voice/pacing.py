@@ -74,6 +74,7 @@ class TokenBucket:
         self.sleep = sleep
         self.lock = threading.Lock()
         self.next_free = None
+        self.last_cut = None
 
     def take(self):
         """Wait for this caller's slot; returns the seconds waited."""
@@ -92,10 +93,16 @@ class TokenBucket:
             self.next_free = max(self.next_free or 0.0, self.clock() + seconds)
 
     def throttled(self):
-        """The service refused a call: halve the pace, and leave one period of the new pace."""
+        """The service refused a call: halve the pace, and leave one period of the new pace.
+
+        Calls in flight together are refused together: one cut per period, not one per call.
+        """
         with self.lock:
-            self.rate = max(self.rate / 2.0, self.base * MIN_FRACTION)
-            self.next_free = max(self.next_free or 0.0, self.clock() + 1.0 / self.rate)
+            now = self.clock()
+            if self.last_cut is None or now - self.last_cut >= 1.0 / self.rate:
+                self.rate = max(self.rate / 2.0, self.base * MIN_FRACTION)
+                self.last_cut = now
+            self.next_free = max(self.next_free or 0.0, now + 1.0 / self.rate)
 
     def answered(self):
         """A call went through: win back part of the pace, up to the quota."""
