@@ -21,11 +21,11 @@ from .backend import (
     CONNECTION_DROPPED,
     DEFAULT_ACCOUNT_ID,
     DEFAULT_EMULATOR,
-    DEFAULT_PENDING_SECONDS,
     Clock,
     Emulator,
     RegionBackend,
 )
+from .config import DEFAULT_PENDING_SECONDS
 from .errors import EmulatorError
 from .handle import EmulatorControlError, EmulatorHandle, InProcessEmulatorHandle
 from .moto_glue import register

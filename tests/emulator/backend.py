@@ -21,7 +21,7 @@ Choices where the service's documentation is silent (all deliberate, and
 covered by tests):
 
 * Status: a new number is ``PENDING`` for ``pending_seconds[NumberType]``
-  (defaults :data:`DEFAULT_PENDING_SECONDS`: LONG_CODE 0, TOLL_FREE and TEN_DLC 10 days,
+  (defaults :data:`.config.DEFAULT_PENDING_SECONDS`: LONG_CODE 0, TOLL_FREE and TEN_DLC 10 days,
   SIMULATOR 0), then ``ACTIVE``. Associating or disassociating shows
   ``ASSOCIATING``/``DISASSOCIATING`` for ``association_seconds`` (default 0). A
   released number is ``DELETED`` and stays visible for
@@ -90,6 +90,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from .config import changed_config, default_config, non_negative_number
 from .errors import (
     EmulatorError,
     conflict,
@@ -101,24 +102,11 @@ from .errors import (
     validation_error,
 )
 from .keyword_rules import check_us_toll_free_keyword
-from .quotas import DEFAULT_QUOTA_BURST_SECONDS, DEFAULT_QUOTA_SCALE, QuotaBuckets
-from .registrations import (
-    DEFAULT_BLOCKING_STATUSES,
-    Registration,
-    RegistrationsMixin,
-    check_blocking_statuses,
-    check_seed,
-)
+from .quotas import QuotaBuckets
+from .registrations import Registration, RegistrationsMixin, check_seed
 from .validation import enum_values, filter_output, service_model, validate_input
 
 DEFAULT_ACCOUNT_ID = "123456789012"
-#: US toll-free and 10DLC numbers wait for their registration: days to weeks; 10 days here.
-DEFAULT_PENDING_SECONDS = {"LONG_CODE": 0.0, "TOLL_FREE": 864_000.0, "TEN_DLC": 864_000.0, "SIMULATOR": 0.0}
-DEFAULT_ASSOCIATION_SECONDS = 0.0
-DEFAULT_DELETED_RETENTION_SECONDS = 300.0
-DEFAULT_POOL_RELEASE_LAG_SECONDS = 0.0
-#: How long a ClientToken is remembered; the model is silent, 8 hours is the emulator's choice.
-DEFAULT_CLIENT_TOKEN_TTL_SECONDS = 8 * 3600.0
 DEFAULT_MAX_RESULTS = 100
 MAX_TAGS_PER_RESOURCE = 50
 MAX_KEYWORDS = 30
@@ -172,34 +160,6 @@ class Clock:
     @property
     def offset(self) -> float:
         return self._offset
-
-
-def default_config() -> dict[str, Any]:
-    """The configuration a fresh (or reset) emulator uses."""
-    return {
-        "pending_seconds": dict(DEFAULT_PENDING_SECONDS),
-        "association_seconds": DEFAULT_ASSOCIATION_SECONDS,
-        "deleted_retention_seconds": DEFAULT_DELETED_RETENTION_SECONDS,
-        "phone_numbers_quota": None,
-        "pool_release_lag_seconds": DEFAULT_POOL_RELEASE_LAG_SECONDS,
-        "quotas": True,
-        "quota_scale": DEFAULT_QUOTA_SCALE,
-        "quota_burst_seconds": DEFAULT_QUOTA_BURST_SECONDS,
-        "registration_statuses_blocking_release": list(DEFAULT_BLOCKING_STATUSES),
-        "client_token_ttl_seconds": DEFAULT_CLIENT_TOKEN_TTL_SECONDS,
-    }
-
-
-def _non_negative_number(name: str, value: Any) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-        raise ValueError(f"{name} must be a number >= 0, not {value!r}")
-    return float(value)
-
-
-def _positive_number(name: str, value: Any) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not value > 0 or value == float("inf"):
-        raise ValueError(f"{name} must be a finite number > 0, not {value!r}")
-    return float(value)
 
 
 # ---------------------------------------------------------------------------
@@ -1675,7 +1635,7 @@ class Emulator:
             raise ValueError(f"unknown operation {operation!r}")
         if isinstance(count, bool) or not isinstance(count, int) or count < 1:
             raise ValueError(f"count must be an integer >= 1, not {count!r}")
-        seconds = _non_negative_number("seconds", seconds)
+        seconds = non_negative_number("seconds", seconds)
         with self.lock:
             self._faults.append(Fault(operation, kind, count, seconds))
             return self.faults()
@@ -1693,38 +1653,7 @@ class Emulator:
     def configure(self, **changes: Any) -> dict[str, Any]:
         """Change configuration; ``pending_seconds`` is merged per number type. Returns the whole configuration."""
         with self.lock:
-            updated = copy.deepcopy(self.config)
-            for key, value in changes.items():
-                if key == "pending_seconds":
-                    if not isinstance(value, dict):
-                        raise ValueError("pending_seconds must be an object of number type -> seconds")
-                    for number_type, seconds in value.items():
-                        if number_type not in MONTHLY_LEASING_PRICE:
-                            raise ValueError(f"unknown number type {number_type!r} in pending_seconds")
-                        updated["pending_seconds"][number_type] = _non_negative_number(
-                            f"pending_seconds.{number_type}", seconds
-                        )
-                elif key in (
-                    "association_seconds",
-                    "deleted_retention_seconds",
-                    "pool_release_lag_seconds",
-                    "client_token_ttl_seconds",
-                ):
-                    updated[key] = _non_negative_number(key, value)
-                elif key == "registration_statuses_blocking_release":
-                    updated[key] = check_blocking_statuses(value)
-                elif key == "quotas":
-                    if not isinstance(value, bool):
-                        raise ValueError(f"quotas must be true or false, not {value!r}")
-                    updated[key] = value
-                elif key in ("quota_scale", "quota_burst_seconds"):
-                    updated[key] = _positive_number(key, value)
-                elif key == "phone_numbers_quota":
-                    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
-                        raise ValueError("phone_numbers_quota must be null or an integer >= 0")
-                    updated[key] = value
-                else:
-                    raise ValueError(f"unknown configuration key {key!r}; known: {sorted(default_config())}")
+            updated = changed_config(self.config, changes)
             if any(updated[key] != self.config[key] for key in ("quotas", "quota_scale", "quota_burst_seconds")):
                 self.quotas.clear()
             self.config = updated

@@ -16,11 +16,11 @@ import pytest
 
 from tests.emulator.backend import (
     CONNECTION_DROPPED,
-    DEFAULT_PENDING_SECONDS,
     OPERATIONS,
     Clock,
     Emulator,
 )
+from tests.emulator.config import DEFAULT_PENDING_SECONDS
 from tests.emulator.quotas import TEST_QUOTA_SCALE
 from tests.emulator.validation import enum_values, operation_model, service_model
 

@@ -64,8 +64,12 @@ def test_server_command_prints_its_url_and_stops_on_sigterm(tmp_path):
         assert (status, body) == (200, {"ok": True})
         status, _headers, body = _api_call(url, "RequestPhoneNumber", SIMULATOR, signed=True)
         assert status == 200 and body["Status"] == "ACTIVE"
+        config = _http("GET", url + "/_emulator/config")[2]
+        assert (config["quotas"], config["quota_scale"]) == (True, 1)  # the published rates, out of the box
         status, _headers, body = _api_call(url, "DescribePhoneNumbers", {}, signed=True)
         assert len(body["PhoneNumbers"]) == 1
+        status, _headers, body = _api_call(url, "DescribePhoneNumbers", {}, signed=True)
+        assert (status, body["__type"]) == (400, "ThrottlingException")
     finally:
         process.send_signal(signal.SIGTERM)
         returncode = process.wait(timeout=15)

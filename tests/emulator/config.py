@@ -1,0 +1,84 @@
+"""The emulator's settings (``POST /_emulator/config``): their defaults and their validation.
+
+Every setting is a choice where the service's model and documentation are
+silent; the README's emulator section lists them as assumptions.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from .quotas import DEFAULT_QUOTA_BURST_SECONDS, DEFAULT_QUOTA_SCALE
+from .registrations import DEFAULT_BLOCKING_STATUSES, check_blocking_statuses
+
+#: US toll-free and 10DLC numbers wait for their registration: days to weeks; 10 days here.
+DEFAULT_PENDING_SECONDS = {"LONG_CODE": 0.0, "TOLL_FREE": 864_000.0, "TEN_DLC": 864_000.0, "SIMULATOR": 0.0}
+DEFAULT_ASSOCIATION_SECONDS = 0.0
+DEFAULT_DELETED_RETENTION_SECONDS = 300.0
+DEFAULT_POOL_RELEASE_LAG_SECONDS = 0.0
+#: How long a ClientToken is remembered; the model is silent, 8 hours is the emulator's choice.
+DEFAULT_CLIENT_TOKEN_TTL_SECONDS = 8 * 3600.0
+
+_SECONDS = ("association_seconds", "deleted_retention_seconds", "pool_release_lag_seconds", "client_token_ttl_seconds")
+
+
+def default_config() -> dict[str, Any]:
+    """The configuration a fresh (or reset) emulator uses."""
+    return {
+        "pending_seconds": dict(DEFAULT_PENDING_SECONDS),
+        "association_seconds": DEFAULT_ASSOCIATION_SECONDS,
+        "deleted_retention_seconds": DEFAULT_DELETED_RETENTION_SECONDS,
+        "phone_numbers_quota": None,
+        "pool_release_lag_seconds": DEFAULT_POOL_RELEASE_LAG_SECONDS,
+        "quotas": True,
+        "quota_scale": DEFAULT_QUOTA_SCALE,
+        "quota_burst_seconds": DEFAULT_QUOTA_BURST_SECONDS,
+        "registration_statuses_blocking_release": list(DEFAULT_BLOCKING_STATUSES),
+        "client_token_ttl_seconds": DEFAULT_CLIENT_TOKEN_TTL_SECONDS,
+    }
+
+
+def non_negative_number(name: str, value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+        raise ValueError(f"{name} must be a number >= 0, not {value!r}")
+    return float(value)
+
+
+def positive_number(name: str, value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not value > 0 or value == float("inf"):
+        raise ValueError(f"{name} must be a finite number > 0, not {value!r}")
+    return float(value)
+
+
+def changed_config(current: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
+    """A copy of ``current`` with ``changes`` applied; ``ValueError`` naming the first bad key or value.
+
+    ``pending_seconds`` merges per number type; every other key replaces its value.
+    """
+    updated = copy.deepcopy(current)
+    for key, value in changes.items():
+        if key == "pending_seconds":
+            if not isinstance(value, dict):
+                raise ValueError("pending_seconds must be an object of number type -> seconds")
+            for number_type, seconds in value.items():
+                if number_type not in DEFAULT_PENDING_SECONDS:
+                    raise ValueError(f"unknown number type {number_type!r} in pending_seconds")
+                updated["pending_seconds"][number_type] = non_negative_number(f"pending_seconds.{number_type}", seconds)
+        elif key in _SECONDS:
+            updated[key] = non_negative_number(key, value)
+        elif key == "registration_statuses_blocking_release":
+            updated[key] = check_blocking_statuses(value)
+        elif key == "quotas":
+            if not isinstance(value, bool):
+                raise ValueError(f"quotas must be true or false, not {value!r}")
+            updated[key] = value
+        elif key in ("quota_scale", "quota_burst_seconds"):
+            updated[key] = positive_number(key, value)
+        elif key == "phone_numbers_quota":
+            if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
+                raise ValueError("phone_numbers_quota must be null or an integer >= 0")
+            updated[key] = value
+        else:
+            raise ValueError(f"unknown configuration key {key!r}; known: {sorted(default_config())}")
+    return updated
