@@ -80,8 +80,30 @@ options:
         (C(total_max_attempts) counts the first attempt too). Throttling, server errors and dropped connections
         are retried, and each retry resends the same idempotency token.
     type: dict
+  quota_scale:
+    description:
+      - Multiplies every published default request quota of the service (1 request per second for most
+        operations), for an account whose quotas were raised. Calls are spaced to these rates, per operation,
+        so that a task does not throttle itself.
+      - If not set, the environment variable E(SMS_VOICE_QUOTA_SCALE) is used.
+      - Must be a positive number.
+    type: float
+    default: 1.0
+  request_quotas:
+    description:
+      - "Requests per second the account may make, by API operation name, for example
+        C({DescribePhoneNumbers: 5, ListTagsForResource: 10}). Overrides the published quota (and O(quota_scale))
+        for the operations it names."
+      - Operations are the ones the modules call (C(DescribePhoneNumbers), C(ListTagsForResource), C(DescribePools),
+        C(DescribeKeywords), C(DescribeOptOutLists), C(DescribeRegistrations), C(ListPoolOriginationIdentities),
+        C(RequestPhoneNumber), C(UpdatePhoneNumber), C(ReleasePhoneNumber), C(AssociateOriginationIdentity),
+        C(DisassociateOriginationIdentity), C(TagResource), C(UntagResource), C(PutKeyword), C(DeleteKeyword));
+        values must be positive numbers.
+    type: dict
 notes:
   - Requires C(boto3) and C(botocore) on the host that runs the module.
+  - Throttling that outlasts botocore's retries (other runs sharing the account's quota) is retried
+    with a growing pause for up to 5 minutes per call.
   - These common AWS options can be set once per play with
     C(module_defaults) for C(group/pinpoint.sms_voice.aws) (which extends C(group/amazon.aws.aws)).
 requirements:

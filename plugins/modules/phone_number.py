@@ -114,6 +114,14 @@ options:
       - ID or ARN of the pool the number belongs to. The number is moved from its current pool if needed.
       - An empty string V("") takes the number out of its pool.
       - A pool cannot be left empty; moving or releasing its last number fails, naming the pool.
+      - A pool's two-way, opt-out list and self-managed opt-out settings apply to every number in it. A number
+        requested into a pool takes them; a number moved into a pool is first updated to match them. A task
+        that asks for other values of these settings for a number in (or going into) a pool fails before any
+        change, naming the pool and the setting, in check mode too.
+      - The service does not update a number while it is in a pool. A task that changes any setting of a
+        number that stays in its pool fails before any change, naming the pool; set O(pool_id="") to take
+        the number out first (it is disassociated, then updated), or change the pool's settings.
+        A pool move runs disassociate, update, associate; a release runs disassociate, update, release.
     type: str
   deletion_protection_enabled:
     description:
@@ -218,17 +226,23 @@ options:
   wait:
     description:
       - Whether to wait for the number to become C(ACTIVE) after a request or change, and for a release to finish.
-      - Settings that only an update can set (two-way, self-managed opt-outs) and keywords are applied to a new
-        number once it is C(ACTIVE) even when this is V(false).
-      - Likewise, changes to an existing number that is not C(ACTIVE) (for example a toll-free number still
-        C(PENDING)) wait for it first, because the service accepts them only for C(ACTIVE) numbers;
-        O(wait_timeout) bounds that wait. Tags are changed in any status.
+      - With V(false), the task returns at once with what could be done. Changes that the service accepts
+        only for an C(ACTIVE) number (settings that only an update can set, pool changes, keywords) are
+        left out while the number is C(PENDING) (a toll-free or 10DLC number under review stays C(PENDING)
+        for days), listed in RV(pending_changes), and made by a later run of the same task once the
+        number is C(ACTIVE). Tags are changed in any status.
+      - With V(true), such changes wait for the number, bounded by O(wait_timeout); when it runs out the task
+        fails, naming the number, its status and what is left (RV(pending_changes)), and the next run
+        picks up from there.
     type: bool
     default: true
   wait_timeout:
     description:
       - How many seconds the task waits in all. The status is polled with a growing interval;
         a number already C(ACTIVE) costs no wait.
+      - Also bounds the retries of errors that clear up by themselves, namely a release that still sees the pool
+        right after the number left it, and an update whose two-way role is not yet usable
+        (C(RESOURCE_NOT_ACCESSIBLE), while the role propagates in IAM).
     type: int
     default: 300
 extends_documentation_fragment:
@@ -313,6 +327,39 @@ EXAMPLES = r"""
 """
 
 RETURN = r"""
+pending_changes:
+  description:
+    - The changes left for a later run, in the order they will be made, because the number is not
+      C(ACTIVE) yet and O(wait=false) (or, on a failed task, because the task stopped before them).
+    - Each has the API C(operation) and the C(options) it sets, by option name.
+    - An empty list when nothing is left.
+  returned: always
+  type: list
+  elements: dict
+  sample: [{operation: UpdatePhoneNumber, options: {two_way_enabled: true}}, {operation: PutKeyword, options: {keyword: JOIN, reply: Welcome, action: AUTOMATIC_RESPONSE}}]
+  contains:
+    operation:
+      description: The API operation that will make the change.
+      type: str
+    options:
+      description: What it sets, by option name.
+      type: dict
+done:
+  description:
+    - On a task that failed after a change was made, the API operations that were carried out, in order.
+      The task then also returns C(changed=true) and RV(phone_number) with the number's ID, ARN and status.
+  returned: on failure after a change
+  type: list
+  elements: str
+  sample: [RequestPhoneNumber]
+not_done:
+  description:
+    - On a task that failed after a change was made, the API operations that were not carried out, in order.
+      Running the task again makes them.
+  returned: on failure after a change
+  type: list
+  elements: str
+  sample: [UpdatePhoneNumber, PutKeyword]
 phone_number:
   description:
     - The number after the task, in the shape M(pinpoint.sms_voice.phone_number_info) returns.

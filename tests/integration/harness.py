@@ -19,6 +19,8 @@ from pathlib import Path
 
 import yaml
 
+from tests.emulator import TEST_QUOTA_SCALE
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 COLLECTIONS_ROOT = REPO_ROOT / ".tmp" / "collections"
 CALLBACKS = Path(__file__).resolve().parent / "callback_plugins"
@@ -67,6 +69,8 @@ def ansible_env(emulator, extra=None):
         ANSIBLE_INVENTORY_UNPARSED_WARNING="0",
         ANSIBLE_PYTHON_INTERPRETER=sys.executable,
         ANSIBLE_HOME=str(REPO_ROOT / ".tmp" / "ansible-home"),
+        # The emulator fixtures scale the published quotas by this; the modules pace to the same rates.
+        SMS_VOICE_QUOTA_SCALE=str(TEST_QUOTA_SCALE),
     )
     for name, value in (extra or {}).items():
         if value is None:  # None removes a variable, e.g. the emulator's AWS_REGION

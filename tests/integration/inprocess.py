@@ -13,6 +13,7 @@ import importlib
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.runner import run_module
+from tests.emulator import TEST_QUOTA_SCALE
 
 
 class ModuleExit(Exception):
@@ -42,6 +43,8 @@ class FakeModule:
 def run_module_inprocess(module, args, check_mode=False, diff=True):
     """Run ``pinpoint.sms_voice.<module>`` with ``args``; returns the result dict (``failed`` set)."""
     plugin = importlib.import_module("ansible_collections.pinpoint.sms_voice.plugins.modules." + module)
+    # The emulator fixtures scale the published quotas; the module paces to the same rates.
+    args = dict({"quota_scale": TEST_QUOTA_SCALE}, **args)
     validated = ArgumentSpecValidator(plugin.argument_spec()).validate(args)
     if validated.error_messages:
         return {"failed": True, "msg": " ".join(validated.error_messages)}

@@ -66,7 +66,6 @@ def test_new_number_gets_its_keywords_once_active(emulator):
         number_capabilities=["SMS"],
         number_type="TOLL_FREE",
         keywords=[{"keyword": "INFO", "reply": "Info line."}],
-        wait=False,
     )
     run = run_task(emulator, "phone_number", args)
     assert not run.failed, run.result.get("msg")

@@ -323,6 +323,12 @@ def test_change_to_a_number_pending_past_wait_timeout_fails_clearly(emulator):
         Tags=[{"Key": "Name", "Value": "tf"}],
     )["PhoneNumberId"]
     run = run_task(emulator, "phone_number", dict(name="tf", deletion_protection_enabled=True, wait_timeout=1))
-    assert run.failed
+    assert run.failed and not run.changed
     assert number_id in run.result["msg"] and "PENDING" in run.result["msg"]
     assert run.mutating == []
+    # What is left is named, for the next run.
+    assert run.result["pending_changes"] == [
+        {"operation": "UpdatePhoneNumber", "options": {"deletion_protection_enabled": True}}
+    ]
+    assert run.result["phone_number"]["status"] == "PENDING"
+    assert run.result["phone_number"]["deletion_protection_enabled"] is False

@@ -236,20 +236,20 @@ def test_task_converges_under_fault(emulator, fast_backoff, scenario, operation,
     assert not again["failed"] and not again["changed"]
 
 
-def test_burst_beyond_retry_budget_fails_naming_the_operation_then_rerun_converges(emulator, fast_backoff):
+def test_throttling_beyond_botocores_retry_budget_is_retried_with_the_same_token_and_leases_one_number(
+    emulator, fast_backoff
+):
     module, args = task_request()
     # A small budget keeps the real backoff short: max_attempts counts retries, so 3 attempts in all.
     args["aws_config"] = {"retries": {"max_attempts": 2}}
-    emulator.fault("RequestPhoneNumber", "throttle", count=3)
-    failed = run_task(emulator, module, args)
-    assert failed.failed
-    assert "RequestPhoneNumber" in failed.result["msg"]
-    assert "ThrottlingException" in failed.result["msg"]
-    assert failed.result["error"]["code"] == "ThrottlingException"
-    assert "Traceback" not in failed.result["msg"]
-    assert live(emulator.client()) == []
-    again = run_task(emulator, module, args)
-    assert not again.failed and again.changed
+    emulator.fault("RequestPhoneNumber", "throttle", count=5)
+    run = run_task(emulator, module, args)
+    assert not run.failed, run.result.get("msg")
+    requests = [c for c in run.calls if c["operation"] == "RequestPhoneNumber"]
+    assert [c["error"] for c in requests] == ["ThrottlingException"] * 5 + [None]
+    # botocore gave up after 3 attempts; the module called again with the same idempotency token.
+    assert len({c["params"]["ClientToken"] for c in requests}) == 1
+    assert len(live(emulator.client())) == 1
     check_request(emulator.client())
 
 

@@ -12,13 +12,17 @@ from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.conn
     create_client,
 )
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.errors import SmsVoiceError
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.pacing import Pacer
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.reader import PhoneNumberReader
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.shape import (
     RESULT_KEYS,
     iso8601,
     shape_number,
 )
+from tests.emulator import TEST_QUOTA_SCALE
 
+# The emulator fixtures scale the published quotas; the module's pacing matches them.
+TEST_PACER = Pacer(scale=TEST_QUOTA_SCALE)
 REQUEST = dict(IsoCountryCode="US", MessageType="TRANSACTIONAL", NumberCapabilities=["SMS"], NumberType="SIMULATOR")
 
 
@@ -63,7 +67,7 @@ def test_missing_region_names_the_option(monkeypatch):
 
 
 def test_service_errors_carry_code_reason_and_message(mock_emulator):
-    api = Api(mock_emulator.client())
+    api = Api(mock_emulator.client(), TEST_PACER)
     number = api.call("RequestPhoneNumber", DeletionProtectionEnabled=True, **REQUEST)
     with pytest.raises(SmsVoiceError) as err:
         api.call("ReleasePhoneNumber", PhoneNumberId=number["PhoneNumberId"])
@@ -83,7 +87,7 @@ def test_tags_are_read_concurrently_and_kept_in_order(mock_emulator):
         )
         for i in range(60)
     ]
-    reader = PhoneNumberReader(Api(client), tag_workers=8)
+    reader = PhoneNumberReader(Api(client, TEST_PACER), tag_workers=8)
     numbers = reader.describe_all()
     tags = reader.tags_for(numbers)
     assert [n["PhoneNumberId"] for n in numbers] == [c["PhoneNumberId"] for c in created]
@@ -97,14 +101,14 @@ def test_by_name_finds_every_live_match(mock_emulator):
     second = client.request_phone_number(Tags=[{"Key": "Name", "Value": "dup"}], **REQUEST)
     released = client.request_phone_number(Tags=[{"Key": "Name", "Value": "dup"}], **REQUEST)
     client.release_phone_number(PhoneNumberId=released["PhoneNumberId"])
-    matches = PhoneNumberReader(Api(client)).by_name("dup")
+    matches = PhoneNumberReader(Api(client, TEST_PACER)).by_name("dup")
     assert [n["PhoneNumberId"] for n, _tags in matches] == [first["PhoneNumberId"], second["PhoneNumberId"]]
 
 
 def test_by_id_treats_deleted_and_unknown_as_absent(mock_emulator):
     client = mock_emulator.client()
     number = client.request_phone_number(**REQUEST)
-    reader = PhoneNumberReader(Api(client))
+    reader = PhoneNumberReader(Api(client, TEST_PACER))
     assert reader.by_id(number["PhoneNumberArn"])["PhoneNumberId"] == number["PhoneNumberId"]
     client.release_phone_number(PhoneNumberId=number["PhoneNumberId"])
     assert reader.by_id(number["PhoneNumberId"]) is None

@@ -13,7 +13,7 @@ from __future__ import annotations
 import time
 
 from .errors import SmsVoiceError
-from .planner import NEW_NUMBER_ID
+from .planner import NEW_NUMBER_ID, step_options, without_step
 from .shape import merge_response, tags_to_dict
 
 # Errors that, on a call botocore had to retry, mean an earlier attempt already did
@@ -25,6 +25,14 @@ ALREADY_DONE = {
     ("UntagResource", "ResourceNotFoundException"),
     ("DisassociateOriginationIdentity", "PHONE_NUMBER_NOT_ASSOCIATED_TO_POOL"),
     ("DisassociateOriginationIdentity", "ResourceNotFoundException"),
+}
+
+# Errors that clear up by themselves, retried within wait_timeout: (operation, reason).
+# A release right after a disassociation may still see the pool; a two-way role just
+# created may not be usable yet (IAM propagation).
+SETTLING = {
+    ("ReleasePhoneNumber", "PHONE_NUMBER_ASSOCIATED_TO_POOL"),
+    ("UpdatePhoneNumber", "RESOURCE_NOT_ACCESSIBLE"),
 }
 
 FIRST_POLL_SECONDS = 1.0
@@ -88,6 +96,23 @@ class Waiter:
             if current == status:
                 return latest
 
+    def peek(self, number_id):
+        """The number as the service has it now (no wait)."""
+        self.start()
+        return self._read(number_id, "ACTIVE")
+
+    def pauses(self):
+        """Sleep with the growing interval before each retry; stops once the deadline has passed."""
+        self.start()
+        interval = FIRST_POLL_SECONDS
+        while True:
+            remaining = self.deadline - self.clock()
+            if remaining <= 0:
+                return
+            self.sleep(min(interval, remaining))
+            interval = min(interval * POLL_GROWTH, MAX_POLL_SECONDS)
+            yield
+
     def _read(self, number_id, status):
         numbers = self.reader.describe_ids([number_id])
         if numbers:
@@ -97,47 +122,82 @@ class Waiter:
         raise SmsVoiceError("phone number {0} disappeared while waiting for it to become {1}".format(number_id, status))
 
 
-def apply_plan(api, plan, waiter, wait=True, request=None):
-    """Execute ``plan``; returns the resulting number in the shape of ``shape.py``.
+class Applied:
+    """What ``apply_plan`` did: the resulting number, and the steps left for a later run."""
 
+    def __init__(self, number, pending):
+        self.number = number
+        self.pending = pending
+
+    @property
+    def pending_changes(self):
+        return [step_options(step) for step in self.pending]
+
+
+def apply_plan(api, plan, waiter, wait=True, request=None):
+    """Execute ``plan``; returns an ``Applied`` (the number in the shape of ``shape.py``, steps left).
+
+    With ``wait`` false, steps that need an ACTIVE number while it is still
+    PENDING (for days, for a toll-free number under review) are left for a
+    later run instead of waited for. A failure after the first write is raised
+    with ``changed``, the number and the ``done``/``not_done`` operations.
     ``request(params)``, when given, makes the RequestPhoneNumber step and returns its answer.
     """
     result = dict(plan.after) if plan.after is not None else None
     number_id = plan.before["phone_number_id"] if plan.before else None
     status = plan.before.get("status") if plan.before else None
-    for step in plan.steps:
-        params = {k: (number_id if v == NEW_NUMBER_ID else v) for k, v in step.params.items()}
-        if step.needs_active and status != "ACTIVE":
-            # Settings only UpdatePhoneNumber takes can be applied once the number is ACTIVE,
-            # whatever `wait` says: the task asked for them.
-            latest = waiter.wait(number_id, "ACTIVE", status)
-            if latest is not None:
-                result = merge_response(result, latest)
-            status = "ACTIVE"
-        if step.operation == "RequestPhoneNumber" and request is not None:
-            response = request(params)
-        else:
-            response = _call(api, step.operation, params, releasing=plan.action == "release")
-        if response is RELEASED_BY_ANOTHER_RUN:
-            break  # the number is gone as the task asks: the rest of the release has nothing to do
-        if step.operation == "RequestPhoneNumber":
-            number_id = response["PhoneNumberId"]
-            result = merge_response(result, response)
-            result["tags"] = tags_to_dict(response.get("Tags")) or result["tags"]
-        elif "PhoneNumberArn" in response:
-            result = merge_response(result, response)
-        if "Status" in response:
-            status = response["Status"]
-        elif step.operation in ("AssociateOriginationIdentity", "DisassociateOriginationIdentity") or not response:
-            status = None  # unknown until read (pool changes, or a retried call that had already acted)
-        if step.wait and wait:
-            latest = waiter.wait(number_id, step.wait, status)
-            if latest is not None:
-                result = merge_response(result, latest)
-            status = step.wait
+    done, pending = [], []
+    for index, step in enumerate(plan.steps):
+        try:
+            params = {k: (number_id if v == NEW_NUMBER_ID else v) for k, v in step.params.items()}
+            if step.needs_active and status != "ACTIVE":
+                if not wait and status is None:
+                    latest = waiter.peek(number_id)
+                    status = latest.get("Status")
+                    result = merge_response(result, latest)
+                if not wait and status == "PENDING":
+                    pending.append(step)
+                    result = without_step(result, step, plan.before)
+                    continue
+                # Seconds for ASSOCIATING/DISASSOCIATING; bounded by wait_timeout for a PENDING number.
+                latest = waiter.wait(number_id, "ACTIVE", status)
+                if latest is not None:
+                    result = merge_response(result, latest)
+                status = "ACTIVE"
+            if step.operation == "RequestPhoneNumber" and request is not None:
+                try:
+                    response = request(params)
+                except SmsVoiceError as e:
+                    if e.extra.get("changed"):
+                        done.append(step)  # leased, then found wanting (a duplicate name)
+                    raise
+            else:
+                response = _call(api, waiter, step.operation, params, releasing=plan.action == "release")
+            if response is RELEASED_BY_ANOTHER_RUN:
+                break  # the number is gone as the task asks: the rest of the release has nothing to do
+            done.append(step)
+            if step.operation == "RequestPhoneNumber":
+                number_id = response["PhoneNumberId"]
+                result = merge_response(result, response)
+                result["tags"] = tags_to_dict(response.get("Tags")) or result["tags"]
+            elif "PhoneNumberArn" in response:
+                result = merge_response(result, response)
+            if "Status" in response:
+                status = response["Status"]
+            elif step.operation in ("AssociateOriginationIdentity", "DisassociateOriginationIdentity") or not response:
+                status = None  # unknown until read (pool changes, or a retried call that had already acted)
+            if step.wait and wait:
+                latest = waiter.wait(number_id, step.wait, status)
+                if latest is not None:
+                    result = merge_response(result, latest)
+                status = step.wait
+        except SmsVoiceError as e:
+            # A step whose call succeeded and whose wait timed out is done.
+            left = plan.steps[index + 1 :] if done and done[-1] is step else plan.steps[index:]
+            raise _stopped(e, done, pending + left, result, plan.before, number_id, status)
     if result is not None and plan.action == "release":
         result["status"] = "DELETED"
-    return result
+    return Applied(result, pending)
 
 
 # What ``_call`` answers for a step of a release when the number turns out to be released already.
@@ -145,24 +205,61 @@ RELEASED_BY_ANOTHER_RUN = {}
 NOT_ACTIVE = ("ResourceNotFoundException", "RESOURCE_NOT_ACTIVE")
 
 
-def _call(api, operation, params, releasing=False):
+def _stopped(error, done, not_done, result, before, number_id, status):
+    """The error, with what the run did and did not do, and the number as far as it is known."""
+    number = dict(result or {})
+    for step in not_done:
+        number = without_step(number, step, before)
+    number["phone_number_id"] = number.get("phone_number_id") or number_id
+    if status:
+        number["status"] = status
+    if done:
+        error.msg = "{0}. Done: {1}; not done: {2}. Run the task again to finish".format(
+            error.msg.rstrip("."),
+            ", ".join(step.operation for step in done),
+            ", ".join(step.operation for step in not_done) or "nothing",
+        )
+    else:
+        error.msg = "{0}. Nothing was changed; left to do: {1}".format(
+            error.msg.rstrip("."), ", ".join(step.operation for step in not_done)
+        )
+    error.args = (error.msg,)
+    error.extra.update(
+        changed=bool(done) or bool(error.extra.get("changed")),
+        done=[step.operation for step in done],
+        not_done=[step.operation for step in not_done],
+        pending_changes=[step_options(step) for step in not_done],
+    )
+    if number.get("phone_number_id"):
+        error.extra["phone_number"] = number
+    return error
+
+
+def _call(api, waiter, operation, params, releasing=False):
     """Make one write; a retried call whose earlier attempt already acted counts as done.
 
-    During a release, a call refused because the number is already released
-    (another run released it in the meantime, retried or not) ends the
-    release: the number is gone as asked.
+    Errors that clear up by themselves (``SETTLING``) are retried with the
+    waiter's growing interval until wait_timeout. During a release, a call
+    refused because the number is already released (another run released it in
+    the meantime, retried or not) ends the release: the number is gone as asked.
     """
-    try:
-        return api.call(operation, **params)
-    except SmsVoiceError as e:
-        if getattr(e, "retried", False) and (
-            (operation, e.code) in ALREADY_DONE or (operation, e.reason) in ALREADY_DONE
-        ):
-            return {}
-        number_id = params.get("PhoneNumberId") or params.get("OriginationIdentity")
-        if releasing and (e.code in NOT_ACTIVE or e.reason in NOT_ACTIVE) and _released(api, number_id):
-            return RELEASED_BY_ANOTHER_RUN
-        raise
+    pauses = None
+    while True:
+        try:
+            return api.call(operation, **params)
+        except SmsVoiceError as e:
+            if getattr(e, "retried", False) and (
+                (operation, e.code) in ALREADY_DONE or (operation, e.reason) in ALREADY_DONE
+            ):
+                return {}
+            number_id = params.get("PhoneNumberId") or params.get("OriginationIdentity")
+            if releasing and (e.code in NOT_ACTIVE or e.reason in NOT_ACTIVE) and _released(api, number_id):
+                return RELEASED_BY_ANOTHER_RUN
+            if (operation, e.reason) not in SETTLING:
+                raise
+            pauses = pauses or waiter.pauses()
+            if next(pauses, "deadline") == "deadline":
+                raise
 
 
 def _released(api, number_id):

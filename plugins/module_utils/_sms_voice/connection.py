@@ -7,19 +7,24 @@ Retries are botocore's own (``standard`` by default, ``adaptive`` on request):
 they retry ``ThrottlingException``, 5xx answers and dropped connections, and they
 resend the *same* request, ClientToken included. A wrapper that re-invoked the
 client method would get a fresh ClientToken from botocore on every attempt and
-could lease a second phone number, so this module never retries by itself.
+could lease a second phone number. So the one retry made here, of throttling
+that outlasts botocore's retries, first fills ClientToken itself and resends it.
 """
 
 from __future__ import annotations
 
 import os
+import random
 import re
+import time
+import uuid
 from urllib.parse import unquote, urlsplit
 
 from ansible.module_utils.basic import env_fallback
 from ansible.module_utils.parsing.convert_bool import boolean
 
 from .errors import SmsVoiceError
+from .pacing import PACING_ARGUMENT_SPEC, THROTTLING_CODES, Pacer
 from .validation import check_credential
 
 try:
@@ -56,6 +61,7 @@ AWS_COMMON_ARGUMENT_SPEC = dict(
     # no_log: proxies can carry a password. runner.run_module unmasks the values
     # that are not secret, so that connect_timeout: 5 does not mask every 5 in the output.
     aws_config=dict(type="dict", no_log=True),
+    **PACING_ARGUMENT_SPEC,
 )
 
 # The environment variables each credential option is read from, first set wins.
@@ -353,15 +359,30 @@ def create_client(params, module_name, service=SERVICE_NAME):
         raise SmsVoiceError("could not create the {0} client: {1}".format(service, e))
 
 
+# After botocore's own retries give up on throttling (other runs share the account's
+# quota), the call is made again, spaced further each time, for up to this long.
+THROTTLE_BUDGET_SECONDS = 300.0
+THROTTLE_FIRST_BACKOFF = 1.0
+THROTTLE_MAX_BACKOFF = 20.0
+
+
 class Api:
     """A thin caller over the boto3 client that turns every failure into SmsVoiceError.
 
+    Every HTTP attempt is paced to its operation's request quota
+    (``pacing.Pacer``, shared by all threads, botocore's retries included). Throttling that outlasts botocore's retries is
+    retried here with a growing, jittered pause; the call is made again with the
+    same ClientToken, so a retried request can never create a second resource.
+
     ``tagging`` (optional) makes the Resource Groups Tagging API client when
-    first needed; without it the reader never uses the tag index.
+    first needed; without it the reader never uses the tag index. It shares the pacer.
     """
 
-    def __init__(self, client, *, tagging=None):
+    def __init__(self, client, pacer=None, clock=time.monotonic, *, tagging=None):
         self.client = client
+        self.pacer = pacer or Pacer()
+        self.pacer.attach(client)
+        self.clock = clock
         self._tagging = tagging
         self._tagging_api = None
 
@@ -373,11 +394,29 @@ class Api:
         if self._tagging is None:
             return None
         if self._tagging_api is None:
-            self._tagging_api = Api(self._tagging())
+            self._tagging_api = Api(self._tagging(), self.pacer, self.clock)
         return self._tagging_api
 
     def call(self, operation, **params):
         method = getattr(self.client, _snake(operation))
+        if "ClientToken" not in params and _takes_client_token(self.client, operation):
+            params["ClientToken"] = str(uuid.uuid4())
+        deadline = None
+        backoff = THROTTLE_FIRST_BACKOFF
+        while True:
+            try:
+                return self._call(operation, method, params)
+            except SmsVoiceError as e:
+                if e.code not in THROTTLING_CODES:
+                    raise
+                deadline = deadline or self.clock() + THROTTLE_BUDGET_SECONDS
+                if self.clock() + backoff > deadline:
+                    raise
+                pause = backoff * random.uniform(0.5, 1.0)
+                self.pacer.hold_off(operation, pause)
+                backoff = min(backoff * 2, THROTTLE_MAX_BACKOFF)
+
+    def _call(self, operation, method, params):
         try:
             return method(**params)
         except ClientError as e:
@@ -392,6 +431,11 @@ class Api:
             raise SmsVoiceError("region is required: set the region option (alias aws_region)", operation=operation)
         except BotoCoreError as e:
             raise SmsVoiceError("{0} failed: {1}".format(operation, e), operation=operation)
+
+
+def _takes_client_token(client, operation):
+    shape = client.meta.service_model.operation_model(operation).input_shape
+    return shape is not None and "ClientToken" in shape.members
 
 
 def aws_error(operation, error):

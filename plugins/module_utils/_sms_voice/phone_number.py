@@ -12,7 +12,16 @@ import uuid
 from .apply import Waiter, apply_plan
 from .errors import SmsVoiceError
 from .model_support import check_options_supported
-from .planner import desired_tags, plan_absent, plan_present, resource_id
+from .planner import (
+    deferred_steps,
+    desired_tags,
+    plan_absent,
+    plan_present,
+    pool_settings,
+    resource_id,
+    step_options,
+    without_step,
+)
 from .reader import LIVE_STATUSES, PhoneNumberReader, api_filters
 from .validation import check_phone_number_params
 
@@ -298,7 +307,20 @@ def pool_sizes(api, current, desired):
     return {pool_id: count}
 
 
-def check_references(api, plan):
+def target_pools(api, current, desired):
+    """Settings of the pool the number is requested into or moves to (``pool_settings``), by pool ID.
+
+    The same DescribePools call checks that the pool exists: the planner needs
+    its two-way and opt-out settings, which the number takes.
+    """
+    want = desired.get("pool_id")
+    if desired.get("state") == "absent" or not want or want == (current or {}).get("pool_id"):
+        return {}
+    response = _must_exist(api, "DescribePools", dict(PoolIds=[want]), "pool_id", want, "pool")
+    return {want: pool_settings(response["Pools"][0])}
+
+
+def check_references(api, plan, known_pools=()):
     """Fail, naming the option, if a pool or opt-out list the plan uses does not exist.
 
     Checked before the first write (and in check mode), so a typo cannot leave
@@ -311,6 +333,7 @@ def check_references(api, plan):
         if step.operation in ("RequestPhoneNumber", "UpdatePhoneNumber") and step.params.get("OptOutListName"):
             lists.add(step.params["OptOutListName"])
     lists.discard("Default")  # exists in every account and region
+    pools.difference_update(known_pools)
     for pool_id in sorted(pools):
         _must_exist(api, "DescribePools", dict(PoolIds=[pool_id]), "pool_id", pool_id, "pool")
     for name in sorted(lists):
@@ -319,7 +342,7 @@ def check_references(api, plan):
 
 def _must_exist(api, operation, params, option, value, what):
     try:
-        api.call(operation, **params)
+        return api.call(operation, **params)
     except SmsVoiceError as e:
         if e.code == "ResourceNotFoundException":
             raise SmsVoiceError(
@@ -356,18 +379,28 @@ def ensure_phone_number(module, api):
     desired = desired_from_params(params)
     sizes = pool_sizes(api, current, desired)
     if params["state"] == "absent":
+        pools = {}
         plan = plan_absent(current, desired, sizes)
     else:
-        plan = plan_present(current, desired, sizes)
+        pools = target_pools(api, current, desired)
+        plan = plan_present(current, desired, sizes, pools=pools)
 
-    check_references(api, plan)
+    check_references(api, plan, known_pools=pools)
     if module.check_mode or not plan.changed:
         result_number = plan.after
+        pending = deferred_steps(plan) if not params["wait"] else []
+        for step in pending:
+            result_number = without_step(result_number, step, plan.before)
+        changed = len(pending) < len(plan.steps)
+        pending_changes = [step_options(step) for step in pending]
     else:
         waiter = Waiter(reader, params["wait_timeout"])
         request = Requester(api, reader, region, params.get("name"))
-        result_number = apply_plan(api, plan, waiter, wait=params["wait"], request=request)
-    result = dict(changed=plan.changed, phone_number=result_number or {})
+        applied = apply_plan(api, plan, waiter, wait=params["wait"], request=request)
+        result_number = applied.number
+        changed = len(applied.pending) < len(plan.steps)
+        pending_changes = applied.pending_changes
+    result = dict(changed=changed, phone_number=result_number or {}, pending_changes=pending_changes)
     if module._diff:
         result["diff"] = dict(before=plan.before or {}, after=(result_number or {}) if plan.action != "release" else {})
         # In a loop the diffs of several numbers follow each other: each names its number.

@@ -50,6 +50,16 @@ NEW_NUMBER_DEFAULTS = {
     "pool_id": None,
     "registration_id": None,
 }
+# Settings a pool imposes on its numbers: option name -> DescribePools member. A number
+# requested into a pool takes them; a number associated with a pool must match them.
+POOL_SETTINGS = (
+    ("two_way_enabled", "TwoWayEnabled"),
+    ("two_way_channel_arn", "TwoWayChannelArn"),
+    ("two_way_channel_role", "TwoWayChannelRole"),
+    ("opt_out_list_name", "OptOutListName"),
+    ("self_managed_opt_outs_enabled", "SelfManagedOptOutsEnabled"),
+)
+POOL_SETTING_KEYS = tuple(key for key, _api in POOL_SETTINGS)
 # Keywords every number has; the service answers them itself and they cannot be deleted.
 MANDATORY_KEYWORDS = ("STOP", "HELP")
 REQUIRED_TO_REQUEST = ("iso_country_code", "message_type", "number_capabilities", "number_type")
@@ -108,6 +118,40 @@ def resource_id(value, kind):
     if value and value.startswith("arn:") and "{0}/".format(kind) in value:
         return value.rsplit("/", 1)[1]
     return value
+
+
+def pool_settings(api_pool):
+    """A DescribePools entry as the planner compares it: pool ID, message type and POOL_SETTINGS by option name."""
+    out = {"pool_id": api_pool.get("PoolId"), "message_type": api_pool.get("MessageType")}
+    for key, api_name in POOL_SETTINGS:
+        out[key] = api_pool.get(api_name)
+    return out
+
+
+def _pool_conflicts(pool, desired, message_type):
+    """``["two_way_enabled: the pool has False, the task asks for True", ...]`` for settings the pool overrides."""
+    conflicts = []
+    if message_type and pool.get("message_type") and message_type != pool["message_type"]:
+        conflicts.append("message_type: the pool has {0}, the number {1}".format(pool["message_type"], message_type))
+    for key in POOL_SETTING_KEYS:
+        want = desired.get(key)
+        if want is not None and want != pool.get(key):
+            conflicts.append("{0}: the pool has {1}, the task asks for {2}".format(key, pool.get(key), want))
+    return conflicts
+
+
+def _check_pool_overrides(pool, desired, message_type, number_label):
+    conflicts = _pool_conflicts(pool, desired, message_type)
+    if conflicts:
+        raise SmsVoiceError(
+            "{0} would be in pool {1}, whose two-way, opt-out list and self-managed opt-out settings apply to "
+            "every number in it: {2}. Leave these settings out of the task (the number takes the pool's), "
+            "change the pool's settings, or keep the number out of the pool; nothing was changed".format(
+                number_label, pool["pool_id"], "; ".join(conflicts)
+            ),
+            pool_id=pool["pool_id"],
+            settings=[c.split(":", 1)[0] for c in conflicts],
+        )
 
 
 def desired_tags(desired):
@@ -227,16 +271,18 @@ def plan_keywords(number_id, current_keywords, desired):
     return steps, result
 
 
-def plan_present(current, desired, pool_sizes=None, client_token=None):
+def plan_present(current, desired, pool_sizes=None, client_token=None, pools=None):
     """Plan ``state: present``.
 
     ``current`` is the shaped number or None; ``desired`` holds the task's
     options (None for unset). ``pool_sizes`` maps a pool ID to its number of
-    phone numbers, needed only when the number leaves a pool.
+    phone numbers, needed only when the number leaves a pool. ``pools`` maps
+    the ID of the pool the number is requested into or moves to to its
+    settings (``pool_settings``), whose pool-wide values the number takes.
     """
     desired = _normalised(desired)
     if current is None:
-        return _plan_request(desired, client_token)
+        return _plan_request(desired, client_token, pools)
 
     diffs = immutable_differences(current, desired)
     if diffs:
@@ -251,17 +297,52 @@ def plan_present(current, desired, pool_sizes=None, client_token=None):
     after = dict(current)
     steps = []
 
+    have_pool = current.get("pool_id") or ""
+    want_pool = desired.get("pool_id")
+    moving = want_pool is not None and want_pool != have_pool
     update = {}
     for key, api_name in MUTABLE_SETTINGS:
         want = desired.get(key)
         if want is not None and want != current.get(key):
             update[api_name] = want
             after[key] = want
+    if have_pool and not moving and update:
+        _refuse_update_in_pool(current, have_pool, update)
+    if moving and want_pool:
+        label = "phone number {0}".format(number_id)
+        pool = (pools or {}).get(want_pool)
+        if pool is not None:
+            _check_pool_overrides(pool, desired, current.get("message_type"), label)
+            # The service refuses to associate a number whose settings differ from the pool's.
+            for key, api_name in POOL_SETTINGS:
+                if pool.get(key) is not None and after.get(key) != pool[key]:
+                    update[api_name] = pool[key]
+                    after[key] = pool[key]
     _check_two_way(after)
-    if update:
-        steps.append(Step("UpdatePhoneNumber", dict(PhoneNumberId=number_id, **update), wait="ACTIVE"))
 
-    steps.extend(_plan_pool(current, desired, after, pool_sizes))
+    if moving and have_pool:
+        _check_not_last(have_pool, number_id, pool_sizes, "move it to another pool")
+        steps.append(
+            Step(
+                "DisassociateOriginationIdentity", dict(PoolId=have_pool, OriginationIdentity=number_id), wait="ACTIVE"
+            )
+        )
+    if update:
+        # Never for a number in a pool: the service refuses UpdatePhoneNumber there.
+        steps.append(
+            Step("UpdatePhoneNumber", dict(PhoneNumberId=number_id, **update), wait="ACTIVE", needs_active=bool(steps))
+        )
+    if moving and want_pool:
+        steps.append(
+            Step(
+                "AssociateOriginationIdentity",
+                dict(PoolId=want_pool, OriginationIdentity=number_id),
+                wait="ACTIVE",
+                needs_active=bool(steps),
+            )
+        )
+    if moving:
+        after["pool_id"] = want_pool or None
 
     to_set, to_remove, after["tags"] = plan_tags(current.get("tags") or {}, desired)
     arn = current["phone_number_arn"]
@@ -276,24 +357,32 @@ def plan_present(current, desired, pool_sizes=None, client_token=None):
     return Plan("update" if steps else "none", dict(current), after, _require_active(steps, current))
 
 
-def _plan_pool(current, desired, after, pool_sizes):
-    want = desired.get("pool_id")
-    have = current.get("pool_id") or ""
-    if want is None or want == have:
-        return []
-    number_id = current["phone_number_id"]
-    steps = []
-    if have:
-        _check_not_last(have, number_id, pool_sizes, "move it to another pool")
-        steps.append(
-            Step("DisassociateOriginationIdentity", dict(PoolId=have, OriginationIdentity=number_id), wait="ACTIVE")
+def _refuse_update_in_pool(current, pool_id, update):
+    """A number that stays in its pool cannot be updated: say which settings, and what to do instead."""
+    options = {api_name: key for key, api_name in MUTABLE_SETTINGS}
+    changes = [
+        "{0}: {1} -> {2}".format(options[api_name], current.get(options[api_name]), value)
+        for api_name, value in update.items()
+    ]
+    overridden = [options[api_name] for api_name in update if options[api_name] in POOL_SETTING_KEYS]
+    if overridden:
+        advice = (
+            "pool {0}'s settings apply to every number in it: change {1} on the pool, or take the number out "
+            'of the pool with pool_id: "" in this task'.format(pool_id, ", ".join(overridden))
         )
-    if want:
-        steps.append(
-            Step("AssociateOriginationIdentity", dict(PoolId=want, OriginationIdentity=number_id), wait="ACTIVE")
+    else:
+        advice = (
+            'take the number out of the pool with pool_id: "" in this task (it is disassociated, then '
+            "updated), or leave these settings out while it is in the pool"
         )
-    after["pool_id"] = want or None
-    return steps
+    raise SmsVoiceError(
+        "phone number {0} is in pool {1}, and the service does not change the settings of a number in a "
+        "pool: {2}. To change them, {3}; nothing was changed".format(
+            current["phone_number_id"], pool_id, "; ".join(changes), advice
+        ),
+        pool_id=pool_id,
+        settings=[options[api_name] for api_name in update],
+    )
 
 
 def _check_not_last(pool_id, number_id, pool_sizes, doing):
@@ -310,7 +399,7 @@ def number_preference_param(preference):
     return [{"PreferenceType": [preference["preference_type"]], "Filter": list(preference["filter"])}]
 
 
-def _plan_request(desired, client_token):
+def _plan_request(desired, client_token, pools=None):
     if desired.get("lookup") != "name":
         key = desired.get("lookup") or "name"
         if key == "name":
@@ -328,6 +417,11 @@ def _plan_request(desired, client_token):
             "no phone number is named {0!r}; to request one, set {1}".format(desired.get("name"), ", ".join(missing))
         )
 
+    pool = (pools or {}).get(desired.get("pool_id")) if desired.get("pool_id") else None
+    if pool is not None:
+        _check_pool_overrides(
+            pool, desired, desired.get("message_type"), "the number named {0!r}".format(desired["name"])
+        )
     params = dict(
         IsoCountryCode=desired["iso_country_code"],
         MessageType=desired["message_type"],
@@ -346,6 +440,9 @@ def _plan_request(desired, client_token):
     if desired.get("number_preference"):
         # Only a wish for the digits of the number to lease: never compared with an existing number.
         params["NumberPreference"] = number_preference_param(desired["number_preference"])
+    if pool is not None:
+        # The pool's opt-out list applies; the task's, if any, is the same (checked above).
+        params.pop("OptOutListName", None)
     _to_set, _to_remove, tags = plan_tags({}, desired)
     params["Tags"] = tags_to_list(tags)
     if client_token:
@@ -366,6 +463,9 @@ def _plan_request(desired, client_token):
             after[key] = desired[key]
     if desired.get("deletion_protection_enabled") is not None:
         after["deletion_protection_enabled"] = desired["deletion_protection_enabled"]
+    if pool is not None:
+        for key in POOL_SETTING_KEYS:
+            after[key] = pool.get(key)
 
     steps = [Step("RequestPhoneNumber", params, wait="ACTIVE")]
     update = {}
@@ -391,13 +491,12 @@ def plan_absent(current, desired, pool_sizes=None):
         return Plan("none", None, None, [])
     number_id = current["phone_number_id"]
     steps = []
-    if current.get("deletion_protection_enabled"):
-        if desired.get("deletion_protection_enabled") is not False:
-            raise SmsVoiceError(
-                "phone number {0} ({1}) has deletion protection enabled and was not released. To release "
-                "it, set deletion_protection_enabled: false in this task".format(number_id, current.get("phone_number"))
-            )
-        steps.append(Step("UpdatePhoneNumber", dict(PhoneNumberId=number_id, DeletionProtectionEnabled=False)))
+    if current.get("deletion_protection_enabled") and desired.get("deletion_protection_enabled") is not False:
+        raise SmsVoiceError(
+            "phone number {0} ({1}) has deletion protection enabled and was not released. To release "
+            "it, set deletion_protection_enabled: false in this task".format(number_id, current.get("phone_number"))
+        )
+    # The service refuses UpdatePhoneNumber and ReleasePhoneNumber for a number in a pool: leave it first.
     if current.get("pool_id"):
         _check_not_last(current["pool_id"], number_id, pool_sizes, "release it")
         steps.append(
@@ -407,6 +506,74 @@ def plan_absent(current, desired, pool_sizes=None):
                 wait="ACTIVE",
             )
         )
+    if current.get("deletion_protection_enabled"):
+        steps.append(
+            Step(
+                "UpdatePhoneNumber",
+                dict(PhoneNumberId=number_id, DeletionProtectionEnabled=False),
+                needs_active=bool(steps),
+            )
+        )
     steps.append(Step("ReleasePhoneNumber", dict(PhoneNumberId=number_id), wait="DELETED"))
     after = dict(current, status="DELETED", deletion_protection_enabled=False, pool_id=None)
     return Plan("release", dict(current), after, _require_active(steps, current))
+
+
+def step_options(step):
+    """What a step changes, by option name: how ``pending_changes`` lists a call not made yet."""
+    params = step.params
+    if step.operation == "UpdatePhoneNumber":
+        names = {api_name: key for key, api_name in MUTABLE_SETTINGS}
+        options = {names[k]: v for k, v in params.items() if k in names}
+    elif step.operation == "AssociateOriginationIdentity":
+        options = {"pool_id": params["PoolId"]}
+    elif step.operation == "DisassociateOriginationIdentity":
+        options = {"pool_id": ""}
+    elif step.operation == "PutKeyword":
+        options = {"keyword": params["Keyword"], "reply": params["KeywordMessage"], "action": params["KeywordAction"]}
+    elif step.operation == "DeleteKeyword":
+        options = {"keyword": params["Keyword"]}
+    elif step.operation == "TagResource":
+        options = {"tags": {t["Key"]: t["Value"] for t in params["Tags"]}}
+    elif step.operation == "UntagResource":
+        options = {"removed_tags": list(params["TagKeys"])}
+    else:
+        options = {}
+    return {"operation": step.operation, "options": options}
+
+
+def deferred_steps(plan):
+    """The steps a run with ``wait: false`` leaves for a later run.
+
+    Those that need an ACTIVE number while it is PENDING (a toll-free or 10DLC
+    number under review, for days): update-only settings, pool changes, keywords.
+    """
+    status = (plan.before or plan.after or {}).get("status")
+    if status != "PENDING":
+        return []
+    return [step for step in plan.steps if step.needs_active]
+
+
+def without_step(result, step, before):
+    """A predicted number without what ``step`` (left for later) would have changed.
+
+    ``before`` is the number before the run, or None for a number being
+    requested (whose result then holds what the request returned).
+    """
+    result = dict(result)
+    if step.operation in ("PutKeyword", "DeleteKeyword"):
+        result["keywords"] = before.get("keywords") if before else None
+    elif before is None:
+        if step.operation == "UpdatePhoneNumber":
+            names = {api_name: key for key, api_name in MUTABLE_SETTINGS}
+            for api_name in step.params:
+                if api_name in names:
+                    result[names[api_name]] = NEW_NUMBER_DEFAULTS.get(names[api_name], result.get(names[api_name]))
+    elif step.operation == "UpdatePhoneNumber":
+        names = {api_name: key for key, api_name in MUTABLE_SETTINGS}
+        for api_name in step.params:
+            if api_name in names:
+                result[names[api_name]] = before.get(names[api_name])
+    elif step.operation in ("AssociateOriginationIdentity", "DisassociateOriginationIdentity"):
+        result["pool_id"] = before.get("pool_id")
+    return result

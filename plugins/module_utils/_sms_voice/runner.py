@@ -15,6 +15,7 @@ from ansible.module_utils.basic import missing_required_lib
 from . import connection
 from .connection import HAS_BOTO3, TAGGING_SERVICE_NAME, Api, create_client, secret_values
 from .errors import SmsVoiceError
+from .pacing import pacer_from_params
 
 REDACTED = "<redacted>"
 
@@ -141,15 +142,19 @@ def run_module(module, work):
     failure = None
     try:
         name = module._name.split(".")[-1]
+        pacer = pacer_from_params(module.params)
         tagging = None
         if module.params.get("use_tagging_api", False):
             tagging = lambda: create_client(module.params, name, TAGGING_SERVICE_NAME)  # noqa: E731
-        api = Api(create_client(module.params, name), tagging=tagging)
+        api = Api(create_client(module.params, name), pacer, tagging=tagging)
         result = work(module, api)
     except SmsVoiceError as e:
-        failure = e.result()
+        # A failure after a write reports changed: true, with what was done and what was not.
+        failure = dict(changed=False)
+        failure.update(e.result())
     except Exception as e:  # a botocore error that escaped Api, or a bug: reported, filtered, never raw
         failure = dict(
+            changed=False,
             msg="unexpected error: {0}: {1}".format(type(e).__name__, e),
             exception=traceback.format_exc(),
         )
