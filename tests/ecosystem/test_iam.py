@@ -141,9 +141,6 @@ def test_phone_number_uses_every_action_of_its_policy_and_no_other(emulator):
     anchor = client.request_phone_number(
         IsoCountryCode="US", MessageType="TRANSACTIONAL", NumberCapabilities=["SMS"], NumberType="SIMULATOR"
     )["PhoneNumberId"]
-    # The service associates a number with a pool only if their keywords match: the pool takes the
-    # HELP reply the number will have when it moves in.
-    client.put_keyword(OriginationIdentity=anchor, Keyword="HELP", KeywordMessage="Reply STOP to stop.")
     pool_id = client.create_pool(OriginationIdentity=anchor, IsoCountryCode="US", MessageType="TRANSACTIONAL")["PoolId"]
     keywords = [{"keyword": "HELP", "reply": "Reply STOP to stop."}, {"keyword": "JOIN", "reply": "Welcome!"}]
     tasks = [
