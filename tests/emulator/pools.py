@@ -12,6 +12,7 @@ from .errors import (
     conflict,
     field_error,
     quota_exceeded,
+    validation_error,
 )
 from .validation import filter_output
 
@@ -21,6 +22,20 @@ if TYPE_CHECKING:
 
 
 MAX_POOLS = 100
+
+#: UpdatePool member -> Pool attribute (OptOutListName, a name or ARN, is resolved apart).
+POOL_SETTINGS = (
+    ("TwoWayEnabled", "two_way_enabled"),
+    ("TwoWayChannelArn", "two_way_channel_arn"),
+    ("TwoWayChannelRole", "two_way_channel_role"),
+    ("SelfManagedOptOutsEnabled", "self_managed"),
+    ("SharedRoutesEnabled", "shared_routes"),
+    ("DeletionProtectionEnabled", "deletion_protection"),
+)
+#: The pool's settings its members share (deletion protection and shared routes are the pool's own).
+MEMBER_SETTINGS = frozenset(
+    {"opt_out_list", "two_way_enabled", "two_way_channel_arn", "two_way_channel_role", "self_managed"}
+)
 
 
 @dataclass
@@ -157,6 +172,33 @@ class PoolsMixin:
             self.pool_view,
             "Pools",
         )
+
+    def update_pool(self, params: dict[str, Any]) -> dict[str, Any]:
+        pool = self._pool(params["PoolId"])
+        self._check_channel(params)
+        changes: dict[str, Any] = {}
+        if params.get("OptOutListName") is not None:
+            changes["opt_out_list"] = self._opt_out_list(params["OptOutListName"]).name
+        for member, attribute in POOL_SETTINGS:
+            if params.get(member) is not None:
+                changes[attribute] = params[member]
+        two_way = changes.get("two_way_enabled", pool.two_way_enabled)
+        channel = changes.get("two_way_channel_arn", pool.two_way_channel_arn)
+        if two_way and not channel:
+            raise validation_error(
+                "TWO_WAY_CHANNEL_NOT_PRESENT",
+                "TwoWayEnabled needs a TwoWayChannelArn; none is given or set on the pool.",
+                [{"Name": "TwoWayChannelArn", "Message": "Required when TwoWayEnabled is true"}],
+            )
+        for attribute, value in changes.items():
+            setattr(pool, attribute, value)
+        # Members can't be updated on their own (PHONE_NUMBER_ASSOCIATED_TO_POOL), and must match their
+        # pool to join it: the pool's settings are theirs, so a member reads as the pool now sends.
+        governed = {attribute: value for attribute, value in changes.items() if attribute in MEMBER_SETTINGS}
+        for number in self._pool_members(pool):
+            for attribute, value in governed.items():
+                setattr(number, attribute, value)
+        return filter_output("UpdatePool", self.pool_view(pool))
 
     def delete_pool(self, params: dict[str, Any]) -> dict[str, Any]:
         pool = self._pool(params["PoolId"])

@@ -47,7 +47,10 @@ covered by tests):
   (``MESSAGE_TYPE_MISMATCH``, ``OPT_OUT_LIST_MISMATCH``,
   ``TWO_WAY_CONFIG_MISMATCH``, ``SELF_MANAGED_OPT_OUTS_MISMATCH``,
   ``KEYWORD_MISMATCH``: keyword, reply and action all compared); a number
-  requested into a pool inherits them. ``UpdatePhoneNumber`` and
+  requested into a pool inherits them. ``UpdatePool`` changes the opt-out
+  list, two-way and self-managed opt-out settings of the pool and of every
+  member alike, so members keep matching their pool; its deletion protection
+  and shared routes are the pool's own. ``UpdatePhoneNumber`` and
   ``ReleasePhoneNumber`` of a number in a pool fail with
   ``PHONE_NUMBER_ASSOCIATED_TO_POOL`` whatever they change (the model's
   documentation of both). After the number leaves the pool, a release still
@@ -98,6 +101,7 @@ OPERATIONS = {
     "ListTagsForResource": "list_tags_for_resource",
     "CreatePool": "create_pool",
     "DescribePools": "describe_pools",
+    "UpdatePool": "update_pool",
     "DeletePool": "delete_pool",
     "AssociateOriginationIdentity": "associate_origination_identity",
     "DisassociateOriginationIdentity": "disassociate_origination_identity",
