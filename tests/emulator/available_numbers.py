@@ -35,6 +35,12 @@ class Candidate:
     phone_number: str
 
 
+#: API operation -> method of :class:`AvailableNumbersMixin`
+AVAILABLE_NUMBER_OPERATIONS = {
+    "ListAvailablePhoneNumbers": "list_available_phone_numbers",
+}
+
+
 class AvailableNumbersMixin:
     """The operation, mixed into :class:`tests.emulator.region.RegionBackend`."""
 

@@ -46,6 +46,14 @@ _KEYWORD_FILTERS: dict[str, FilterSpec] = {
 }
 
 
+#: API operation -> method of :class:`KeywordsMixin`
+KEYWORD_OPERATIONS = {
+    "PutKeyword": "put_keyword",
+    "DescribeKeywords": "describe_keywords",
+    "DeleteKeyword": "delete_keyword",
+}
+
+
 class KeywordsMixin:
     """Keywords: PutKeyword, DescribeKeywords, DeleteKeyword on a number or a pool."""
 

@@ -159,6 +159,15 @@ def messaging_limits(number_type: str, capabilities: list[str]) -> dict[str, Any
     return limits
 
 
+#: API operation -> method of :class:`NumbersMixin`
+NUMBER_OPERATIONS = {
+    "RequestPhoneNumber": "request_phone_number",
+    "DescribePhoneNumbers": "describe_phone_numbers",
+    "UpdatePhoneNumber": "update_phone_number",
+    "ReleasePhoneNumber": "release_phone_number",
+}
+
+
 class NumbersMixin:
     """Phone numbers: leasing, describing, updating and releasing them, and their status over time."""
 

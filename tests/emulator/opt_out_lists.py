@@ -28,6 +28,14 @@ class OptOutList:
     tags: dict[str, str] = field(default_factory=dict)
 
 
+#: API operation -> method of :class:`OptOutListsMixin`
+OPT_OUT_LIST_OPERATIONS = {
+    "CreateOptOutList": "create_opt_out_list",
+    "DescribeOptOutLists": "describe_opt_out_lists",
+    "DeleteOptOutList": "delete_opt_out_list",
+}
+
+
 class OptOutListsMixin:
     """Opt-out lists, and who uses them."""
 

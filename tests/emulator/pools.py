@@ -79,6 +79,18 @@ def _keyword_set(keywords: dict[str, Keyword]) -> set[tuple[str, str, str]]:
     return {(key, record.message, record.action) for key, record in keywords.items()}
 
 
+#: API operation -> method of :class:`PoolsMixin`
+POOL_OPERATIONS = {
+    "CreatePool": "create_pool",
+    "DescribePools": "describe_pools",
+    "UpdatePool": "update_pool",
+    "DeletePool": "delete_pool",
+    "AssociateOriginationIdentity": "associate_origination_identity",
+    "DisassociateOriginationIdentity": "disassociate_origination_identity",
+    "ListPoolOriginationIdentities": "list_pool_origination_identities",
+}
+
+
 class PoolsMixin:
     """Pools: created from a first number, which sets the settings every member must share."""
 

@@ -78,42 +78,27 @@ import itertools
 import random
 from typing import TYPE_CHECKING, Any
 
-from .available_numbers import AvailableNumbersMixin
+from .available_numbers import AVAILABLE_NUMBER_OPERATIONS, AvailableNumbersMixin
 from .core import RegionCore, TokenRecord, _partition, _tag_list
-from .keywords import KeywordsMixin
-from .numbers import NumbersMixin, PhoneNumber
-from .opt_out_lists import DEFAULT_OPT_OUT_LIST, OptOutList, OptOutListsMixin
-from .pools import Pool, PoolsMixin
-from .registrations import Registration, RegistrationsMixin
-from .tags import TagsMixin
+from .keywords import KEYWORD_OPERATIONS, KeywordsMixin
+from .numbers import NUMBER_OPERATIONS, NumbersMixin, PhoneNumber
+from .opt_out_lists import DEFAULT_OPT_OUT_LIST, OPT_OUT_LIST_OPERATIONS, OptOutList, OptOutListsMixin
+from .pools import POOL_OPERATIONS, Pool, PoolsMixin
+from .registrations import REGISTRATION_OPERATIONS, Registration, RegistrationsMixin
+from .tags import TAG_OPERATIONS, TagsMixin
 
 if TYPE_CHECKING:
     from .control import Emulator
 
-#: API operation -> RegionBackend method
+#: API operation -> RegionBackend method, from the tables of the resource modules
 OPERATIONS = {
-    "RequestPhoneNumber": "request_phone_number",
-    "DescribePhoneNumbers": "describe_phone_numbers",
-    "UpdatePhoneNumber": "update_phone_number",
-    "ReleasePhoneNumber": "release_phone_number",
-    "TagResource": "tag_resource",
-    "UntagResource": "untag_resource",
-    "ListTagsForResource": "list_tags_for_resource",
-    "CreatePool": "create_pool",
-    "DescribePools": "describe_pools",
-    "UpdatePool": "update_pool",
-    "DeletePool": "delete_pool",
-    "AssociateOriginationIdentity": "associate_origination_identity",
-    "DisassociateOriginationIdentity": "disassociate_origination_identity",
-    "ListPoolOriginationIdentities": "list_pool_origination_identities",
-    "CreateOptOutList": "create_opt_out_list",
-    "DescribeOptOutLists": "describe_opt_out_lists",
-    "DeleteOptOutList": "delete_opt_out_list",
-    "PutKeyword": "put_keyword",
-    "DescribeKeywords": "describe_keywords",
-    "DeleteKeyword": "delete_keyword",
-    "ListAvailablePhoneNumbers": "list_available_phone_numbers",
-    "DescribeRegistrations": "describe_registrations",
+    **NUMBER_OPERATIONS,
+    **TAG_OPERATIONS,
+    **POOL_OPERATIONS,
+    **OPT_OUT_LIST_OPERATIONS,
+    **KEYWORD_OPERATIONS,
+    **AVAILABLE_NUMBER_OPERATIONS,
+    **REGISTRATION_OPERATIONS,
 }
 
 

@@ -91,6 +91,12 @@ def check_blocking_statuses(value: Any) -> list[str]:
     return list(dict.fromkeys(value))
 
 
+#: API operation -> method of :class:`RegistrationsMixin`
+REGISTRATION_OPERATIONS = {
+    "DescribeRegistrations": "describe_registrations",
+}
+
+
 class RegistrationsMixin:
     """The registration side of :class:`~tests.emulator.region.RegionBackend` (which provides the helpers used)."""
 

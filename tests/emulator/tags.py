@@ -21,6 +21,14 @@ if TYPE_CHECKING:
 MAX_TAGS_PER_RESOURCE = 50
 
 
+#: API operation -> method of :class:`TagsMixin`
+TAG_OPERATIONS = {
+    "TagResource": "tag_resource",
+    "UntagResource": "untag_resource",
+    "ListTagsForResource": "list_tags_for_resource",
+}
+
+
 class TagsMixin:
     """Tags: checked, merged within the per-resource limit, and listed."""
 
