@@ -9,16 +9,7 @@ the modules that define them.
 
 from __future__ import annotations
 
-from .control import (
-    CONNECTION_DROPPED,
-    DEFAULT_EMULATOR,
-    FAULT_KINDS,
-    Clock,
-    DictRegionStore,
-    Emulator,
-    Fault,
-    Outcome,
-)
+from .control import CONNECTION_DROPPED, DEFAULT_EMULATOR, FAULT_KINDS, Clock, DictRegionStore, Emulator, Fault, Outcome
 from .core import DEFAULT_ACCOUNT_ID, DEFAULT_MAX_RESULTS, FilterSpec, TokenRecord, compile_filters
 from .keywords import DEFAULT_KEYWORDS, MAX_KEYWORDS, PROTECTED_KEYWORDS, Keyword
 from .numbers import COUNTRIES, CountryPlan, PhoneNumber, messaging_limits

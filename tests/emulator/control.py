@@ -30,8 +30,6 @@ from .registrations import check_seed
 from .validation import service_model, validate_input
 
 FAULT_KINDS = ("throttle", "server_error", "latency", "drop_after", "not_accessible")
-
-
 #: The ``error`` a call-log entry carries when a ``drop_after`` fault cut the connection.
 CONNECTION_DROPPED = "ConnectionDropped"
 

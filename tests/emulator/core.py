@@ -11,20 +11,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from .errors import (
-    conflict,
-    field_error,
-    not_found,
-    validation_error,
-)
+from .errors import conflict, field_error, not_found, validation_error
 from .validation import enum_values
 
 DEFAULT_ACCOUNT_ID = "123456789012"
-
-
 DEFAULT_MAX_RESULTS = 100
-
-
 ARN_RE = re.compile(r"arn:(aws[a-z-]*):sms-voice:([a-z0-9-]+):(\d{12}):([a-z-]+)/(.+)")
 
 

@@ -6,11 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .core import FilterSpec, _enum_checker, compile_filters
-from .errors import (
-    conflict,
-    not_found,
-    quota_exceeded,
-)
+from .errors import conflict, not_found, quota_exceeded
 from .keyword_rules import check_us_toll_free_keyword
 from .pools import Pool
 
@@ -19,8 +15,6 @@ if TYPE_CHECKING:
 
 
 MAX_KEYWORDS = 30
-
-
 PROTECTED_KEYWORDS = {"STOP": "OPT_OUT", "HELP": "AUTOMATIC_RESPONSE"}
 
 

@@ -11,13 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .core import FilterSpec, _any, _bool_checker, _enum_checker, _flag, _iso_checker, _tag_list
-from .errors import (
-    conflict,
-    field_error,
-    not_found,
-    quota_exceeded,
-    validation_error,
-)
+from .errors import conflict, field_error, not_found, quota_exceeded, validation_error
 from .keywords import DEFAULT_KEYWORDS, Keyword
 from .opt_out_lists import DEFAULT_OPT_OUT_LIST
 from .validation import filter_output
@@ -28,32 +22,17 @@ if TYPE_CHECKING:
 
 # What DescribePhoneNumbers reports as a number's limits and pricing model (README, "The emulator").
 RATE_LIMITS = {"LONG_CODE": 1, "TOLL_FREE": 3, "TEN_DLC": 1, "SIMULATOR": 1}
-
-
 DAILY_MESSAGE_CAPS = {"TEN_DLC": {"T-MOBILE": 2000}}
-
-
 PRICING_TIER = {"LONG_CODE": "STANDARD", "TOLL_FREE": "STANDARD", "TEN_DLC": "STANDARD"}
-
-
 MONTHLY_LEASING_PRICE = {"LONG_CODE": "1.00", "TOLL_FREE": "2.00", "TEN_DLC": "2.00", "SIMULATOR": "0.00"}
 
-
+# What UpdatePhoneNumber and UpdatePool accept as a two-way channel and its role.
 SNS_TOPIC_RE = re.compile(r"arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}(\.fifo)?")
-
-
 CONNECT_CHANNEL_RE = re.compile(r"connect\.[a-z0-9-]+\.amazonaws\.com")
-
-
 IAM_ROLE_RE = re.compile(r"arn:aws[a-z-]*:iam::\d{12}:role/[A-Za-z0-9+=,.@_/-]{1,512}")
 
-
 _US_AREA_CODES = ("206", "212", "303", "312", "415", "503", "512", "617", "702", "713", "808", "917")
-
-
 _CA_AREA_CODES = ("416", "514", "604", "613", "647", "778", "902")
-
-
 _TOLL_FREE_PREFIXES = ("800", "833", "844", "855", "866", "877", "888")
 
 

@@ -6,16 +6,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .core import _tag_list
-from .errors import (
-    conflict,
-    quota_exceeded,
-    validation_error,
-)
+from .errors import conflict, quota_exceeded, validation_error
 from .validation import filter_output
 
 MAX_OPT_OUT_LISTS = 100
-
-
 DEFAULT_OPT_OUT_LIST = "Default"
 
 

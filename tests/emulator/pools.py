@@ -8,12 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .core import FilterSpec, _any, _bool_checker, _enum_checker, _flag, _iso_checker, _tag_list, compile_filters
-from .errors import (
-    conflict,
-    field_error,
-    quota_exceeded,
-    validation_error,
-)
+from .errors import conflict, field_error, quota_exceeded, validation_error
 from .validation import filter_output
 
 if TYPE_CHECKING:

@@ -5,11 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .core import _tag_list
-from .errors import (
-    EmulatorError,
-    field_error,
-    quota_exceeded,
-)
+from .errors import EmulatorError, field_error, quota_exceeded
 from .validation import enum_values
 
 if TYPE_CHECKING:
