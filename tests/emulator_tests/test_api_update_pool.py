@@ -164,3 +164,28 @@ def test_opt_out_list_a_pool_uses_cannot_be_deleted_and_the_error_names_the_pool
     assert founder in message
     client.update_pool(PoolId=pool["PoolId"], OptOutListName="Default")
     assert client.delete_opt_out_list(OptOutListName="pool-only")["OptOutListName"] == "pool-only"
+
+
+def test_update_pool_with_a_role_still_propagating_is_refused_and_changes_nothing(api):
+    client = api.client()
+    founder, pool = _pool(client)
+    api.fault("UpdatePool", "not_accessible")
+    change = {"TwoWayEnabled": True, "TwoWayChannelArn": SNS_TOPIC, "TwoWayChannelRole": IAM_ROLE}
+    with raises("ValidationException", Reason="RESOURCE_NOT_ACCESSIBLE") as caught:
+        client.update_pool(PoolId=pool["PoolId"], **change)
+    assert caught.value.response["Fields"][0]["Name"] == "TwoWayChannelRole"
+    assert _describe_pool(client, pool["PoolId"])["TwoWayEnabled"] is False
+    assert client.describe_phone_numbers(PhoneNumberIds=[founder])["PhoneNumbers"][0]["TwoWayEnabled"] is False
+    assert client.update_pool(PoolId=pool["PoolId"], **change)["TwoWayChannelRole"] == IAM_ROLE
+
+
+def test_back_to_back_update_pool_calls_are_throttled_and_the_throttled_one_changes_nothing(api):
+    client = api.client(retries={"mode": "standard", "total_max_attempts": 1})
+    _founder, pool = _pool(client)
+    api.config(quota_scale=0.01)
+    client.update_pool(PoolId=pool["PoolId"], SharedRoutesEnabled=True)
+    with raises("ThrottlingException"):
+        client.update_pool(PoolId=pool["PoolId"], DeletionProtectionEnabled=True)
+    api.config(quotas=False)
+    described = _describe_pool(client, pool["PoolId"])
+    assert (described["SharedRoutesEnabled"], described["DeletionProtectionEnabled"]) == (True, False)
