@@ -1,7 +1,8 @@
 """Emulator of Amazon Pinpoint SMS and Voice v2 (``pinpoint-sms-voice-v2``) for the collection's tests.
 
 moto has no backend for this service, so the project ships its own: a
-plain-Python stateful backend (:mod:`.backend`) checked against botocore's
+plain-Python stateful backend split by resource (:mod:`.region`, with the
+test-control layer in :mod:`.control`) checked against botocore's
 service model (:mod:`.validation`), registered as a moto backend
 (:mod:`.moto_glue`) so that ``moto.mock_aws`` serves it in-process and moto's
 server serves it over HTTP (:mod:`.server`, ``python -m tests.emulator``).
@@ -17,19 +18,14 @@ Entry points for tests and scripts::
         client = handle.client()
 """
 
-from .backend import (
-    CONNECTION_DROPPED,
-    DEFAULT_ACCOUNT_ID,
-    DEFAULT_EMULATOR,
-    Clock,
-    Emulator,
-    RegionBackend,
-)
 from .config import DEFAULT_PENDING_SECONDS
+from .control import CONNECTION_DROPPED, DEFAULT_EMULATOR, Clock, Emulator
+from .core import DEFAULT_ACCOUNT_ID
 from .errors import EmulatorError
 from .handle import EmulatorControlError, EmulatorHandle, InProcessEmulatorHandle
 from .moto_glue import register
 from .quotas import QUOTAS, TEST_QUOTA_SCALE
+from .region import RegionBackend
 from .server import ServerProcess, running_server, start_subprocess
 
 register()

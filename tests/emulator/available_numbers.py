@@ -35,11 +35,17 @@ class Candidate:
     phone_number: str
 
 
+#: API operation -> method of :class:`AvailableNumbersMixin`
+AVAILABLE_NUMBER_OPERATIONS = {
+    "ListAvailablePhoneNumbers": "list_available_phone_numbers",
+}
+
+
 class AvailableNumbersMixin:
-    """The operation, mixed into :class:`tests.emulator.backend.RegionBackend`."""
+    """The operation, mixed into :class:`tests.emulator.region.RegionBackend`."""
 
     def list_available_phone_numbers(self, params: dict[str, Any]) -> dict[str, Any]:
-        from .backend import COUNTRIES
+        from .numbers import COUNTRIES
 
         if params["IsoCountryCode"] != COUNTRY:
             raise field_error(

@@ -20,7 +20,7 @@ import boto3
 import botocore.session
 from botocore.config import Config
 
-from .backend import DEFAULT_EMULATOR, Emulator
+from .control import DEFAULT_EMULATOR, Emulator
 from .validation import SERVICE_NAME
 
 DUMMY_ACCESS_KEY = "testing"

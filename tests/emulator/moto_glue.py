@@ -19,7 +19,7 @@ both are fed here:
 State lives in :class:`SmsVoiceMotoBackend` instances (one per account and
 region) held by moto's ``BackendDict``, so moto's own resets (the end of
 ``mock_aws``, ``POST /moto-api/reset``) wipe the emulator's resources too.
-The shared :data:`~tests.emulator.backend.DEFAULT_EMULATOR` reaches them
+The shared :data:`~tests.emulator.control.DEFAULT_EMULATOR` reaches them
 through :class:`MotoRegionStore`.
 
 ``tests/emulator_tests/test_moto_canary.py`` fails loudly if a moto upgrade
@@ -42,8 +42,9 @@ from moto.core.base_backend import AccountSpecificBackend, BackendDict, BaseBack
 from moto.core.responses import BaseResponse
 
 from . import tagging
-from .backend import DEFAULT_EMULATOR, RegionBackend
+from .control import DEFAULT_EMULATOR
 from .protocol import account_for, handle, is_tagging_target, operation_from_target, region_and_access_key, render
+from .region import RegionBackend
 
 SERVICE = "smsvoice"
 MODULE_NAME = f"moto.{SERVICE}"
@@ -164,7 +165,7 @@ smsvoice_backends: BackendDict = _AnyRegionBackendDict(SmsVoiceMotoBackend, SERV
 
 
 class MotoRegionStore:
-    """Lets :class:`~tests.emulator.backend.Emulator` find its regions inside moto's ``BackendDict``."""
+    """Lets :class:`~tests.emulator.control.Emulator` find its regions inside moto's ``BackendDict``."""
 
     def __init__(self, backends: BackendDict) -> None:
         self.backends = backends

@@ -17,7 +17,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from . import tagging
-from .backend import DEFAULT_ACCOUNT_ID, Emulator, Outcome
+from .control import Emulator, Outcome
+from .core import DEFAULT_ACCOUNT_ID
 from .validation import TARGET_PREFIX
 
 CONTENT_TYPE = "application/x-amz-json-1.0"

@@ -47,6 +47,7 @@ QUOTAS: dict[str, float] = {
     "TagResource": 1,
     "UntagResource": 1,
     "UpdatePhoneNumber": 1,
+    "UpdatePool": 1,
     # The Resource Groups Tagging API (tests/emulator/tagging.py): "Rate of calling the GetResources API
     # operation: Maximum of 15 calls per second" (Tag Editor user guide, "Service quotas",
     # https://docs.aws.amazon.com/tag-editor/latest/userguide/reference.html).

@@ -34,7 +34,7 @@ from .errors import conflict
 from .validation import enum_values, filter_output
 
 if TYPE_CHECKING:
-    from .backend import PhoneNumber
+    from .numbers import PhoneNumber
 
 DEFAULT_BLOCKING_STATUSES = ("SUBMITTED", "AWS_REVIEWING", "REVIEWING", "PROVISIONING", "REQUIRES_AUTHENTICATION")
 APPROVED_STATUSES = ("PROVISIONING", "COMPLETE", "CLOSED")
@@ -91,8 +91,14 @@ def check_blocking_statuses(value: Any) -> list[str]:
     return list(dict.fromkeys(value))
 
 
+#: API operation -> method of :class:`RegistrationsMixin`
+REGISTRATION_OPERATIONS = {
+    "DescribeRegistrations": "describe_registrations",
+}
+
+
 class RegistrationsMixin:
-    """The registration side of :class:`~tests.emulator.backend.RegionBackend` (which provides the helpers used)."""
+    """The registration side of :class:`~tests.emulator.region.RegionBackend` (which provides the helpers used)."""
 
     registrations: dict[str, Registration]
 
@@ -113,7 +119,7 @@ class RegistrationsMixin:
         return self._lookup("registration", self.registrations, identifier, member)  # type: ignore[attr-defined]
 
     def describe_registrations(self, params: dict[str, Any]) -> dict[str, Any]:
-        from .backend import compile_filters
+        from .core import compile_filters
 
         ids = params.get("RegistrationIds") or []
         predicates = compile_filters(params.get("Filters") or [], _registration_filters())

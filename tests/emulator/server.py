@@ -63,7 +63,8 @@ from typing import Any
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication, MotoRequestHandler, create_backend_app
 from werkzeug.serving import make_server
 
-from .backend import DEFAULT_ACCOUNT_ID, DEFAULT_EMULATOR, Emulator
+from .control import DEFAULT_EMULATOR, Emulator
+from .core import DEFAULT_ACCOUNT_ID
 from .moto_glue import DROP_ENVIRON_KEY, WRAPPED_ENVIRON_KEY, register
 from .protocol import CONTENT_TYPE, account_for, handle, region_and_access_key, render
 from .tagging import TARGET_PREFIX as TAGGING_TARGET_PREFIX

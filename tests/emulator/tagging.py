@@ -2,7 +2,7 @@
 
 AWS keeps a separate tag index per account and region that ``GetResources``
 reads (up to 100 resources with their tags a page, filtered by tag and by
-resource type). Here it reads the same :class:`~tests.emulator.backend.RegionBackend`
+resource type). Here it reads the same :class:`~tests.emulator.region.RegionBackend`
 state the SMS API serves, so a number tagged through ``TagResource`` is found
 by its tag. The index's freshness is a setting, because nobody has measured it
 for these resources on AWS (``POST /_emulator/config``):
@@ -41,7 +41,7 @@ from .errors import EmulatorError
 from .validation import _check
 
 if TYPE_CHECKING:
-    from .backend import RegionBackend
+    from .region import RegionBackend
 
 SERVICE_NAME = "resourcegroupstaggingapi"
 TARGET_PREFIX = "ResourceGroupsTaggingAPI_20170126"

@@ -114,6 +114,25 @@ def test_emulated_operations_exist_in_the_model():
     assert set(OPERATIONS) <= set(service_model().operation_names)
 
 
+def test_each_operation_is_served_by_the_mixin_of_its_resource_module():
+    """Each resource module's table names methods its own mixin defines; together they are OPERATIONS."""
+    from tests.emulator import available_numbers, keywords, numbers, opt_out_lists, pools, registrations, tags
+
+    tables = [
+        (numbers.NUMBER_OPERATIONS, numbers.NumbersMixin),
+        (pools.POOL_OPERATIONS, pools.PoolsMixin),
+        (opt_out_lists.OPT_OUT_LIST_OPERATIONS, opt_out_lists.OptOutListsMixin),
+        (keywords.KEYWORD_OPERATIONS, keywords.KeywordsMixin),
+        (tags.TAG_OPERATIONS, tags.TagsMixin),
+        (available_numbers.AVAILABLE_NUMBER_OPERATIONS, available_numbers.AvailableNumbersMixin),
+        (registrations.REGISTRATION_OPERATIONS, registrations.RegistrationsMixin),
+    ]
+    for table, mixin in tables:
+        assert [method for method in table.values() if method not in vars(mixin)] == [], mixin.__name__
+    assert sum(len(table) for table, _mixin in tables) == len(OPERATIONS)
+    assert {op: method for table, _mixin in tables for op, method in table.items()} == OPERATIONS
+
+
 def test_status_follows_the_clock(emu):
     emu.configure(pending_seconds={"TOLL_FREE": 10}, association_seconds=4)
     number = ok(emu, "RequestPhoneNumber", TOLL_FREE)

@@ -95,6 +95,7 @@ def exercise(client: Any, emulator: Any) -> None:
     client.list_tags_for_resource(ResourceArn=arn)
     pool = client.create_pool(OriginationIdentity=other, IsoCountryCode="US", MessageType="TRANSACTIONAL")["PoolId"]
     client.describe_pools(PoolIds=[pool])
+    client.update_pool(PoolId=pool, SharedRoutesEnabled=True, DeletionProtectionEnabled=False)
     client.associate_origination_identity(PoolId=pool, OriginationIdentity=number_id)
     client.list_pool_origination_identities(PoolId=pool)
     client.disassociate_origination_identity(PoolId=pool, OriginationIdentity=number_id)
@@ -170,7 +171,7 @@ def test_every_response_conforms_to_the_service_model(emulator):
             continue
         conform(shapes[code], {k: v for k, v in body.items() if k != "__type"}, f"{operation}!{code}", problems)
     assert errors == 13
-    assert len({op for op, _status, _body in recorder.seen}) == 21
+    assert len({op for op, _status, _body in recorder.seen}) == 22
     codes = {body.get("__type") for _op, status, body in recorder.seen if status >= 300}
     assert {"ThrottlingException", "ValidationException", "ConflictException"} <= codes
     assert problems == []

@@ -1,0 +1,341 @@
+"""The test-control layer: what is shared by all regions of a process, apart from the service.
+
+:class:`Emulator` holds the lock (the HTTP server is threaded), the clock, the
+configuration, injected faults and the call log. :meth:`Emulator.invoke` is the
+single entry point every transport uses: unknown operations, faults, request
+quotas, model validation, the operation itself (on a
+:class:`~tests.emulator.region.RegionBackend`), then the call-log entry. Its
+control functions back the ``/_emulator/*`` endpoints and the in-process handle.
+"""
+
+from __future__ import annotations
+
+import copy
+import sys
+import threading
+import time
+import traceback
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import tagging
+from .config import changed_config, default_config, non_negative_number
+from .core import DEFAULT_ACCOUNT_ID
+from .errors import EmulatorError, field_error, internal_error, throttled, validation_error
+from .quotas import QuotaBuckets
+from .region import OPERATIONS, RegionBackend
+from .registrations import check_seed
+from .validation import service_model, validate_input
+
+FAULT_KINDS = ("throttle", "server_error", "latency", "drop_after", "not_accessible")
+#: The ``error`` a call-log entry carries when a ``drop_after`` fault cut the connection.
+CONNECTION_DROPPED = "ConnectionDropped"
+
+
+class Clock:
+    """Wall-clock time plus an adjustable offset, or a frozen time when ``frozen_at`` is given.
+
+    Tests make time pass with :meth:`advance` instead of sleeping; the HTTP
+    server exposes the same through ``POST /_emulator/clock``.
+    """
+
+    def __init__(self, frozen_at: float | None = None) -> None:
+        self._frozen_at = frozen_at
+        self._offset = 0.0
+
+    def now(self) -> float:
+        base = self._frozen_at if self._frozen_at is not None else time.time()
+        return base + self._offset
+
+    def advance(self, seconds: float) -> float:
+        self._offset += float(seconds)
+        return self.now()
+
+    def reset(self) -> None:
+        self._offset = 0.0
+
+    @property
+    def offset(self) -> float:
+        return self._offset
+
+
+class DictRegionStore:
+    """Region backends in a plain dict: used when the emulator runs without moto."""
+
+    def __init__(self, factory: Callable[[str, str], RegionBackend]) -> None:
+        self._factory = factory
+        self._regions: dict[tuple[str, str], RegionBackend] = {}
+
+    def get(self, account_id: str, region: str) -> RegionBackend:
+        key = (account_id, region)
+        if key not in self._regions:
+            self._regions[key] = self._factory(account_id, region)
+        return self._regions[key]
+
+    def items(self) -> Iterator[tuple[tuple[str, str], RegionBackend]]:
+        return iter(list(self._regions.items()))
+
+    def clear(self) -> None:
+        self._regions.clear()
+
+
+def _not_accessible(operation: str, params: Any) -> EmulatorError:
+    """ValidationException RESOURCE_NOT_ACCESSIBLE, as while a new two-way role is still propagating in IAM."""
+    role = params.get("TwoWayChannelRole") if isinstance(params, dict) else None
+    if role:
+        return field_error(
+            "RESOURCE_NOT_ACCESSIBLE", "TwoWayChannelRole", f"The role {role} can't be assumed (injected fault)."
+        )
+    return validation_error(
+        "RESOURCE_NOT_ACCESSIBLE", f"A resource {operation} needs is not accessible (injected fault)."
+    )
+
+
+@dataclass
+class Fault:
+    operation: str
+    kind: str
+    count: int = 1
+    seconds: float = 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"operation": self.operation, "kind": self.kind, "count": self.count, "seconds": self.seconds}
+
+
+@dataclass
+class Outcome:
+    """What :meth:`Emulator.invoke` produced: status, JSON body, error code, and whether to drop the connection."""
+
+    status: int
+    body: dict[str, Any]
+    error: str | None = None
+    drop: bool = False
+    request_id: str = field(default_factory=lambda: str(uuid.uuid4()))
+
+
+class Emulator:
+    """The service for a whole process: regions, clock, configuration, faults and call log.
+
+    Every transport calls :meth:`invoke`; control functions (:meth:`reset`,
+    :meth:`add_fault`, :meth:`configure`, :meth:`seed`, :meth:`state`,
+    :meth:`calls`) back the ``/_emulator/*`` endpoints and the in-process test
+    handle alike.
+    """
+
+    def __init__(self, clock: Clock | None = None, store: Any = None) -> None:
+        self.lock = threading.RLock()
+        self.clock = clock or Clock()
+        self.config = default_config()
+        self._faults: list[Fault] = []
+        self._calls: list[dict[str, Any]] = []
+        self.quotas = QuotaBuckets()
+        self.store = store or DictRegionStore(lambda account, region: RegionBackend(account, region, self))
+
+    def region(self, region: str, account_id: str = DEFAULT_ACCOUNT_ID) -> RegionBackend:
+        with self.lock:
+            return self.store.get(account_id, region)
+
+    # -- the API --------------------------------------------------------------
+
+    def invoke(self, operation: str, params: Any, region: str, account_id: str = DEFAULT_ACCOUNT_ID) -> Outcome:
+        """Serve one API call; never raises.
+
+        Order: unknown operation, injected fault (latency delays and then
+        serves; throttle, server_error and not_accessible answer instead of
+        the service), request quota,
+        model validation, the operation under the lock, the call-log entry.
+        A ``drop_after`` fault lets the operation happen and sets
+        ``Outcome.drop``; the transport then cuts the connection, and the call
+        log records the error as :data:`CONNECTION_DROPPED`.
+        """
+        recorded = copy.deepcopy(params)
+        fault: Fault | None = None
+        try:
+            foreign = operation in tagging.OPERATIONS
+            if operation not in service_model().operation_names and not foreign:
+                raise EmulatorError(
+                    "UnknownOperationException",
+                    f"Operation {operation!r} is not part of the {service_model().service_name} API.",
+                )
+            fault = self._take_fault(operation)
+            if fault is not None and fault.kind == "latency":
+                time.sleep(fault.seconds)
+            if fault is not None and fault.kind == "throttle":
+                raise throttled(operation)
+            if fault is not None and fault.kind == "server_error":
+                raise internal_error(f"Internal failure serving {operation} (injected fault).")
+            if fault is not None and fault.kind == "not_accessible":
+                raise _not_accessible(operation, params)
+            config = self.config
+            if config["quotas"] and not self.quotas.take(
+                account_id, region, operation, config["quota_scale"], config["quota_burst_seconds"]
+            ):
+                raise throttled(operation, injected=False)
+            if not isinstance(params, dict):
+                raise EmulatorError("SerializationException", "The request body must be a JSON object.")
+            if operation not in OPERATIONS and not foreign:
+                raise validation_error(
+                    "UNKNOWN_OPERATION",
+                    f"{operation} is part of the service API but is not emulated.",
+                    [{"Name": "Operation", "Message": operation}],
+                )
+            (tagging.validate_input if foreign else validate_input)(operation, params)
+            with self.lock:
+                backend = self.store.get(account_id, region)
+                if foreign:
+                    body = tagging.call(backend, operation, params)
+                else:
+                    body = backend.call(operation, params)
+                    tagging.observe(backend, params, body)
+            outcome = Outcome(200, body)
+        except EmulatorError as error:
+            outcome = Outcome(error.status, error.body(), error.code)
+        except Exception as error:
+            traceback.print_exc(file=sys.stderr)
+            request_id = str(uuid.uuid4())
+            failure = internal_error(
+                f"Emulator bug while serving {operation}: {type(error).__name__}: {error}", request_id
+            )
+            outcome = Outcome(failure.status, failure.body(), failure.code, request_id=request_id)
+        outcome.drop = fault is not None and fault.kind == "drop_after"
+        self._record(operation, region, recorded, CONNECTION_DROPPED if outcome.drop else outcome.error)
+        return outcome
+
+    def _record(self, operation: str, region: str, params: Any, error: str | None) -> None:
+        with self.lock:
+            self._calls.append({"operation": operation, "region": region, "params": params, "error": error})
+
+    def _take_fault(self, operation: str) -> Fault | None:
+        with self.lock:
+            fault = next((f for f in self._faults if f.operation in (operation, "*")), None)
+            if fault is not None:
+                fault.count -= 1
+                if fault.count <= 0:
+                    self._faults.remove(fault)
+            return fault
+
+    # -- control --------------------------------------------------------------
+
+    def calls(self) -> list[dict[str, Any]]:
+        """Every API call since the last reset, oldest first (copies)."""
+        with self.lock:
+            return copy.deepcopy(self._calls)
+
+    def add_fault(self, operation: str, kind: str, count: int = 1, seconds: float = 0.0) -> list[dict[str, Any]]:
+        """Queue a fault for the next ``count`` calls of ``operation`` (``"*"``: any operation)."""
+        if kind not in FAULT_KINDS:
+            raise ValueError(f"kind must be one of {FAULT_KINDS}, not {kind!r}")
+        if operation != "*" and operation not in (*service_model().operation_names, *tagging.OPERATIONS):
+            raise ValueError(f"unknown operation {operation!r}")
+        if isinstance(count, bool) or not isinstance(count, int) or count < 1:
+            raise ValueError(f"count must be an integer >= 1, not {count!r}")
+        seconds = non_negative_number("seconds", seconds)
+        with self.lock:
+            self._faults.append(Fault(operation, kind, count, seconds))
+            return self.faults()
+
+    def faults(self) -> list[dict[str, Any]]:
+        with self.lock:
+            return [fault.as_dict() for fault in self._faults]
+
+    def clear_faults(self) -> list[dict[str, Any]]:
+        """Drop every pending fault, keeping resources and the call log."""
+        with self.lock:
+            self._faults.clear()
+            return []
+
+    def configure(self, **changes: Any) -> dict[str, Any]:
+        """Change configuration; ``pending_seconds`` is merged per number type. Returns the whole configuration."""
+        with self.lock:
+            updated = changed_config(self.config, changes)
+            if any(updated[key] != self.config[key] for key in ("quotas", "quota_scale", "quota_burst_seconds")):
+                self.quotas.clear()
+            self.config = updated
+            return copy.deepcopy(self.config)
+
+    def reset(self) -> None:
+        """Forget every resource, fault and logged call; configuration and clock back to defaults."""
+        with self.lock:
+            self.store.clear()
+            self._faults.clear()
+            self._calls.clear()
+            self.config = default_config()
+            self.quotas.clear()
+            self.clock.reset()
+
+    def seed(
+        self,
+        count: int,
+        region: str = "us-east-1",
+        template: dict[str, Any] | None = None,
+        account_id: str = DEFAULT_ACCOUNT_ID,
+        aws_tags: dict[str, str] | None = None,
+    ) -> list[str]:
+        """Lease ``count`` numbers straight in the backend (not logged as calls); returns their IDs.
+
+        ``template`` holds RequestPhoneNumber parameters (defaults: US,
+        TRANSACTIONAL, SMS, SIMULATOR); ``{i}`` in a tag value becomes the
+        number's index (0-based), so ``{"Key": "Name", "Value": "bench-{i}"}``
+        gives every number its own name. ``aws_tags`` (keys starting with
+        ``aws:``) are added as AWS itself adds them, e.g. for a number a
+        CloudFormation stack created; the API refuses such keys from callers.
+        """
+        if any(not key.lower().startswith("aws:") for key in aws_tags or {}):
+            raise ValueError("aws_tags keys must start with 'aws:'")
+        if isinstance(count, bool) or not isinstance(count, int) or count < 0:
+            raise ValueError(f"count must be an integer >= 0, not {count!r}")
+        params = {
+            "IsoCountryCode": "US",
+            "MessageType": "TRANSACTIONAL",
+            "NumberCapabilities": ["SMS"],
+            "NumberType": "SIMULATOR",
+            **(template or {}),
+        }
+        params.pop("ClientToken", None)
+        validate_input("RequestPhoneNumber", params)
+        with self.lock:
+            backend = self.store.get(account_id, region)
+            backend.sweep()
+            planned = backend.plan_request(params)
+            templated = any("{i}" in value for value in planned["tags"].values())
+            ids = []
+            for index in range(count):
+                tags = {k: v.replace("{i}", str(index)) for k, v in planned["tags"].items()} if templated else None
+                number = backend.create_number(planned, tags)
+                number.tags.update(aws_tags or {})
+                ids.append(number.id)
+            tagging.observe_ids(backend, ids)
+            return ids
+
+    def seed_registrations(
+        self, registrations: list[Any], region: str = "us-east-1", account_id: str = DEFAULT_ACCOUNT_ID
+    ) -> list[str]:
+        """Create registrations (``RegistrationType``, ``RegistrationStatus``; not logged as calls); their IDs."""
+        if not isinstance(registrations, list):
+            raise ValueError("registrations must be a list of {RegistrationType, RegistrationStatus} objects")
+        checked = [check_seed(item, index) for index, item in enumerate(registrations)]
+        with self.lock:
+            backend = self.store.get(account_id, region)
+            return [backend.add_registration(kind, status).id for kind, status in checked]
+
+    def state(self) -> dict[str, dict[str, list[dict[str, Any]]]]:
+        """``{region: {"phone_numbers": [...], "pools": [...], "opt_out_lists": [...]}}`` over all accounts."""
+        with self.lock:
+            result: dict[str, dict[str, list[dict[str, Any]]]] = {}
+            for (_account, region), backend in self.store.items():
+                target = result.setdefault(
+                    region, {"phone_numbers": [], "pools": [], "opt_out_lists": [], "registrations": []}
+                )
+                for key, values in backend.dump().items():
+                    target[key].extend(values)
+            return result
+
+    def advance_clock(self, seconds: float) -> float:
+        with self.lock:
+            return self.clock.advance(seconds)
+
+
+#: The process-wide emulator that moto and the HTTP server serve.
+DEFAULT_EMULATOR = Emulator()

@@ -1,0 +1,346 @@
+"""Pools and their origination identities (phone numbers)."""
+
+from __future__ import annotations
+
+import copy
+import secrets
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .core import FilterSpec, _any, _bool_checker, _enum_checker, _flag, _iso_checker, _tag_list, compile_filters
+from .errors import conflict, field_error, quota_exceeded, validation_error
+from .validation import filter_output
+
+if TYPE_CHECKING:
+    from .keywords import Keyword
+    from .numbers import PhoneNumber
+
+
+MAX_POOLS = 100
+
+#: UpdatePool member -> Pool attribute (OptOutListName, a name or ARN, is resolved apart).
+POOL_SETTINGS = (
+    ("TwoWayEnabled", "two_way_enabled"),
+    ("TwoWayChannelArn", "two_way_channel_arn"),
+    ("TwoWayChannelRole", "two_way_channel_role"),
+    ("SelfManagedOptOutsEnabled", "self_managed"),
+    ("SharedRoutesEnabled", "shared_routes"),
+    ("DeletionProtectionEnabled", "deletion_protection"),
+)
+#: The pool's settings its members share (deletion protection and shared routes are the pool's own).
+MEMBER_SETTINGS = frozenset(
+    {"opt_out_list", "two_way_enabled", "two_way_channel_arn", "two_way_channel_role", "self_managed"}
+)
+
+
+@dataclass
+class Pool:
+    seq: int
+    id: str
+    arn: str
+    message_type: str
+    opt_out_list: str
+    created: float
+    two_way_enabled: bool = False
+    two_way_channel_arn: str | None = None
+    two_way_channel_role: str | None = None
+    self_managed: bool = False
+    deletion_protection: bool = False
+    shared_routes: bool = False
+    tags: dict[str, str] = field(default_factory=dict)
+    keywords: dict[str, Keyword] = field(default_factory=dict)
+
+
+def _pool_filters() -> dict[str, FilterSpec]:
+    return {
+        "status": (_enum_checker("PoolStatus"), False, lambda p: ["ACTIVE"]),
+        "message-type": (_enum_checker("MessageType"), False, lambda p: [p.message_type]),
+        "two-way-enabled": (_bool_checker, True, lambda p: _flag(p.two_way_enabled)),
+        "self-managed-opt-outs-enabled": (_bool_checker, True, lambda p: _flag(p.self_managed)),
+        "opt-out-list-name": (_any, False, lambda p: [p.opt_out_list]),
+        "shared-routes-enabled": (_bool_checker, True, lambda p: _flag(p.shared_routes)),
+        "deletion-protection-enabled": (_bool_checker, True, lambda p: _flag(p.deletion_protection)),
+        "two-way-channel-arn": (_any, False, lambda p: [p.two_way_channel_arn or ""]),
+    }
+
+
+_IDENTITY_FILTERS: dict[str, FilterSpec] = {
+    "iso-country-code": (_iso_checker, False, lambda n: [n.iso_country_code]),
+    "number-capability": (_enum_checker("NumberCapability"), False, lambda n: list(n.capabilities)),
+}
+
+
+def _keyword_set(keywords: dict[str, Keyword]) -> set[tuple[str, str, str]]:
+    return {(key, record.message, record.action) for key, record in keywords.items()}
+
+
+#: API operation -> method of :class:`PoolsMixin`
+POOL_OPERATIONS = {
+    "CreatePool": "create_pool",
+    "DescribePools": "describe_pools",
+    "UpdatePool": "update_pool",
+    "DeletePool": "delete_pool",
+    "AssociateOriginationIdentity": "associate_origination_identity",
+    "DisassociateOriginationIdentity": "disassociate_origination_identity",
+    "ListPoolOriginationIdentities": "list_pool_origination_identities",
+}
+
+
+class PoolsMixin:
+    """Pools: created from a first number, which sets the settings every member must share."""
+
+    def _pool(self, identifier: str, member: str = "PoolId") -> Pool:
+        return self._lookup("pool", self.pools, identifier, member)
+
+    def pool_view(self, pool: Pool, status: str = "ACTIVE") -> dict[str, Any]:
+        return {
+            "PoolArn": pool.arn,
+            "PoolId": pool.id,
+            "Status": status,
+            "MessageType": pool.message_type,
+            "TwoWayEnabled": pool.two_way_enabled,
+            "TwoWayChannelArn": pool.two_way_channel_arn,
+            "TwoWayChannelRole": pool.two_way_channel_role,
+            "SelfManagedOptOutsEnabled": pool.self_managed,
+            "OptOutListName": pool.opt_out_list,
+            "SharedRoutesEnabled": pool.shared_routes,
+            "DeletionProtectionEnabled": pool.deletion_protection,
+            "CreatedTimestamp": pool.created,
+        }
+
+    def _pool_members(self, pool: Pool) -> list[PhoneNumber]:
+        return [n for n in self.numbers.values() if n.pool_id == pool.id]
+
+    @staticmethod
+    def _check_country(params: dict[str, Any], number: PhoneNumber) -> None:
+        iso = params.get("IsoCountryCode")
+        if iso is not None and iso != number.iso_country_code:
+            raise field_error(
+                "COUNTRY_CODE_MISMATCH",
+                "IsoCountryCode",
+                f"Phone number {number.id} is in {number.iso_country_code}, not {iso}.",
+            )
+
+    def create_pool(self, params: dict[str, Any]) -> dict[str, Any]:
+        def execute() -> tuple[dict[str, Any], str, str, None]:
+            number = self._origination_number(params["OriginationIdentity"])
+            self._require_not_deleted(number)
+            self._require_active(number)
+            self._check_country(params, number)
+            if number.pool_id:
+                raise conflict(
+                    "PHONE_NUMBER_ASSOCIATED_TO_POOL",
+                    f"Phone number {number.id} is already associated with pool {number.pool_id}.",
+                    "phone-number",
+                    number.id,
+                )
+            if number.message_type != params["MessageType"]:
+                raise conflict(
+                    "MESSAGE_TYPE_MISMATCH",
+                    f"Phone number {number.id} is {number.message_type}, the pool would be {params['MessageType']}.",
+                    "phone-number",
+                    number.id,
+                )
+            if len(self.pools) >= MAX_POOLS:
+                raise quota_exceeded("POOLS_PER_ACCOUNT", f"At most {MAX_POOLS} pools per account and region.")
+            tags = self._merged_tags({}, self._checked_tags(params.get("Tags") or []))
+            pool_id = "pool-" + secrets.token_hex(16)
+            pool = Pool(
+                seq=next(self._seq),
+                id=pool_id,
+                arn=self.arn("pool", pool_id),
+                message_type=number.message_type,
+                opt_out_list=number.opt_out_list,
+                created=self.now(),
+                two_way_enabled=number.two_way_enabled,
+                two_way_channel_arn=number.two_way_channel_arn,
+                two_way_channel_role=number.two_way_channel_role,
+                self_managed=number.self_managed,
+                deletion_protection=bool(params.get("DeletionProtectionEnabled", False)),
+                tags=tags,
+                keywords={key: copy.copy(keyword) for key, keyword in number.keywords.items()},
+            )
+            self.pools[pool_id] = pool
+            number.pool_id = pool_id
+            self._set_busy(number, "ASSOCIATING")
+            response = filter_output("CreatePool", {**self.pool_view(pool), "Tags": _tag_list(pool.tags)})
+            return response, "pool", pool_id, None
+
+        return self._idempotent("CreatePool", params, execute)
+
+    def describe_pools(self, params: dict[str, Any]) -> dict[str, Any]:
+        return self._describe(
+            "DescribePools",
+            params,
+            "PoolIds",
+            self._pool,
+            self.pools.values(),
+            _pool_filters(),
+            self.pool_view,
+            "Pools",
+        )
+
+    def update_pool(self, params: dict[str, Any]) -> dict[str, Any]:
+        pool = self._pool(params["PoolId"])
+        self._check_channel(params)
+        changes: dict[str, Any] = {}
+        if params.get("OptOutListName") is not None:
+            changes["opt_out_list"] = self._opt_out_list(params["OptOutListName"]).name
+        for member, attribute in POOL_SETTINGS:
+            if params.get(member) is not None:
+                changes[attribute] = params[member]
+        two_way = changes.get("two_way_enabled", pool.two_way_enabled)
+        channel = changes.get("two_way_channel_arn", pool.two_way_channel_arn)
+        if two_way and not channel:
+            raise validation_error(
+                "TWO_WAY_CHANNEL_NOT_PRESENT",
+                "TwoWayEnabled needs a TwoWayChannelArn; none is given or set on the pool.",
+                [{"Name": "TwoWayChannelArn", "Message": "Required when TwoWayEnabled is true"}],
+            )
+        for attribute, value in changes.items():
+            setattr(pool, attribute, value)
+        # Members can't be updated on their own (PHONE_NUMBER_ASSOCIATED_TO_POOL), and must match their
+        # pool to join it: the pool's settings are theirs, so a member reads as the pool now sends.
+        governed = {attribute: value for attribute, value in changes.items() if attribute in MEMBER_SETTINGS}
+        for number in self._pool_members(pool):
+            for attribute, value in governed.items():
+                setattr(number, attribute, value)
+        return filter_output("UpdatePool", self.pool_view(pool))
+
+    def delete_pool(self, params: dict[str, Any]) -> dict[str, Any]:
+        pool = self._pool(params["PoolId"])
+        if pool.deletion_protection:
+            raise conflict(
+                "DELETION_PROTECTION_ENABLED", f"Pool {pool.id} has deletion protection enabled.", "pool", pool.id
+            )
+        for number in self._pool_members(pool):
+            self._leave_pool(number)
+            if number.deleted_at is None:
+                self._set_busy(number, "DISASSOCIATING")
+        del self.pools[pool.id]
+        return filter_output("DeletePool", self.pool_view(pool, status="DELETING"))
+
+    def _identity_response(self, pool: Pool, number: PhoneNumber) -> dict[str, Any]:
+        return {
+            "PoolArn": pool.arn,
+            "PoolId": pool.id,
+            "OriginationIdentityArn": number.arn,
+            "OriginationIdentity": number.id,
+            "IsoCountryCode": number.iso_country_code,
+        }
+
+    def associate_origination_identity(self, params: dict[str, Any]) -> dict[str, Any]:
+        def execute() -> tuple[dict[str, Any], str, str, None]:
+            pool = self._pool(params["PoolId"])
+            number = self._origination_number(params["OriginationIdentity"])
+            self._require_not_deleted(number)
+            self._check_country(params, number)
+            if number.pool_id == pool.id:
+                raise conflict(
+                    "RESOURCE_ALREADY_ASSOCIATED",
+                    f"Phone number {number.id} is already in pool {pool.id}.",
+                    "phone-number",
+                    number.id,
+                )
+            if number.pool_id:
+                raise conflict(
+                    "PHONE_NUMBER_ASSOCIATED_TO_POOL",
+                    f"Phone number {number.id} is already associated with pool {number.pool_id}.",
+                    "phone-number",
+                    number.id,
+                )
+            self._require_active(number)
+            self._check_matches_pool(pool, number)
+            number.pool_id = pool.id
+            self._set_busy(number, "ASSOCIATING")
+            return self._identity_response(pool, number), "phone-number", number.id, None
+
+        return self._idempotent("AssociateOriginationIdentity", params, execute)
+
+    @staticmethod
+    def _check_matches_pool(pool: Pool, number: PhoneNumber) -> None:
+        if number.message_type != pool.message_type:
+            raise conflict(
+                "MESSAGE_TYPE_MISMATCH",
+                f"Phone number {number.id} is {number.message_type}, pool {pool.id} is {pool.message_type}.",
+                "phone-number",
+                number.id,
+            )
+        if number.opt_out_list != pool.opt_out_list:
+            raise conflict(
+                "OPT_OUT_LIST_MISMATCH",
+                f"Phone number {number.id} uses opt-out list {number.opt_out_list}, pool {pool.id} uses {pool.opt_out_list}.",
+                "phone-number",
+                number.id,
+            )
+        if number.two_way_enabled != pool.two_way_enabled or (
+            pool.two_way_enabled and number.two_way_channel_arn != pool.two_way_channel_arn
+        ):
+            raise conflict(
+                "TWO_WAY_CONFIG_MISMATCH",
+                f"The two-way settings of phone number {number.id} differ from pool {pool.id}.",
+                "phone-number",
+                number.id,
+            )
+        if number.self_managed != pool.self_managed:
+            raise conflict(
+                "SELF_MANAGED_OPT_OUTS_MISMATCH",
+                f"SelfManagedOptOutsEnabled of phone number {number.id} differs from pool {pool.id}.",
+                "phone-number",
+                number.id,
+            )
+        if _keyword_set(number.keywords) != _keyword_set(pool.keywords):
+            raise conflict(
+                "KEYWORD_MISMATCH",
+                f"The keywords of phone number {number.id} differ from those of pool {pool.id}.",
+                "phone-number",
+                number.id,
+            )
+
+    def disassociate_origination_identity(self, params: dict[str, Any]) -> dict[str, Any]:
+        def execute() -> tuple[dict[str, Any], str, str, None]:
+            pool = self._pool(params["PoolId"])
+            number = self._origination_number(params["OriginationIdentity"])
+            self._require_not_deleted(number)
+            self._check_country(params, number)
+            if number.pool_id != pool.id:
+                raise conflict(
+                    "PHONE_NUMBER_NOT_ASSOCIATED_TO_POOL",
+                    f"Phone number {number.id} is not associated with pool {pool.id}.",
+                    "phone-number",
+                    number.id,
+                )
+            if len(self._pool_members(pool)) == 1:
+                raise conflict(
+                    "LAST_PHONE_NUMBER",
+                    f"Phone number {number.id} is the last origination identity of pool {pool.id}; delete the pool instead.",
+                    "pool",
+                    pool.id,
+                )
+            self._leave_pool(number)
+            self._set_busy(number, "DISASSOCIATING")
+            return self._identity_response(pool, number), "phone-number", number.id, None
+
+        return self._idempotent("DisassociateOriginationIdentity", params, execute)
+
+    def list_pool_origination_identities(self, params: dict[str, Any]) -> dict[str, Any]:
+        pool = self._pool(params["PoolId"])
+        predicates = compile_filters(params.get("Filters") or [], _IDENTITY_FILTERS)
+        page, token = self._paginate("ListPoolOriginationIdentities", params, self._pool_members(pool), predicates)
+        response: dict[str, Any] = {
+            "PoolArn": pool.arn,
+            "PoolId": pool.id,
+            "OriginationIdentities": [
+                {
+                    "OriginationIdentityArn": n.arn,
+                    "OriginationIdentity": n.id,
+                    "IsoCountryCode": n.iso_country_code,
+                    "NumberCapabilities": list(n.capabilities),
+                    "PhoneNumber": n.phone_number,
+                }
+                for n in page
+            ],
+        }
+        if token:
+            response["NextToken"] = token
+        return response
