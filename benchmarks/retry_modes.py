@@ -69,7 +69,7 @@ def one_run(url, retries, scale, outcome):
 def measure(handle, url, retries, scale, overlapping):
     before = len(handle.calls())
     outcome = []
-    threads = [threading.Thread(target=one_run, args=(url, retries, scale, outcome)) for _ in range(overlapping)]
+    threads = [threading.Thread(target=one_run, args=(url, retries, scale, outcome)) for _attempt in range(overlapping)]
     start = time.monotonic()
     for thread in threads:
         thread.start()

@@ -336,7 +336,9 @@ pending_changes:
   returned: always
   type: list
   elements: dict
-  sample: [{operation: UpdatePhoneNumber, options: {two_way_enabled: true}}, {operation: PutKeyword, options: {keyword: JOIN, reply: Welcome, action: AUTOMATIC_RESPONSE}}]
+  sample:
+    - {operation: UpdatePhoneNumber, options: {two_way_enabled: true}}
+    - {operation: PutKeyword, options: {keyword: JOIN, reply: Welcome, action: AUTOMATIC_RESPONSE}}
   contains:
     operation:
       description: The API operation that will make the change.

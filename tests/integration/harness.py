@@ -193,5 +193,5 @@ class StartedTask:
 
 def run_tasks_at_once(emulator, module, args, count, extra_env=None):
     """Start ``count`` ansible-playbook runs of one task together; returns their TaskRuns, in start order."""
-    started = [StartedTask(emulator, module, args, extra_env) for _ in range(count)]
+    started = [StartedTask(emulator, module, args, extra_env) for _attempt in range(count)]
     return [run.wait() for run in started]

@@ -139,7 +139,7 @@ def test_two_numbers_with_one_name_found_only_by_the_scan_fail_and_change_nothin
 
 def test_two_numbers_with_one_name_in_the_index_are_both_confirmed_and_fail(emulator):
     client = emulator.client()
-    twins = [request_number(client, "twin")["PhoneNumberId"] for _ in range(2)]
+    twins = [request_number(client, "twin")["PhoneNumberId"] for _attempt in range(2)]
     request_number(client, "other")
     run = run_task(emulator, "phone_number", dict(name="twin", deletion_protection_enabled=True))
     assert run.failed and "2 phone numbers are named 'twin'" in run.result["msg"]

@@ -210,7 +210,7 @@ def test_by_name_exhaustive_never_asks_the_index(mock_emulator):
 
 def test_a_denied_index_is_warned_about_once_and_not_asked_again(mock_emulator):
     client = mock_emulator.client()
-    numbers = [client.request_phone_number(Tags=[{"Key": "Name", "Value": "d"}], **REQUEST) for _ in range(3)]
+    numbers = [client.request_phone_number(Tags=[{"Key": "Name", "Value": "d"}], **REQUEST) for _attempt in range(3)]
     mock_emulator.config(tagging_api="denied")
     warnings = []
     reader = indexed_reader(mock_emulator, warnings)

@@ -45,7 +45,7 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 def test_calls_are_spaced_to_the_rate_and_the_first_costs_nothing():
     fake = FakeTime()
     bucket = TokenBucket(2.0, fake.clock, fake.sleep)
-    waits = [bucket.take() for _ in range(4)]
+    waits = [bucket.take() for _attempt in range(4)]
     assert waits == [0, 0.5, 0.5, 0.5]
     assert fake.now == pytest.approx(101.5)
 
@@ -76,7 +76,7 @@ def test_threads_share_one_bucket_per_operation():
         with lock:
             starts.append(time.monotonic())
 
-    threads = [threading.Thread(target=call) for _ in range(8)]
+    threads = [threading.Thread(target=call) for _attempt in range(8)]
     for t in threads:
         t.start()
     for t in threads:
@@ -167,7 +167,7 @@ def test_every_http_attempt_of_the_client_is_paced(mock_emulator):
     client = connection.create_client(params(), "phone_number")
     api = Api(client, Pacer(rates={"DescribePools": 10.0 / HEADROOM}))
     start = time.monotonic()
-    for _ in range(5):
+    for _attempt in range(5):
         api.call("DescribePools")
     # 5 calls at 10 per second: 4 intervals of 0.1 s at least.
     assert time.monotonic() - start >= 0.4 - 0.02
@@ -181,7 +181,7 @@ def test_a_throttled_attempt_halves_the_pace_and_answers_win_it_back(mock_emulat
     api.call("DescribePools")  # throttled once, retried by botocore, answered
     bucket = pacer.bucket("DescribePools")
     assert bucket.rate == pytest.approx(bucket.base * (0.5 + RECOVERY))
-    for _ in range(4):
+    for _attempt in range(4):
         api.call("DescribePools")
     assert bucket.rate == pytest.approx(bucket.base)
 
@@ -189,7 +189,7 @@ def test_a_throttled_attempt_halves_the_pace_and_answers_win_it_back(mock_emulat
 def test_calls_refused_together_cut_the_pace_once():
     fake = FakeTime()
     bucket = TokenBucket(1.0, fake.clock, fake.sleep)
-    for _ in range(8):
+    for _attempt in range(8):
         bucket.throttled()
     assert bucket.rate == 0.5
     fake.now += 2.0

@@ -209,10 +209,13 @@ def test_step_options_name_what_a_pending_call_would_change():
 
 
 def test_a_pending_request_defers_what_needs_an_active_number():
-    toll_free = dict(REQUEST, number_type="TOLL_FREE")
-    plan = plan_present(
-        None, desired(self_managed_opt_outs_enabled=True, keywords=[{"keyword": "JOIN", "reply": "Hi"}], **toll_free)
-    )
+    toll_free = {
+        **REQUEST,
+        "number_type": "TOLL_FREE",
+        "self_managed_opt_outs_enabled": True,
+        "keywords": [{"keyword": "JOIN", "reply": "Hi"}],
+    }
+    plan = plan_present(None, desired(**toll_free))
     assert [s.operation for s in deferred_steps(plan)] == ["UpdatePhoneNumber", "PutKeyword"]
     after = plan.after
     for step in deferred_steps(plan):

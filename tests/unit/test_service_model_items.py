@@ -42,7 +42,7 @@ def existing(**overrides):
         status="ACTIVE",
         opt_out_list_name="Default",
         tags={"Name": "alerts"},
-        **{k: v for k, v in TEN_DLC.items()},
+        **dict(TEN_DLC),
     )
     number.update(overrides)
     return number

@@ -146,7 +146,8 @@ def apply_plan(api, plan, waiter, wait=True, request=None):
     result = dict(plan.after) if plan.after is not None else None
     number_id = plan.before["phone_number_id"] if plan.before else None
     status = plan.before.get("status") if plan.before else None
-    done, pending = [], []
+    done: list = []
+    pending: list = []
     for index, step in enumerate(plan.steps):
         try:
             params = {k: (number_id if v == NEW_NUMBER_ID else v) for k, v in step.params.items()}
@@ -164,15 +165,7 @@ def apply_plan(api, plan, waiter, wait=True, request=None):
                 if latest is not None:
                     result = merge_response(result, latest)
                 status = "ACTIVE"
-            if step.operation == "RequestPhoneNumber" and request is not None:
-                try:
-                    response = request(params)
-                except SmsVoiceError as e:
-                    if e.extra.get("changed"):
-                        done.append(step)  # leased, then found wanting (a duplicate name)
-                    raise
-            else:
-                response = _call(api, waiter, step.operation, params, releasing=plan.action == "release")
+            response = _send(api, waiter, plan, step, params, request, done)
             if response is RELEASED_BY_ANOTHER_RUN:
                 break  # the number is gone as the task asks: the rest of the release has nothing to do
             done.append(step)
@@ -200,8 +193,20 @@ def apply_plan(api, plan, waiter, wait=True, request=None):
     return Applied(result, pending)
 
 
+def _send(api, waiter, plan, step, params, request, done):
+    """Make the call of one step: RequestPhoneNumber through ``request`` when given."""
+    if step.operation == "RequestPhoneNumber" and request is not None:
+        try:
+            return request(params)
+        except SmsVoiceError as e:
+            if e.extra.get("changed"):
+                done.append(step)  # leased, then found wanting (a duplicate name)
+            raise
+    return _call(api, waiter, step.operation, params, releasing=plan.action == "release")
+
+
 # What ``_call`` answers for a step of a release when the number turns out to be released already.
-RELEASED_BY_ANOTHER_RUN = {}
+RELEASED_BY_ANOTHER_RUN: dict = {}
 NOT_ACTIVE = ("ResourceNotFoundException", "RESOURCE_NOT_ACTIVE")
 
 

@@ -41,7 +41,7 @@ def list_available(params, api):
         request["RegistrationId"] = params["registration_id"]
     if params.get("number_preference") is not None:
         request["NumberPreference"] = number_preference_param(params["number_preference"])
-    numbers = []
+    numbers: list = []
     token = None
     while len(numbers) < params["limit"]:
         page = dict(request, MaxResults=min(PAGE_MAX, params["limit"] - len(numbers)))

@@ -13,6 +13,12 @@ from __future__ import annotations
 
 from .errors import SmsVoiceError
 
+BOTOCORE_VERSION: str | None
+try:
+    from botocore import __version__ as BOTOCORE_VERSION
+except ImportError:  # the modules report the missing library through missing_required_lib
+    BOTOCORE_VERSION = None
+
 # The first botocore with every member the collection sends (requirements.txt).
 BOTOCORE_FLOOR = "1.43.90"
 
@@ -27,11 +33,7 @@ OPERATIONS = {"ListAvailablePhoneNumbers": "1.43.90"}
 
 
 def botocore_version():
-    try:
-        import botocore
-    except ImportError:
-        return None
-    return botocore.__version__
+    return BOTOCORE_VERSION
 
 
 def _upgrade(what, first, version):

@@ -13,6 +13,7 @@ Accounts with raised quotas set ``quota_scale`` (every rate multiplied) or
 
 from __future__ import annotations
 
+import math
 import threading
 import time
 
@@ -148,10 +149,10 @@ class Pacer:
         events.register("before-send", self._before_send, unique_id="pinpoint.sms_voice.pacing.send")
         events.register("needs-retry", self._after_attempt, unique_id="pinpoint.sms_voice.pacing.answer")
 
-    def _before_send(self, event_name=None, **kwargs):
+    def _before_send(self, event_name=None, **_kwargs):
         self.take(event_name.rsplit(".", 1)[-1])
 
-    def _after_attempt(self, operation=None, response=None, **kwargs):
+    def _after_attempt(self, operation=None, response=None, **_kwargs):
         if operation is None or response is None:
             return
         code = (response[1] or {}).get("Error", {}).get("Code")
@@ -167,7 +168,7 @@ def pacer_from_params(params):
     scale = params.get("quota_scale")
     if scale is None:
         scale = 1.0
-    if isinstance(scale, bool) or not isinstance(scale, (int, float)) or not scale > 0:
+    if isinstance(scale, bool) or not isinstance(scale, (int, float)) or not math.isfinite(scale) or scale <= 0:
         raise SmsVoiceError(
             "quota_scale must be a positive number (1.0 is the published default quotas), got {0!r}".format(scale)
         )
@@ -183,7 +184,7 @@ def pacer_from_params(params):
             rate = float(value)
         except (TypeError, ValueError):
             rate = None
-        if isinstance(value, bool) or rate is None or not rate > 0:
+        if isinstance(value, bool) or rate is None or not math.isfinite(rate) or rate <= 0:
             raise SmsVoiceError(
                 "request_quotas: {0} must be a positive number of requests per second, got {1!r}".format(
                     operation, value

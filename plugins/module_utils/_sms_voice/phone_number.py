@@ -402,8 +402,12 @@ def ensure_phone_number(module, api):
         pending_changes = applied.pending_changes
     result = dict(changed=changed, phone_number=result_number or {}, pending_changes=pending_changes)
     if module._diff:
-        result["diff"] = dict(before=plan.before or {}, after=(result_number or {}) if plan.action != "release" else {})
         # In a loop the diffs of several numbers follow each other: each names its number.
         label = diff_label(plan.before or result_number or {}, params)
-        result["diff"].update(before_header=label, after_header=label)
+        result["diff"] = dict(
+            before=plan.before or {},
+            after=(result_number or {}) if plan.action != "release" else {},
+            before_header=label,
+            after_header=label,
+        )
     return result

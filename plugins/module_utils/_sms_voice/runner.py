@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import re
 import traceback
+from typing import Any
 from urllib.parse import quote
 
 from ansible.module_utils.basic import missing_required_lib
@@ -41,7 +42,7 @@ def secret_forms(secrets):
     """Every form a secret can be printed in: as is, stripped, escaped, JSON, bytes repr, URL-quoted."""
     forms = set()
     for secret in secrets:
-        for value in {secret, secret.strip()}:
+        for value in dict.fromkeys((secret, secret.strip())):
             if not value:
                 continue
             forms.add(value)
@@ -139,20 +140,23 @@ def run_module(module, work):
     secrets = protect(module)
     if not HAS_BOTO3:
         module.fail_json(msg=missing_required_lib("boto3 and botocore"))
-    failure = None
+    failure: dict[str, Any] | None = None
     try:
         name = module._name.split(".")[-1]
         pacer = pacer_from_params(module.params)
-        tagging = None
-        if module.params.get("use_tagging_api", False):
-            tagging = lambda: create_client(module.params, name, TAGGING_SERVICE_NAME)  # noqa: E731
-        api = Api(create_client(module.params, name), pacer, tagging=tagging)
+
+        def tagging():
+            return create_client(module.params, name, TAGGING_SERVICE_NAME)
+
+        use_index = module.params.get("use_tagging_api", False)
+        api = Api(create_client(module.params, name), pacer, tagging=tagging if use_index else None)
         result = work(module, api)
     except SmsVoiceError as e:
         # A failure after a write reports changed: true, with what was done and what was not.
         failure = dict(changed=False)
         failure.update(e.result())
-    except Exception as e:  # a botocore error that escaped Api, or a bug: reported, filtered, never raw
+    # A botocore error that escaped Api, or a bug: reported, filtered, never raw.
+    except Exception as e:  # pylint: disable=broad-exception-caught
         failure = dict(
             changed=False,
             msg="unexpected error: {0}: {1}".format(type(e).__name__, e),
