@@ -169,7 +169,8 @@ def apply_plan(api, plan, waiter, wait=True, request=None):
                     response = request(params)
                 except SmsVoiceError as e:
                     if e.extra.get("changed"):
-                        done.append(step)  # leased, then found wanting (a duplicate name)
+                        done.append(step)  # leased, then found wanting (a duplicate name) or not read back
+                        number_id = e.extra.get("phone_number_id") or number_id
                     raise
             else:
                 response = _call(api, waiter, step.operation, params, releasing=plan.action == "release")
