@@ -234,24 +234,3 @@ def test_changes_to_a_pending_number_are_deferred_but_tags_are_not():
     assert [s.operation for s in deferred_steps(plan)] == ["UpdatePhoneNumber"]
     after = without_step(plan.after, deferred_steps(plan)[0], plan.before)
     assert after["deletion_protection_enabled"] is False and after["tags"]["x"] == "1"
-
-
-class ReleasedMeanwhileApi:
-    """ReleasePhoneNumber finds the number gone: another run released it."""
-
-    def call(self, operation, **params):
-        if operation == "ReleasePhoneNumber":
-            raise SmsVoiceError("ReleasePhoneNumber failed", code="ResourceNotFoundException")
-        assert operation == "DescribePhoneNumbers"
-        return {"PhoneNumbers": []}
-
-
-def test_a_release_another_run_finished_leaves_no_pending_changes():
-    from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.apply import apply_plan
-
-    before = current(status="PENDING", pool_id="pool-a")
-    plan = plan_absent(before, desired(state="absent"), {"pool-a": 2})
-    applied = apply_plan(ReleasedMeanwhileApi(), plan, waiter=None, wait=False)
-    assert applied.pending_changes == []
-    assert applied.number["status"] == "DELETED"
-    assert applied.number["pool_id"] is None

@@ -175,10 +175,7 @@ def apply_plan(api, plan, waiter, wait=True, request=None):
             else:
                 response = _call(api, waiter, step.operation, params, releasing=plan.action == "release")
             if response is RELEASED_BY_ANOTHER_RUN:
-                # The number is gone as the task asks: nothing of the release is left, for now or a later run.
-                pending = []
-                result = dict(plan.after)
-                break
+                break  # the number is gone as the task asks: the rest of the release has nothing to do
             done.append(step)
             if step.operation == "RequestPhoneNumber":
                 number_id = response["PhoneNumberId"]
