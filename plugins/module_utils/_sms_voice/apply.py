@@ -156,8 +156,13 @@ def apply_plan(api, plan, waiter, wait=True, request=None):
                     status = latest.get("Status")
                     result = merge_response(result, latest)
                 if not wait and status == "PENDING":
-                    pending.append(step)
-                    result = without_step(result, step, plan.before)
+                    # A release cannot skip a step: the service refuses it for a pooled or protected number.
+                    deferred = plan.steps[index:] if plan.action == "release" else [step]
+                    pending.extend(deferred)
+                    for later in deferred:
+                        result = without_step(result, later, plan.before)
+                    if plan.action == "release":
+                        break
                     continue
                 # Seconds for ASSOCIATING/DISASSOCIATING; bounded by wait_timeout for a PENDING number.
                 latest = waiter.wait(number_id, "ACTIVE", status)
@@ -196,7 +201,7 @@ def apply_plan(api, plan, waiter, wait=True, request=None):
             # A step whose call succeeded and whose wait timed out is done.
             left = plan.steps[index + 1 :] if done and done[-1] is step else plan.steps[index:]
             raise _stopped(e, done, pending + left, result, plan.before, number_id, status)
-    if result is not None and plan.action == "release":
+    if result is not None and plan.action == "release" and not pending:
         result["status"] = "DELETED"
     return Applied(result, pending)
 
