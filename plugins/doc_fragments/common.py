@@ -95,10 +95,10 @@ options:
         C({DescribePhoneNumbers: 5, ListTagsForResource: 10}). Overrides the published quota (and O(quota_scale))
         for the operations it names."
       - Operations are the ones the modules call (C(DescribePhoneNumbers), C(ListTagsForResource), C(DescribePools),
-        C(DescribeKeywords), C(DescribeOptOutLists), C(DescribeRegistrations), C(ListPoolOriginationIdentities),
+        C(DescribeKeywords), C(DescribeOptOutLists), C(ListPoolOriginationIdentities), C(ListAvailablePhoneNumbers),
         C(RequestPhoneNumber), C(UpdatePhoneNumber), C(ReleasePhoneNumber), C(AssociateOriginationIdentity),
-        C(DisassociateOriginationIdentity), C(TagResource), C(UntagResource), C(PutKeyword), C(DeleteKeyword));
-        values must be positive numbers.
+        C(DisassociateOriginationIdentity), C(TagResource), C(UntagResource), C(PutKeyword), C(DeleteKeyword),
+        and the Resource Groups Tagging API's C(GetResources)); values must be positive numbers.
     type: dict
 notes:
   - Requires C(boto3) and C(botocore) on the host that runs the module.

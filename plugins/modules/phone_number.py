@@ -362,6 +362,67 @@ not_done:
   type: list
   elements: str
   sample: [UpdatePhoneNumber, PutKeyword]
+operation:
+  description: On a failed task, the API operation that failed.
+  returned: on failure of an API call
+  type: str
+  sample: RequestPhoneNumber
+error:
+  description: On a failed task, what the service answered.
+  returned: on failure answered by the service
+  type: dict
+  sample: {code: ConflictException, reason: DELETION_PROTECTION_ENABLED, message: "...", fields: []}
+  contains:
+    code:
+      description: The service's error code.
+      type: str
+    reason:
+      description: The service's reason, when it gives one.
+      type: str
+    message:
+      description: The service's message.
+      type: str
+    fields:
+      description: The fields the service named as invalid, each with C(Name) and C(Message).
+      type: list
+      elements: dict
+duplicates:
+  description:
+    - When the task requested a number and other live numbers turned out to carry the same name (runs that
+      overlapped asked with other settings), their IDs. The task fails with C(changed=true).
+  returned: on failure after a request, when other numbers have the name
+  type: list
+  elements: str
+  sample: [phone-fedcba9876543210fedcba9876543210]
+differences:
+  description: The immutable settings that differ from the existing number, when the task fails for them.
+  returned: on failure for immutable settings
+  type: list
+  elements: str
+  sample: ["number_type: SIMULATOR -> TOLL_FREE"]
+phone_number_id:
+  description:
+    - On a failed task, the ID of the number it failed on, when it is known (a number requested but not
+      read back, a timed-out wait, a name another number already has).
+  returned: on some failures
+  type: str
+  sample: phone-0123456789abcdef0123456789abcdef
+status:
+  description: When a wait timed out, the status the number had.
+  returned: on failure of a wait
+  type: str
+  sample: PENDING
+pool_id:
+  description: When the task fails for a rule of a pool, the pool's ID.
+  returned: on failure for a pool rule
+  type: str
+  sample: pool-0123456789abcdef0123456789abcdef
+settings:
+  description: When the task fails for a rule of a pool, the options the pool decides or refuses to change.
+  returned: on failure for a pool rule
+  type: list
+  elements: str
+  sample: [two_way_enabled]
 phone_number:
   description:
     - The number after the task, in the shape M(pinpoint.sms_voice.phone_number_info) returns.

@@ -287,3 +287,35 @@ def test_bad_pacing_options_fail_naming_the_option_without_any_call(emulator, op
     assert run.failed and not run.changed
     assert fragment in run.result["msg"]
     assert run.operations == []
+
+
+def test_release_of_a_pending_pooled_number_with_wait_false_is_left_whole_for_a_later_run(mock_emulator):
+    from .inprocess import run_module_inprocess
+
+    client = mock_emulator.client()
+    pool = make_pool(client)
+    tfn = dict(TOLL_FREE, message_type="TRANSACTIONAL")
+    requested = run_module_inprocess("phone_number", dict(name="tfp", pool_id=pool, wait=False, **tfn))
+    assert not requested["failed"] and requested["phone_number"]["status"] == "PENDING"
+    args = dict(name="tfp", state="absent", wait=False)
+    expected = [
+        {"operation": "DisassociateOriginationIdentity", "options": {"pool_id": ""}},
+        {"operation": "ReleasePhoneNumber", "options": {}},
+    ]
+
+    check = run_module_inprocess("phone_number", args, check_mode=True)
+    start = len(mock_emulator.calls())
+    run = run_module_inprocess("phone_number", args)
+    released = [c["operation"] for c in mock_emulator.calls()[start:] if c["operation"] == "ReleasePhoneNumber"]
+
+    for result in (check, run):
+        assert not result["failed"], result["msg"]
+        assert not result["changed"]
+        assert result["pending_changes"] == expected
+        assert result["phone_number"]["status"] == "PENDING" and result["phone_number"]["pool_id"] == pool
+    assert released == []
+
+    mock_emulator.advance_clock(TEN_DAYS)
+    later = run_module_inprocess("phone_number", args)
+    assert not later["failed"] and later["changed"] and later["pending_changes"] == []
+    assert later["phone_number"]["status"] == "DELETED"

@@ -480,3 +480,21 @@ def test_aws_profile_is_not_checked_when_environment_keys_win(clean_env):
     clean_env.setenv("AWS_ACCESS_KEY_ID", "AKIDFROMENV")
     clean_env.setenv("AWS_SECRET_ACCESS_KEY", "env-secret")
     assert identity(create_client(params(region="us-east-1"), "phone_number"))[0] == "AKIDFROMENV"
+
+
+def test_warnings_pass_through_the_filter(clean_env):
+    module = FakeModule(params(region="us-east-1", access_key="AKIDWARN", secret_key="warn-secret-value"))
+    warnings = []
+    module.warn = warnings.append
+
+    def warns(mod, _api):
+        # As the tag index warns about a GetResources failure that quotes what botocore said.
+        mod.warn("GetResources failed: 'warn-secret-value' via http://user:proxy-pass-42@proxy:3128/")
+        return dict(changed=False)
+
+    with pytest.raises(SystemExit):
+        run_module(module, warns)
+    assert module.exited is not None
+    assert len(warnings) == 1
+    assert "warn-secret-value" not in warnings[0] and "proxy-pass-42" not in warnings[0]
+    assert warnings[0].startswith("GetResources failed")

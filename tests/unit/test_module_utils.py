@@ -247,3 +247,32 @@ def test_index_tag_filters_and_names_with_tags():
     ]
     assert index_tag_filters({"a", "b"}, {"Name": "b"}) == [{"Key": "Name", "Values": ["b"]}]
     assert index_tag_filters(set(), {"Name": "c"}) == [{"Key": "Name", "Values": ["c"]}]
+
+
+def test_every_key_a_failure_of_phone_number_can_carry_is_documented():
+    import ast
+    import importlib
+    from pathlib import Path
+
+    import yaml
+
+    from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice import errors
+
+    keys = set(SmsVoiceError("x", operation="Op", code="C").result()) - {"msg"}
+    source_dir = Path(errors.__file__).parent
+    for path in source_dir.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            name = getattr(func, "id", None) or getattr(func, "attr", None)
+            if name in ("SmsVoiceError", "fail"):
+                keys.update(k.arg for k in node.keywords if k.arg)
+            elif name in ("update", "setdefault") and "extra" in ast.unparse(func):
+                keys.update(k.arg for k in node.keywords if k.arg)
+                keys.update(a.value for a in node.args[:1] if isinstance(a, ast.Constant))
+    keys -= {"code", "reason", "message", "fields", "changed"}  # code...fields go under error
+    module = importlib.import_module("ansible_collections.pinpoint.sms_voice.plugins.modules.phone_number")
+    documented = set(yaml.safe_load(module.RETURN))
+    assert keys <= documented, sorted(keys - documented)
+    assert {"duplicates", "error", "operation", "done", "pending_changes"} <= keys

@@ -195,3 +195,18 @@ def test_calls_refused_together_cut_the_pace_once():
     fake.now += 2.0
     bucket.throttled()
     assert bucket.rate == 0.25
+
+
+def test_request_quotas_documents_exactly_the_operations_it_accepts():
+    import re
+
+    import yaml
+
+    from ansible_collections.pinpoint.sms_voice.plugins.doc_fragments.common import ModuleDocFragment
+
+    option = yaml.safe_load(ModuleDocFragment.DOCUMENTATION)["options"]["request_quotas"]
+    listed = " ".join(option["description"][1:])
+    documented = set(re.findall(r"C\(([A-Z][A-Za-z]+)\)", listed))
+    assert documented == set(PUBLISHED_RATES)
+    for operation in documented:
+        pacer_from_params({"quota_scale": 1.0, "request_quotas": {operation: 5}})

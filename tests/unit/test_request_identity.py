@@ -198,3 +198,43 @@ def test_requester_asks_with_a_random_token_after_the_chain_is_exhausted():
     assert all(t.startswith("ansible-sms-voice-") for t in chain.tokens[:-1])
     assert not chain.tokens[-1].startswith("ansible-sms-voice-")
     assert TOKEN_RE.fullmatch(chain.tokens[-1])
+
+
+class UnreadableReader(FakeReader):
+    """The listing after the request fails (throttling that outlasted the retries, say)."""
+
+    def describe_all(self, filters=None):
+        raise SmsVoiceError("DescribePhoneNumbers failed: ThrottlingException", code="ThrottlingException")
+
+
+def test_requester_reports_the_lease_when_the_re_read_after_it_fails():
+    api = FakeApi({}, number("a"))
+    with pytest.raises(SmsVoiceError, match="ThrottlingException") as caught:
+        requester(api, UnreadableReader({number("a")["PhoneNumberId"]: {"Name": "alerts"}}))(REQUEST)
+    result = caught.value.result()
+    assert result["changed"] is True
+    assert result["phone_number_id"] == number("a")["PhoneNumberId"]
+
+
+def test_apply_plan_reports_the_number_leased_by_a_request_that_then_failed():
+    from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.apply import apply_plan
+    from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.planner import Plan, Step
+
+    plan = Plan(
+        "request",
+        None,
+        {"phone_number_id": None, "status": None, "tags": {"Name": "alerts"}},
+        [
+            Step("RequestPhoneNumber", dict(REQUEST), wait="ACTIVE"),
+            Step("TagResource", {"ResourceArn": "x", "Tags": [{"Key": "team", "Value": "ops"}]}),
+        ],
+    )
+    request = requester(FakeApi({}, number("a")), UnreadableReader({}))
+    with pytest.raises(SmsVoiceError) as caught:
+        apply_plan(api=None, plan=plan, waiter=None, request=request)
+    result = caught.value.result()
+    assert result["changed"] is True
+    assert result["done"] == ["RequestPhoneNumber"]
+    assert result["not_done"] == ["TagResource"]
+    assert result["phone_number"]["phone_number_id"] == number("a")["PhoneNumberId"]
+    assert "Nothing was changed" not in result["msg"]

@@ -157,8 +157,13 @@ def apply_plan(api, plan, waiter, wait=True, request=None):
                     status = latest.get("Status")
                     result = merge_response(result, latest)
                 if not wait and status == "PENDING":
-                    pending.append(step)
-                    result = without_step(result, step, plan.before)
+                    # A release cannot skip a step: the service refuses it for a pooled or protected number.
+                    deferred = plan.steps[index:] if plan.action == "release" else [step]
+                    pending.extend(deferred)
+                    for later in deferred:
+                        result = without_step(result, later, plan.before)
+                    if plan.action == "release":
+                        break
                     continue
                 # Seconds for ASSOCIATING/DISASSOCIATING; bounded by wait_timeout for a PENDING number.
                 latest = waiter.wait(number_id, "ACTIVE", status)
@@ -187,8 +192,10 @@ def apply_plan(api, plan, waiter, wait=True, request=None):
         except SmsVoiceError as e:
             # A step whose call succeeded and whose wait timed out is done.
             left = plan.steps[index + 1 :] if done and done[-1] is step else plan.steps[index:]
+            if step.operation == "RequestPhoneNumber" and done and done[-1] is step:
+                number_id = e.extra.get("phone_number_id") or number_id
             raise _stopped(e, done, pending + left, result, plan.before, number_id, status)
-    if result is not None and plan.action == "release":
+    if result is not None and plan.action == "release" and not pending:
         result["status"] = "DELETED"
     return Applied(result, pending)
 
@@ -200,7 +207,7 @@ def _send(api, waiter, plan, step, params, request, done):
             return request(params)
         except SmsVoiceError as e:
             if e.extra.get("changed"):
-                done.append(step)  # leased, then found wanting (a duplicate name)
+                done.append(step)  # leased, then found wanting (a duplicate name) or not read back
             raise
     return _call(api, waiter, step.operation, params, releasing=plan.action == "release")
 

@@ -242,7 +242,13 @@ class Requester:
             response = self.api.call("RequestPhoneNumber", ClientToken=token, **params)
             number_id = response["PhoneNumberId"]
             if response.get("Status") != "DELETED":
-                named = self._named(number_id)
+                try:
+                    named = self._named(number_id)
+                except SmsVoiceError as e:
+                    # The number is leased: a failed re-read must not report that nothing changed.
+                    e.extra.setdefault("changed", True)
+                    e.extra.setdefault("phone_number_id", number_id)
+                    raise
                 if named is not None:
                     self._check_duplicates(number_id, named)
                     return response

@@ -551,7 +551,11 @@ def deferred_steps(plan):
     status = (plan.before or plan.after or {}).get("status")
     if status != "PENDING":
         return []
-    return [step for step in plan.steps if step.needs_active]
+    deferred = [step for step in plan.steps if step.needs_active]
+    if deferred and plan.action == "release":
+        # The service releases no number still in a pool or protected: the release waits with them.
+        return list(plan.steps)
+    return deferred
 
 
 def without_step(result, step, before):
@@ -576,4 +580,6 @@ def without_step(result, step, before):
                 result[names[api_name]] = before.get(names[api_name])
     elif step.operation in ("AssociateOriginationIdentity", "DisassociateOriginationIdentity"):
         result["pool_id"] = before.get("pool_id")
+    elif step.operation == "ReleasePhoneNumber":
+        result["status"] = before.get("status")
     return result

@@ -131,6 +131,18 @@ def library_versions():
     return dict(boto3_version=connection.boto3.__version__, botocore_version=connection.botocore.__version__)
 
 
+def _redact_warnings(module, secrets):
+    """Send the module's warnings through ``redact``: Ansible's no_log masking does not reach warnings."""
+    warn = getattr(module, "warn", None)
+    if warn is None:
+        return
+
+    def redacted_warn(warning, *args, **kwargs):
+        warn(redact(warning, secrets), *args, **kwargs)
+
+    module.warn = redacted_warn
+
+
 def run_module(module, work):
     """Run ``work(module, api)`` and exit with its result dict, or fail with a clean message.
 
@@ -138,6 +150,7 @@ def run_module(module, work):
     raised it, passes through ``redact`` before it is returned.
     """
     secrets = protect(module)
+    _redact_warnings(module, secrets)
     if not HAS_BOTO3:
         module.fail_json(msg=missing_required_lib("boto3 and botocore"))
     failure: dict[str, Any] | None = None
