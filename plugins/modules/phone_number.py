@@ -75,6 +75,8 @@ options:
         error can come one run later. O(state=absent) always reads every number, so a release never relies
         on the index.
       - Set V(false) for credentials without C(tag:GetResources), to skip the attempt and its warning.
+      - The Tagging API client uses the same credentials, region and O(endpoint_url). Where O(endpoint_url) serves
+        only the SMS API (a VPC endpoint, for example), set O(use_tagging_api=false): otherwise every run warns and scans.
     type: bool
     default: true
   iso_country_code:

@@ -71,6 +71,8 @@ options:
       - Tags that are only shown (O(include_tags)) are as fresh as the index; the Tagging API does not say how
         quickly it sees a change. Set V(false) to read every number's own tags, or for credentials without
         C(tag:GetResources).
+      - The Tagging API client uses the same credentials, region and O(endpoint_url). Where O(endpoint_url) serves
+        only the SMS API (a VPC endpoint, for example), set O(use_tagging_api=false): otherwise every run warns and scans.
     type: bool
     default: true
   include_keywords:

@@ -215,6 +215,7 @@ def _send(api, waiter, plan, step, params, request, done):
 # What ``_call`` answers for a step of a release when the number turns out to be released already.
 RELEASED_BY_ANOTHER_RUN: dict = {}
 NOT_ACTIVE = ("ResourceNotFoundException", "RESOURCE_NOT_ACTIVE")
+NOT_IN_POOL = "PHONE_NUMBER_NOT_ASSOCIATED_TO_POOL"
 
 
 def _stopped(error, done, not_done, result, before, number_id, status):
@@ -263,6 +264,10 @@ def _call(api, waiter, operation, params, releasing=False):
             if getattr(e, "retried", False) and (
                 (operation, e.code) in ALREADY_DONE or (operation, e.reason) in ALREADY_DONE
             ):
+                return {}
+            if releasing and (operation, e.reason) == ("DisassociateOriginationIdentity", NOT_IN_POOL):
+                # Another run releasing the same number took it out of the pool first: what this
+                # step asks is done; the release that follows meets the number as that run left it.
                 return {}
             number_id = params.get("PhoneNumberId") or params.get("OriginationIdentity")
             if releasing and (e.code in NOT_ACTIVE or e.reason in NOT_ACTIVE) and _released(api, number_id):

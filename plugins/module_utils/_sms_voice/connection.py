@@ -378,8 +378,11 @@ class Api:
     first needed; without it the reader never uses the tag index. It shares the pacer.
     """
 
-    def __init__(self, client, pacer=None, clock=time.monotonic, *, tagging=None):
+    def __init__(
+        self, client, pacer=None, clock=time.monotonic, *, tagging=None, throttle_budget=THROTTLE_BUDGET_SECONDS
+    ):
         self.client = client
+        self.throttle_budget = throttle_budget
         self.pacer = pacer or Pacer()
         self.pacer.attach(client)
         self.clock = clock
@@ -394,7 +397,9 @@ class Api:
         if self._tagging is None:
             return None
         if self._tagging_api is None:
-            self._tagging_api = Api(self._tagging(), self.pacer, self.clock)
+            # The index is a shortcut: when it is throttled past botocore's retries, the
+            # reader falls back to the scan at once instead of waiting for it.
+            self._tagging_api = Api(self._tagging(), self.pacer, self.clock, throttle_budget=0)
         return self._tagging_api
 
     def call(self, operation, **params):
@@ -409,7 +414,7 @@ class Api:
             except SmsVoiceError as e:
                 if e.code not in THROTTLING_CODES:
                     raise
-                deadline = deadline or self.clock() + THROTTLE_BUDGET_SECONDS
+                deadline = deadline or self.clock() + self.throttle_budget
                 if self.clock() + backoff > deadline:
                     raise
                 pause = backoff * random.uniform(0.5, 1.0)

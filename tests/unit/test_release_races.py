@@ -1,0 +1,61 @@
+"""Overlapping runs releasing one number, and a throttled tag index: each ends without a failure or a wait."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice import connection
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.apply import _call
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.errors import SmsVoiceError
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.pacing import Pacer
+
+NUMBER_ID = "phone-" + "1" * 32
+
+
+class Refusing:
+    """An Api whose every call is refused with one ConflictException reason."""
+
+    def __init__(self, reason):
+        self.reason = reason
+        self.operations = []
+
+    def call(self, operation, **params):
+        self.operations.append(operation)
+        raise SmsVoiceError("refused", operation=operation, code="ConflictException", reason=self.reason)
+
+
+def test_a_release_that_finds_the_number_already_out_of_its_pool_goes_on():
+    api = Refusing("PHONE_NUMBER_NOT_ASSOCIATED_TO_POOL")
+    params = dict(PoolId="pool-a", OriginationIdentity=NUMBER_ID)
+    assert _call(api, None, "DisassociateOriginationIdentity", params, releasing=True) == {}
+    assert api.operations == ["DisassociateOriginationIdentity"]
+
+
+def test_a_pool_move_that_finds_the_number_out_of_its_pool_still_fails():
+    api = Refusing("PHONE_NUMBER_NOT_ASSOCIATED_TO_POOL")
+    params = dict(PoolId="pool-a", OriginationIdentity=NUMBER_ID)
+    with pytest.raises(SmsVoiceError, match="refused"):
+        _call(api, None, "DisassociateOriginationIdentity", params, releasing=False)
+
+
+def _params(**extra):
+    params = dict.fromkeys(connection.AWS_COMMON_ARGUMENT_SPEC)
+    params.update(region="us-east-1", validate_certs=True, **extra)
+    return params
+
+
+def test_a_throttled_tag_index_fails_at_once_so_the_reader_can_scan(mock_emulator):
+    params = _params(aws_config={"retries": {"max_attempts": 1}})
+    sms = connection.create_client(params, "phone_number")
+    tagging = connection.create_client(params, "phone_number", connection.TAGGING_SERVICE_NAME)
+    api = connection.Api(sms, Pacer(scale=1000.0), tagging=lambda: tagging)
+    # Three throttled answers: the SMS API's own retry loop would wait them out; the index must not.
+    mock_emulator.fault("GetResources", "throttle", count=3)
+    start = time.monotonic()
+    with pytest.raises(SmsVoiceError) as raised:
+        api.tagging_api().call("GetResources", ResourcesPerPage=100)
+    assert raised.value.code == "ThrottledException"
+    assert time.monotonic() - start < 5
+    assert api.throttle_budget == connection.THROTTLE_BUDGET_SECONDS > 0
