@@ -76,7 +76,7 @@ options:
         on the index.
       - Set V(false) for credentials without C(tag:GetResources), to skip the attempt and its warning.
       - The Tagging API client uses the same credentials, region and O(endpoint_url). Where O(endpoint_url) serves
-        only the SMS API (a VPC endpoint, for example), set O(use_tagging_api=false): otherwise every run warns and scans.
+        only the SMS API (a VPC endpoint, for example), set O(use_tagging_api=false), or every run warns and scans.
     type: bool
     default: true
   iso_country_code:

@@ -72,7 +72,7 @@ options:
         quickly it sees a change. Set V(false) to read every number's own tags, or for credentials without
         C(tag:GetResources).
       - The Tagging API client uses the same credentials, region and O(endpoint_url). Where O(endpoint_url) serves
-        only the SMS API (a VPC endpoint, for example), set O(use_tagging_api=false): otherwise every run warns and scans.
+        only the SMS API (a VPC endpoint, for example), set O(use_tagging_api=false), or every run warns and scans.
     type: bool
     default: true
   include_keywords:
