@@ -378,11 +378,9 @@ class Api:
     first needed; without it the reader never uses the tag index. It shares the pacer.
     """
 
-    def __init__(
-        self, client, pacer=None, clock=time.monotonic, *, tagging=None, throttle_budget=THROTTLE_BUDGET_SECONDS
-    ):
+    def __init__(self, client, pacer=None, clock=time.monotonic, *, tagging=None, throttle_budget=None):
         self.client = client
-        self.throttle_budget = throttle_budget
+        self.throttle_budget = THROTTLE_BUDGET_SECONDS if throttle_budget is None else throttle_budget
         self.pacer = pacer or Pacer()
         self.pacer.attach(client)
         self.clock = clock
