@@ -131,9 +131,10 @@ def fresh(server, quotas=False):
     server.config(quotas=quotas, quota_scale=1)
 
 
-def timed_task(server, args):
+def timed_task(server, args, quotas=False):
+    """One phone_number run; the module paces to the published quotas when ``quotas``, else not at all."""
     start = time.perf_counter()
-    run = run_task(server, "phone_number", args)
+    run = run_task(server, "phone_number", args, extra_env={"SMS_VOICE_QUOTA_SCALE": "1" if quotas else "1000"})
     return run, time.perf_counter() - start
 
 
@@ -168,10 +169,11 @@ def info_floor(count):
     return ["DescribePhoneNumbers"] * pages + ["GetResources"] * pages
 
 
-def reader_for(server, use_index):
-    """The module's own reader: paced to the published quotas, botocore's standard retries."""
+def reader_for(server, use_index, paced):
+    """The module's own reader with botocore's standard retries: paced to the published quotas, or not at all."""
     tagging = server.tagging_client(max_pool_connections=16)
-    api = Api(server.client(max_pool_connections=16), Pacer(), tagging=(lambda: tagging) if use_index else None)
+    pacer = Pacer() if paced else Pacer(scale=1e9)
+    api = Api(server.client(max_pool_connections=16), pacer, tagging=(lambda: tagging) if use_index else None)
     return PhoneNumberReader(api)
 
 
@@ -189,7 +191,7 @@ def bench_tagging(server, by_name_counts=(100, 1000), info_counts=(1000, 10000))
             fresh(server, quotas=quotas)
             server.seed(count - 1, Tags=[{"Key": "Name", "Value": "hay-{i}"}], **SIMULATOR)
             needle = named(server.client(), "needle")["PhoneNumberId"]
-            run, seconds = timed_task(server, dict(name="needle", use_tagging_api=use))
+            run, seconds = timed_task(server, dict(name="needle", use_tagging_api=use), quotas)
             if run.failed or run.changed or run.number["phone_number_id"] != needle:
                 raise SystemExit("{0} ({1}): {2}".format(title, label, run.result.get("msg")))
             operations, throttled = answered(run.calls)
@@ -203,7 +205,7 @@ def bench_tagging(server, by_name_counts=(100, 1000), info_counts=(1000, 10000))
             server.seed(count, Tags=[{"Key": "Name", "Value": "n-{i}"}, {"Key": "team", "Value": "bench"}], **SIMULATOR)
             before = len(server.calls())
             start = time.perf_counter()
-            results[label] = find_phone_numbers({"include_tags": True}, reader_for(server, use))
+            results[label] = find_phone_numbers({"include_tags": True}, reader_for(server, use, quotas))
             seconds = time.perf_counter() - start
             operations, throttled = answered(server.calls()[before:])
             rows.append((title, label, operations, seconds if quotas else None, throttled))
