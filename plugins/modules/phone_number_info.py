@@ -225,8 +225,7 @@ phone_numbers:
       sample: null
     messaging_limits:
       description:
-        - The limits that apply to the number, when the service reports them; V(null) otherwise
-          (and for a number that would be requested, in check mode).
+        - The limits that apply to the number, when the service reports them; V(null) otherwise.
       type: dict
       sample: {rate_limits: {SMS: 1}, daily_message_caps: {T-MOBILE: 2000}}
       contains:
