@@ -29,24 +29,17 @@ import platform
 import subprocess
 import sys
 import time
-from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO_ROOT))
-sys.path.insert(0, str(REPO_ROOT / ".tmp" / "collections"))
-_LINK = REPO_ROOT / ".tmp" / "collections" / "ansible_collections" / "pinpoint" / "sms_voice"
-if not _LINK.exists():  # the collection's import path, as tests/conftest.py makes it
-    _LINK.parent.mkdir(parents=True, exist_ok=True)
-    _LINK.symlink_to(REPO_ROOT, target_is_directory=True)
+import collection_path  # noqa: F401  # pylint: disable=unused-import  # the collection and tests importable
 
-from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.connection import Api  # noqa: E402
-from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.pacing import Pacer  # noqa: E402
-from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.phone_number_info import (  # noqa: E402
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.connection import Api
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.pacing import Pacer
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.phone_number_info import (
     find_phone_numbers,
 )
-from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.reader import PhoneNumberReader  # noqa: E402
-from tests.emulator import EmulatorHandle, start_subprocess  # noqa: E402
-from tests.integration.harness import run_task  # noqa: E402
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.reader import PhoneNumberReader
+from tests.emulator import EmulatorHandle, start_subprocess
+from tests.integration.harness import run_task
 
 SIMULATOR = dict(IsoCountryCode="US", MessageType="TRANSACTIONAL", NumberCapabilities=["SMS"], NumberType="SIMULATOR")
 #: Published default request quotas, calls per second per account and region. GetResources: Tag Editor

@@ -13,28 +13,20 @@ calls the emulator throttled, and runs that failed.
 from __future__ import annotations
 
 import argparse
-import sys
 import threading
 import time
-from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO_ROOT))
-sys.path.insert(0, str(REPO_ROOT / ".tmp" / "collections"))
-_LINK = REPO_ROOT / ".tmp" / "collections" / "ansible_collections" / "pinpoint" / "sms_voice"
-if not _LINK.exists():  # the collection's import path, as tests/conftest.py makes it
-    _LINK.parent.mkdir(parents=True, exist_ok=True)
-    _LINK.symlink_to(REPO_ROOT, target_is_directory=True)
+import collection_path  # noqa: F401  # pylint: disable=unused-import  # the collection and tests importable
 
-from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.connection import (  # noqa: E402
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.connection import (
     Api,
     create_client,
 )
-from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.errors import SmsVoiceError  # noqa: E402
-from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.pacing import Pacer  # noqa: E402
-from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.reader import PhoneNumberReader  # noqa: E402
-from tests.emulator import EmulatorHandle, start_subprocess  # noqa: E402
-from tests.emulator.handle import DUMMY_ACCESS_KEY, DUMMY_SECRET_KEY  # noqa: E402
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.errors import SmsVoiceError
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.pacing import Pacer
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.reader import PhoneNumberReader
+from tests.emulator import EmulatorHandle, start_subprocess
+from tests.emulator.handle import DUMMY_ACCESS_KEY, DUMMY_SECRET_KEY
 
 UNPACED = 1e9  # a quota_scale no run reaches: pacing off
 

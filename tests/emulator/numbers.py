@@ -419,6 +419,18 @@ class NumbersMixin:
         )
 
     @staticmethod
+    def _check_channel_present(changes: dict[str, Any], owner: Any, what: str) -> None:
+        """Two-way on (asked for or kept) needs a channel, given or already set on the number or pool."""
+        two_way = changes.get("two_way_enabled", owner.two_way_enabled)
+        channel = changes.get("two_way_channel_arn", owner.two_way_channel_arn)
+        if two_way and not channel:
+            raise validation_error(
+                "TWO_WAY_CHANNEL_NOT_PRESENT",
+                f"TwoWayEnabled needs a TwoWayChannelArn; none is given or set on the {what}.",
+                [{"Name": "TwoWayChannelArn", "Message": "Required when TwoWayEnabled is true"}],
+            )
+
+    @staticmethod
     def _check_channel(params: dict[str, Any]) -> None:
         arn = params.get("TwoWayChannelArn")
         if arn is not None and not (SNS_TOPIC_RE.fullmatch(arn) or CONNECT_CHANNEL_RE.fullmatch(arn)):
@@ -460,14 +472,7 @@ class NumbersMixin:
         ):
             if params.get(member) is not None:
                 changes[attribute] = params[member]
-        two_way = changes.get("two_way_enabled", number.two_way_enabled)
-        channel = changes.get("two_way_channel_arn", number.two_way_channel_arn)
-        if two_way and not channel:
-            raise validation_error(
-                "TWO_WAY_CHANNEL_NOT_PRESENT",
-                "TwoWayEnabled needs a TwoWayChannelArn; none is given or set on the number.",
-                [{"Name": "TwoWayChannelArn", "Message": "Required when TwoWayEnabled is true"}],
-            )
+        self._check_channel_present(changes, number, "number")
         for attribute, value in changes.items():
             setattr(number, attribute, value)
         return filter_output("UpdatePhoneNumber", self.number_view(number))

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .core import FilterSpec, _any, _bool_checker, _enum_checker, _flag, _iso_checker, _tag_list, compile_filters
-from .errors import conflict, field_error, quota_exceeded, validation_error
+from .errors import conflict, field_error, quota_exceeded
 from .validation import filter_output
 
 if TYPE_CHECKING:
@@ -189,14 +189,7 @@ class PoolsMixin:
         for member, attribute in POOL_SETTINGS:
             if params.get(member) is not None:
                 changes[attribute] = params[member]
-        two_way = changes.get("two_way_enabled", pool.two_way_enabled)
-        channel = changes.get("two_way_channel_arn", pool.two_way_channel_arn)
-        if two_way and not channel:
-            raise validation_error(
-                "TWO_WAY_CHANNEL_NOT_PRESENT",
-                "TwoWayEnabled needs a TwoWayChannelArn; none is given or set on the pool.",
-                [{"Name": "TwoWayChannelArn", "Message": "Required when TwoWayEnabled is true"}],
-            )
+        self._check_channel_present(changes, pool, "pool")
         for attribute, value in changes.items():
             setattr(pool, attribute, value)
         # Members can't be updated on their own (PHONE_NUMBER_ASSOCIATED_TO_POOL), and must match their
