@@ -562,6 +562,13 @@ from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.connection import AWS_COMMON_ARGUMENT_SPEC
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.phone_number import ensure_phone_number
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.resource import option_specs
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.resources import (
+    PHONE_NUMBER,
+    keyword_options,
+    tag_options,
+    wait_options,
+)
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.runner import run_module
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.validation import NUMBER_PREFERENCE_OPTION
 
@@ -574,36 +581,13 @@ def argument_spec():
         phone_number=dict(type="str"),
         name=dict(type="str"),
         use_tagging_api=dict(type="bool", default=True),
-        iso_country_code=dict(type="str"),
-        message_type=dict(type="str", choices=["TRANSACTIONAL", "PROMOTIONAL"]),
-        number_capabilities=dict(type="list", elements="str", choices=["SMS", "VOICE", "MMS", "RCS"]),
-        number_type=dict(type="str", choices=["LONG_CODE", "TOLL_FREE", "TEN_DLC", "SIMULATOR"]),
-        registration_id=dict(type="str"),
-        opt_out_list_name=dict(type="str"),
-        pool_id=dict(type="str"),
-        deletion_protection_enabled=dict(type="bool"),
-        self_managed_opt_outs_enabled=dict(type="bool"),
-        two_way_enabled=dict(type="bool"),
-        two_way_channel_arn=dict(type="str"),
-        two_way_channel_role=dict(type="str"),
-        international_sending_enabled=dict(type="bool"),
-        tags=dict(type="dict"),
-        purge_tags=dict(type="bool", default=True),
-        keywords=dict(
-            type="list",
-            elements="dict",
-            no_log=False,
-            options=dict(
-                keyword=dict(type="str", required=True, no_log=False),
-                reply=dict(type="str", required=True),
-                action=dict(type="str", choices=["AUTOMATIC_RESPONSE", "OPT_OUT", "OPT_IN"]),
-            ),
-        ),
-        purge_keywords=dict(type="bool", default=False, no_log=False),
         number_preference=NUMBER_PREFERENCE_OPTION,
-        wait=dict(type="bool", default=True),
-        wait_timeout=dict(type="int", default=300),
     )
+    spec.update(tag_options())
+    spec.update(keyword_options())
+    spec.update(wait_options())
+    # The number's own settings, with their types and choices, come from its description.
+    spec.update(option_specs(PHONE_NUMBER))
     spec.update(AWS_COMMON_ARGUMENT_SPEC)
     return spec
 

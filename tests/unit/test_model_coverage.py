@@ -16,33 +16,27 @@ from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice impo
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.errors import SmsVoiceError
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.phone_number_info import FILTERS
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.planner import (
-    MUTABLE_SETTINGS,
+    number_desired,
     plan_present,
 )
-from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.shape import NUMBER_FIELDS
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.resources import (
+    OPT_OUT_LIST,
+    PHONE_NUMBER,
+    POOL,
+)
 
 SERVICE = "pinpoint-sms-voice-v2"
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
-NOT_MANAGED_POOL = "no module manages pools: phone_number only checks that the pool_id it is given exists"
 # Members of the mapped shapes the collection leaves out on purpose, each with its reason.
 IGNORED = {
     "RequestPhoneNumberRequest": {},
     "UpdatePhoneNumberRequest": {},
     "PhoneNumberInformation": {},
-    "PoolInformation": {
-        "PoolArn": NOT_MANAGED_POOL,
-        "Status": NOT_MANAGED_POOL,
-        "MessageType": NOT_MANAGED_POOL,
-        "TwoWayEnabled": NOT_MANAGED_POOL,
-        "TwoWayChannelArn": NOT_MANAGED_POOL,
-        "TwoWayChannelRole": NOT_MANAGED_POOL,
-        "SelfManagedOptOutsEnabled": NOT_MANAGED_POOL,
-        "OptOutListName": NOT_MANAGED_POOL,
-        "SharedRoutesEnabled": NOT_MANAGED_POOL,
-        "DeletionProtectionEnabled": NOT_MANAGED_POOL,
-        "CreatedTimestamp": NOT_MANAGED_POOL,
-    },
+    "PoolInformation": {},
+    "UpdatePoolRequest": {},
+    "CreatePoolRequest": {},
+    "OptOutListInformation": {},
     "PhoneNumberFilterName": {},
 }
 
@@ -69,17 +63,26 @@ def every_option_requested():
         number_preference=dict(preference_type="StartsWith", filter=["+1206"]),
         tags={"team": "ops"},
     )
-    plan = plan_present(None, desired, client_token="token")
+    plan = plan_present(None, number_desired(desired), client_token="token")
     return set(plan.steps[0].params)
+
+
+def read_members(resource):
+    """The API members a resource's description reads."""
+    return {f.member for f in resource.fields if f.member is not None}
 
 
 def mapped():
     """Shape -> the members the collection's own tables and planner use."""
     return {
         "RequestPhoneNumberRequest": every_option_requested(),
-        "UpdatePhoneNumberRequest": {"PhoneNumberId"} | {api for _option, api in MUTABLE_SETTINGS},
-        "PhoneNumberInformation": {api for api, _key in NUMBER_FIELDS},
-        "PoolInformation": {"PoolId"},  # the pool_id option
+        "UpdatePhoneNumberRequest": {"PhoneNumberId"} | {f.member for f in PHONE_NUMBER.updatable},
+        "PhoneNumberInformation": read_members(PHONE_NUMBER),
+        "PoolInformation": read_members(POOL),
+        "UpdatePoolRequest": {"PoolId"} | {f.member for f in POOL.updatable},
+        "CreatePoolRequest": {"OriginationIdentity", "Tags", "ClientToken"}
+        | {f.create_member or f.member for f in POOL.fields if f.create},
+        "OptOutListInformation": read_members(OPT_OUT_LIST),
         "PhoneNumberFilterName": set(FILTERS),
     }
 

@@ -149,7 +149,7 @@ def test_waiter_polls_with_growing_interval_then_times_out_naming_id_and_status(
     clock = FakeClock()
 
     class Reader:
-        def describe_ids(self, ids):
+        def describe_ids(self, ids, resource=None):
             return [{"PhoneNumberId": ids[0], "Status": "PENDING"}]
 
     waiter = Waiter(Reader(), timeout=20, sleep=clock.sleep, clock=clock)
@@ -164,7 +164,7 @@ def test_waiter_reads_before_sleeping_when_the_status_is_unknown():
     clock = FakeClock()
 
     class Reader:
-        def describe_ids(self, ids):
+        def describe_ids(self, ids, resource=None):
             return [{"PhoneNumberId": ids[0], "Status": "ACTIVE"}]
 
     waiter = Waiter(Reader(), timeout=30, sleep=clock.sleep, clock=clock)

@@ -7,6 +7,7 @@ import pytest
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.errors import SmsVoiceError
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.planner import (
     NEW_NUMBER_ID,
+    number_desired,
     plan_absent,
     plan_present,
     plan_tags,
@@ -46,7 +47,7 @@ def current(**overrides):
 def desired(**settings):
     base = dict(lookup="name", name="alerts", purge_tags=True, state="present")
     base.update(settings)
-    return base
+    return number_desired(base)
 
 
 REQUEST = dict(
@@ -179,12 +180,16 @@ def test_name_tag_is_never_purged_by_a_task_that_does_not_set_name():
 
 
 def test_name_tag_is_never_purged_even_by_empty_tags_without_name():
-    to_set, to_remove, result = plan_tags({"Name": "keep", "a": "1"}, dict(name=None, tags={}, purge_tags=True))
+    to_set, to_remove, result = plan_tags(
+        {"Name": "keep", "a": "1"}, number_desired(dict(name=None, tags={}, purge_tags=True))
+    )
     assert (to_set, to_remove, result) == ({}, ["a"], {"Name": "keep"})
 
 
 def test_name_tag_changes_only_when_the_task_sets_name():
-    to_set, to_remove, result = plan_tags({"Name": "old", "a": "1"}, dict(name="new", tags={}, purge_tags=True))
+    to_set, to_remove, result = plan_tags(
+        {"Name": "old", "a": "1"}, number_desired(dict(name="new", tags={}, purge_tags=True))
+    )
     assert (to_set, to_remove, result) == ({"Name": "new"}, ["a"], {"Name": "new"})
 
 

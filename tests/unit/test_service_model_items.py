@@ -16,7 +16,7 @@ from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.phon
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.phone_number_info import (
     find_phone_numbers,
 )
-from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.planner import plan_present
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.planner import number_desired, plan_present
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.shape import RESULT_KEYS, shape_number
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.validation import (
     check_phone_number_params,
@@ -30,7 +30,7 @@ STARTS_1206 = dict(preference_type="StartsWith", filter=["+1206"])
 def desired(**settings):
     base = dict(lookup="name", name="alerts", purge_tags=True, state="present")
     base.update(settings)
-    return base
+    return number_desired(base)
 
 
 def existing(**overrides):
@@ -254,7 +254,7 @@ def test_info_without_include_tags_returns_the_tags_read_for_names(mock_emulator
 class StatuslessReader:
     """Answers DescribePhoneNumbers with a number that has no Status member."""
 
-    def describe_ids(self, ids):
+    def describe_ids(self, ids, resource=None):
         return [dict(PhoneNumberId=ids[0])]
 
 

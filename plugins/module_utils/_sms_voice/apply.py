@@ -13,8 +13,9 @@ from __future__ import annotations
 import time
 
 from .errors import SmsVoiceError
-from .planner import NEW_NUMBER_ID, step_options, without_step
-from .shape import merge_response, tags_to_dict
+from .planner import step_options, without_step
+from .resource import merge_response, tags_to_dict
+from .resources import PHONE_NUMBER
 
 # Errors that, on a call botocore had to retry, mean an earlier attempt already did
 # the work (its answer was lost): (operation, error code or reason).
@@ -25,6 +26,8 @@ ALREADY_DONE = {
     ("UntagResource", "ResourceNotFoundException"),
     ("DisassociateOriginationIdentity", "PHONE_NUMBER_NOT_ASSOCIATED_TO_POOL"),
     ("DisassociateOriginationIdentity", "ResourceNotFoundException"),
+    ("DeletePool", "ResourceNotFoundException"),
+    ("DeleteOptOutList", "ResourceNotFoundException"),
 }
 
 # Errors that clear up by themselves, retried within wait_timeout: (operation, reason).
@@ -33,6 +36,7 @@ ALREADY_DONE = {
 SETTLING = {
     ("ReleasePhoneNumber", "PHONE_NUMBER_ASSOCIATED_TO_POOL"),
     ("UpdatePhoneNumber", "RESOURCE_NOT_ACCESSIBLE"),
+    ("UpdatePool", "RESOURCE_NOT_ACCESSIBLE"),
 }
 
 FIRST_POLL_SECONDS = 1.0
@@ -47,8 +51,9 @@ class Waiter:
     wanted status costs no sleep at all.
     """
 
-    def __init__(self, reader, timeout, sleep=time.sleep, clock=time.monotonic):
+    def __init__(self, reader, timeout, sleep=time.sleep, clock=time.monotonic, resource=PHONE_NUMBER):
         self.reader = reader
+        self.resource = resource
         self.timeout = timeout
         self.sleep = sleep
         self.clock = clock
@@ -80,11 +85,11 @@ class Waiter:
             remaining = self.deadline - self.clock()
             if remaining <= 0:
                 raise SmsVoiceError(
-                    "timed out after {0} seconds waiting for phone number {1} to become {2}; it is {3}. "
+                    "timed out after {0} seconds waiting for {1} {2} to become {3}; it is {4}. "
                     "Raise wait_timeout, or set wait: false and check on it later".format(
-                        self.timeout, number_id, status, current or "in an unknown status"
+                        self.timeout, self.resource.kind, number_id, status, current or "in an unknown status"
                     ),
-                    phone_number_id=number_id,
+                    **{self.resource.id_key: number_id},
                     status=current,
                 )
             self.sleep(min(interval, remaining))
@@ -114,24 +119,27 @@ class Waiter:
             yield
 
     def _read(self, number_id, status):
-        numbers = self.reader.describe_ids([number_id])
+        numbers = self.reader.describe_ids([number_id], resource=self.resource)
         if numbers:
             return numbers[0]
         if status == "DELETED":
             return None
-        raise SmsVoiceError("phone number {0} disappeared while waiting for it to become {1}".format(number_id, status))
+        raise SmsVoiceError(
+            "{0} {1} disappeared while waiting for it to become {2}".format(self.resource.kind, number_id, status)
+        )
 
 
 class Applied:
     """What ``apply_plan`` did: the resulting number, and the steps left for a later run."""
 
-    def __init__(self, number, pending):
+    def __init__(self, number, pending, resource=PHONE_NUMBER):
         self.number = number
         self.pending = pending
+        self.resource = resource
 
     @property
     def pending_changes(self):
-        return [step_options(step) for step in self.pending]
+        return [step_options(step, self.resource) for step in self.pending]
 
 
 def apply_plan(api, plan, waiter, wait=True, request=None):
@@ -143,43 +151,45 @@ def apply_plan(api, plan, waiter, wait=True, request=None):
     with ``changed``, the number and the ``done``/``not_done`` operations.
     ``request(params)``, when given, makes the RequestPhoneNumber step and returns its answer.
     """
+    resource = plan.resource
     result = dict(plan.after) if plan.after is not None else None
-    number_id = plan.before["phone_number_id"] if plan.before else None
+    number_id = plan.before[resource.id_key] if plan.before else None
+    placeholder = resource.placeholder()
     status = plan.before.get("status") if plan.before else None
     done: list = []
     pending: list = []
     for index, step in enumerate(plan.steps):
         try:
-            params = {k: (number_id if v == NEW_NUMBER_ID else v) for k, v in step.params.items()}
+            params = {k: (number_id if v == placeholder else v) for k, v in step.params.items()}
             if step.needs_active and status != "ACTIVE":
                 if not wait and status is None:
                     latest = waiter.peek(number_id)
                     status = latest.get("Status")
-                    result = merge_response(result, latest)
+                    result = merge_response(resource, result, latest)
                 if not wait and status == "PENDING":
                     # A release cannot skip a step: the service refuses it for a pooled or protected number.
                     deferred = plan.steps[index:] if plan.action == "release" else [step]
                     pending.extend(deferred)
                     for later in deferred:
-                        result = without_step(result, later, plan.before)
+                        result = without_step(result, later, plan.before, resource)
                     if plan.action == "release":
                         break
                     continue
                 # Seconds for ASSOCIATING/DISASSOCIATING; bounded by wait_timeout for a PENDING number.
                 latest = waiter.wait(number_id, "ACTIVE", status)
                 if latest is not None:
-                    result = merge_response(result, latest)
+                    result = merge_response(resource, result, latest)
                 status = "ACTIVE"
             response = _send(api, waiter, plan, step, params, request, done)
             if response is RELEASED_BY_ANOTHER_RUN:
                 break  # the number is gone as the task asks: the rest of the release has nothing to do
             done.append(step)
-            if step.operation == "RequestPhoneNumber":
-                number_id = response["PhoneNumberId"]
-                result = merge_response(result, response)
+            if step.operation == resource.create:
+                number_id = response[resource.id_member]
+                result = merge_response(resource, result, response)
                 result["tags"] = tags_to_dict(response.get("Tags")) or result["tags"]
-            elif "PhoneNumberArn" in response:
-                result = merge_response(result, response)
+            elif resource.arn_member in response:
+                result = merge_response(resource, result, response)
             if "Status" in response:
                 status = response["Status"]
             elif step.operation in ("AssociateOriginationIdentity", "DisassociateOriginationIdentity") or not response:
@@ -187,17 +197,17 @@ def apply_plan(api, plan, waiter, wait=True, request=None):
             if step.wait and wait:
                 latest = waiter.wait(number_id, step.wait, status)
                 if latest is not None:
-                    result = merge_response(result, latest)
+                    result = merge_response(resource, result, latest)
                 status = step.wait
         except SmsVoiceError as e:
             # A step whose call succeeded and whose wait timed out is done.
             left = plan.steps[index + 1 :] if done and done[-1] is step else plan.steps[index:]
-            if step.operation == "RequestPhoneNumber" and done and done[-1] is step:
-                number_id = e.extra.get("phone_number_id") or number_id
-            raise _stopped(e, done, pending + left, result, plan.before, number_id, status)
+            if step.operation == resource.create and done and done[-1] is step:
+                number_id = e.extra.get(resource.id_key) or number_id
+            raise _stopped(e, done, pending + left, result, plan, number_id, status)
     if result is not None and plan.action == "release" and not pending:
         result["status"] = "DELETED"
-    return Applied(result, pending)
+    return Applied(result, pending, resource)
 
 
 def _send(api, waiter, plan, step, params, request, done):
@@ -218,12 +228,13 @@ NOT_ACTIVE = ("ResourceNotFoundException", "RESOURCE_NOT_ACTIVE")
 NOT_IN_POOL = "PHONE_NUMBER_NOT_ASSOCIATED_TO_POOL"
 
 
-def _stopped(error, done, not_done, result, before, number_id, status):
-    """The error, with what the run did and did not do, and the number as far as it is known."""
+def _stopped(error, done, not_done, result, plan, number_id, status):
+    """The error, with what the run did and did not do, and the resource as far as it is known."""
+    resource = plan.resource
     number = dict(result or {})
     for step in not_done:
-        number = without_step(number, step, before)
-    number["phone_number_id"] = number.get("phone_number_id") or number_id
+        number = without_step(number, step, plan.before, resource)
+    number[resource.id_key] = number.get(resource.id_key) or number_id
     if status:
         number["status"] = status
     if done:
@@ -241,10 +252,10 @@ def _stopped(error, done, not_done, result, before, number_id, status):
         changed=bool(done) or bool(error.extra.get("changed")),
         done=[step.operation for step in done],
         not_done=[step.operation for step in not_done],
-        pending_changes=[step_options(step) for step in not_done],
+        pending_changes=[step_options(step, resource) for step in not_done],
     )
-    if number.get("phone_number_id"):
-        error.extra["phone_number"] = number
+    if number.get(resource.id_key):
+        error.extra[resource.result_key] = number
     return error
 
 

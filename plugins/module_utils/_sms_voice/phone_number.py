@@ -14,50 +14,17 @@ from .errors import SmsVoiceError
 from .model_support import check_options_supported
 from .planner import (
     deferred_steps,
-    desired_tags,
+    normalised,
+    number_desired,
     plan_absent,
     plan_present,
     pool_settings,
-    resource_id,
     step_options,
     without_step,
 )
 from .reader import LIVE_STATUSES, PhoneNumberReader, api_filters
+from .resources import OPT_OUT_LIST, POOL
 from .validation import check_phone_number_params
-
-# The options that describe the number itself, as the planner sees them.
-SETTINGS = (
-    "name",
-    "iso_country_code",
-    "message_type",
-    "number_capabilities",
-    "number_type",
-    "registration_id",
-    "opt_out_list_name",
-    "pool_id",
-    "deletion_protection_enabled",
-    "self_managed_opt_outs_enabled",
-    "two_way_enabled",
-    "two_way_channel_arn",
-    "two_way_channel_role",
-    "international_sending_enabled",
-    "tags",
-    "purge_tags",
-    "keywords",
-    "purge_keywords",
-    "number_preference",
-)
-
-
-def desired_from_params(params):
-    desired = {key: params.get(key) for key in SETTINGS}
-    desired["lookup"] = next(k for k in ("phone_number_id", "phone_number", "name") if params.get(k) is not None)
-    desired[desired["lookup"]] = params[desired["lookup"]]
-    if desired.get("pool_id"):
-        desired["pool_id"] = resource_id(desired["pool_id"], "pool")
-    desired["state"] = params["state"]
-    return desired
-
 
 # ClientToken: 1 to 64 printable ASCII characters (the model's limits).
 CLIENT_TOKEN_PREFIX = "ansible-sms-voice-"
@@ -100,15 +67,15 @@ def parse_arn(value):
     return dict(region=parts[3], account=parts[4], id=parts[5].rsplit("/", 1)[-1])
 
 
-def caller_account(api):
+def caller_account(reader):
     """The account the task's credentials act in, from the ARN of its Default opt-out list.
 
     Every account has a ``Default`` opt-out list in every region, and reading it
     needs only the sms-voice endpoint and permission the module already uses
     (STS would need an endpoint of its own).
     """
-    lists = api.call("DescribeOptOutLists", OptOutListNames=["Default"]).get("OptOutLists", [])
-    arn = parse_arn(lists[0]["OptOutListArn"]) if lists else None
+    default = reader.one(OPT_OUT_LIST, "Default")
+    arn = parse_arn(default["OptOutListArn"]) if default else None
     return arn["account"] if arn else None
 
 
@@ -122,12 +89,12 @@ def check_arn_region(params, region):
         )
 
 
-def check_arn_account(api, params):
+def check_arn_account(reader, params):
     """Fail for a phone_number_id ARN of another account (the service answers such ARNs as not found)."""
     arn = parse_arn(params.get("phone_number_id"))
     if arn is None:
         return
-    account = caller_account(api)
+    account = caller_account(reader)
     if account and arn["account"] != account:
         raise SmsVoiceError(
             "phone_number_id {0} is a number of account {1}, but the credentials of this task are for account {2}: "
@@ -146,7 +113,7 @@ def find_current(reader, params):
     if params.get("phone_number_id") is not None:
         number = reader.by_id(params["phone_number_id"])
         if number is None:
-            check_arn_account(reader.api, params)
+            check_arn_account(reader, params)
         tags = None
     elif params.get("phone_number") is not None:
         number = reader.by_e164(params["phone_number"])
@@ -195,7 +162,7 @@ def check_name_free(reader, current, params):
     """
     if params["state"] != "present" or (params.get("phone_number_id") is None and params.get("phone_number") is None):
         return
-    wanted = (desired_tags(params) or {}).get("Name")
+    wanted = (number_desired(params).tags.wanted() or {}).get("Name")
     if wanted is None or wanted == current["tags"].get("Name"):
         return
     others = [
@@ -299,34 +266,30 @@ class Requester:
             )
 
 
-def pool_sizes(api, current, desired):
+def pool_sizes(reader, current, desired):
     """Number counts of the pool the number would leave (the only pool whose size matters)."""
     pool_id = (current or {}).get("pool_id")
     if not pool_id:
         return {}
-    leaving = desired.get("state") == "absent" or (desired.get("pool_id") is not None and desired["pool_id"] != pool_id)
+    leaving = desired.state == "absent" or (desired.get("pool_id") is not None and desired.get("pool_id") != pool_id)
     if not leaving:
         return {}
-    # Two are enough to know whether the number is the last one.
-    response = api.call("ListPoolOriginationIdentities", PoolId=pool_id, MaxResults=2)
-    count = len(response.get("OriginationIdentities", [])) + (2 if response.get("NextToken") else 0)
-    return {pool_id: count}
+    return {pool_id: reader.pool_size(pool_id)}
 
 
-def target_pools(api, current, desired):
+def target_pools(reader, current, desired):
     """Settings of the pool the number is requested into or moves to (``pool_settings``), by pool ID.
 
     The same DescribePools call checks that the pool exists: the planner needs
     its two-way and opt-out settings, which the number takes.
     """
     want = desired.get("pool_id")
-    if desired.get("state") == "absent" or not want or want == (current or {}).get("pool_id"):
+    if desired.state == "absent" or not want or want == (current or {}).get("pool_id"):
         return {}
-    response = _must_exist(api, "DescribePools", dict(PoolIds=[want]), "pool_id", want, "pool")
-    return {want: pool_settings(response["Pools"][0])}
+    return {want: pool_settings(reader.must_exist(POOL, want, "pool_id"))}
 
 
-def check_references(api, plan, known_pools=()):
+def check_references(reader, plan, known_pools=()):
     """Fail, naming the option, if a pool or opt-out list the plan uses does not exist.
 
     Checked before the first write (and in check mode), so a typo cannot leave
@@ -336,29 +299,16 @@ def check_references(api, plan, known_pools=()):
     for step in plan.steps:
         if step.operation in ("RequestPhoneNumber", "AssociateOriginationIdentity") and step.params.get("PoolId"):
             pools.add(step.params["PoolId"])
-        if step.operation in ("RequestPhoneNumber", "UpdatePhoneNumber") and step.params.get("OptOutListName"):
+        if step.operation in ("RequestPhoneNumber", "UpdatePhoneNumber", "UpdatePool") and step.params.get(
+            "OptOutListName"
+        ):
             lists.add(step.params["OptOutListName"])
     lists.discard("Default")  # exists in every account and region
     pools.difference_update(known_pools)
     for pool_id in sorted(pools):
-        _must_exist(api, "DescribePools", dict(PoolIds=[pool_id]), "pool_id", pool_id, "pool")
+        reader.must_exist(POOL, pool_id, "pool_id")
     for name in sorted(lists):
-        _must_exist(api, "DescribeOptOutLists", dict(OptOutListNames=[name]), "opt_out_list_name", name, "opt-out list")
-
-
-def _must_exist(api, operation, params, option, value, what):
-    try:
-        return api.call(operation, **params)
-    except SmsVoiceError as e:
-        if e.code == "ResourceNotFoundException":
-            raise SmsVoiceError(
-                "{0} {1!r}: no such {2} in this account and region; nothing was changed".format(option, value, what),
-                operation=operation,
-                code=e.code,
-                reason=e.reason,
-                message=e.message,
-            )
-        raise
+        reader.must_exist(OPT_OUT_LIST, name, "opt_out_list_name")
 
 
 def diff_label(number, params):
@@ -382,16 +332,16 @@ def ensure_phone_number(module, api):
     check_arn_region(params, region)
     reader = PhoneNumberReader(api, warn=getattr(module, "warn", None))
     current = find_current(reader, params)
-    desired = desired_from_params(params)
-    sizes = pool_sizes(api, current, desired)
+    desired = normalised(number_desired(params))
+    sizes = pool_sizes(reader, current, desired)
     if params["state"] == "absent":
         pools = {}
         plan = plan_absent(current, desired, sizes)
     else:
-        pools = target_pools(api, current, desired)
+        pools = target_pools(reader, current, desired)
         plan = plan_present(current, desired, sizes, pools=pools)
 
-    check_references(api, plan, known_pools=pools)
+    check_references(reader, plan, known_pools=pools)
     if module.check_mode or not plan.changed:
         result_number = plan.after
         pending = deferred_steps(plan) if not params["wait"] else []

@@ -11,58 +11,26 @@ I/O. Check mode returns the prediction; ``apply.py`` carries the calls out.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from . import resource as engine
 from .errors import SmsVoiceError
-from .shape import RESULT_KEYS, tags_to_list
+from .resource import tags_to_list
+from .resources import PHONE_NUMBER, POOL, POOL_WIDE_SETTINGS
 
 # Placeholder for the ID of a number this run is about to request.
-NEW_NUMBER_ID = "<new phone number>"
-
-IMMUTABLE_SETTINGS = ("iso_country_code", "message_type", "number_capabilities", "number_type", "registration_id")
-
-# Settings UpdatePhoneNumber changes: option name -> API member name.
-MUTABLE_SETTINGS = (
-    ("deletion_protection_enabled", "DeletionProtectionEnabled"),
-    ("opt_out_list_name", "OptOutListName"),
-    ("self_managed_opt_outs_enabled", "SelfManagedOptOutsEnabled"),
-    ("two_way_enabled", "TwoWayEnabled"),
-    ("two_way_channel_arn", "TwoWayChannelArn"),
-    ("two_way_channel_role", "TwoWayChannelRole"),
-    ("international_sending_enabled", "InternationalSendingEnabled"),
-)
-# Of those, the ones RequestPhoneNumber does not accept: set once the new number is ACTIVE.
-UPDATE_ONLY_SETTINGS = (
-    "self_managed_opt_outs_enabled",
-    "two_way_enabled",
-    "two_way_channel_arn",
-    "two_way_channel_role",
-)
-# What a newly requested number starts with, for the prediction.
-NEW_NUMBER_DEFAULTS = {
-    "two_way_enabled": False,
-    "two_way_channel_arn": None,
-    "two_way_channel_role": None,
-    "self_managed_opt_outs_enabled": False,
-    "opt_out_list_name": "Default",
-    "international_sending_enabled": False,
-    "deletion_protection_enabled": False,
-    "pool_id": None,
-    "registration_id": None,
-}
-# Settings a pool imposes on its numbers: option name -> DescribePools member. A number
-# requested into a pool takes them; a number associated with a pool must match them.
-POOL_SETTINGS = (
-    ("two_way_enabled", "TwoWayEnabled"),
-    ("two_way_channel_arn", "TwoWayChannelArn"),
-    ("two_way_channel_role", "TwoWayChannelRole"),
-    ("opt_out_list_name", "OptOutListName"),
-    ("self_managed_opt_outs_enabled", "SelfManagedOptOutsEnabled"),
-)
-POOL_SETTING_KEYS = tuple(key for key, _api in POOL_SETTINGS)
+NEW_NUMBER_ID = PHONE_NUMBER.placeholder()
+# Settings a pool imposes on its numbers. A number requested into a pool takes
+# them; a number associated with a pool must match them.
+POOL_SETTING_KEYS = POOL_WIDE_SETTINGS
 # Keywords every number has; the service answers them itself and they cannot be deleted.
 MANDATORY_KEYWORDS = ("STOP", "HELP")
-REQUIRED_TO_REQUEST = ("iso_country_code", "message_type", "number_capabilities", "number_type")
+LOOKUP_KEYS = ("phone_number_id", "phone_number", "name")
+
+
+def number_desired(params):
+    """The typed ``Desired`` of phone_number's params (or of a dict shaped like them)."""
+    return engine.desired_from_params(PHONE_NUMBER, params, LOOKUP_KEYS, extras=("number_preference",))
 
 
 @dataclass
@@ -80,10 +48,11 @@ class Step:
 class Plan:
     """What a task will do: the calls, and the number before and after."""
 
-    action: str  # "none", "request", "update" or "release"
+    action: str  # "none", "request"/"create", "update", "release"/"delete"
     before: dict | None
     after: dict | None
     steps: list = field(default_factory=list)
+    resource: engine.Resource = PHONE_NUMBER
 
     @property
     def changed(self):
@@ -121,11 +90,9 @@ def resource_id(value, kind):
 
 
 def pool_settings(api_pool):
-    """A DescribePools entry as the planner compares it: pool ID, message type and POOL_SETTINGS by option name."""
-    out = {"pool_id": api_pool.get("PoolId"), "message_type": api_pool.get("MessageType")}
-    for key, api_name in POOL_SETTINGS:
-        out[key] = api_pool.get(api_name)
-    return out
+    """A DescribePools entry as the planner compares it: pool ID, message type and the pool-wide settings."""
+    shaped = engine.shape(POOL, api_pool, tags={})
+    return {key: shaped[key] for key in ("pool_id", "message_type") + POOL_SETTING_KEYS}
 
 
 def _pool_conflicts(pool, desired, message_type):
@@ -155,15 +122,8 @@ def _check_pool_overrides(pool, desired, message_type, number_label):
 
 
 def desired_tags(desired):
-    """The tags a task asks for, including ``Name`` when the task names the number; None if untouched."""
-    tags = desired.get("tags")
-    name = desired.get("name")
-    if tags is None and name is None:
-        return None
-    wanted = {k: "" if v is None else str(v) for k, v in (tags or {}).items()}
-    if name is not None:
-        wanted["Name"] = name
-    return wanted
+    """The tags a task asks for, including ``Name`` when the task names the resource; None if untouched."""
+    return desired.tags.wanted()
 
 
 def purgeable(key):
@@ -185,7 +145,7 @@ def plan_tags(current_tags, desired):
     to_set = {k: v for k, v in wanted.items() if current_tags.get(k) != v}
     to_remove = []
     # Without a tags option the task only asks for the Name tag: nothing is purged.
-    if desired.get("purge_tags", True) and desired.get("tags") is not None:
+    if desired.tags.purge and desired.tags.tags is not None:
         to_remove = sorted(k for k in current_tags if k not in wanted and purgeable(k))
     result = {k: v for k, v in current_tags.items() if k not in to_remove}
     result.update(to_set)
@@ -194,28 +154,17 @@ def plan_tags(current_tags, desired):
 
 def immutable_differences(current, desired):
     """``["number_type: LONG_CODE -> TOLL_FREE", ...]`` for every immutable setting that differs."""
-    diffs = []
-    for key in IMMUTABLE_SETTINGS:
-        want = desired.get(key)
-        if want is None:
-            continue
-        have = current.get(key)
-        if key == "number_capabilities":
-            if set(want) != set(have or []):
-                diffs.append("{0}: {1} -> {2}".format(key, sorted(have or []), sorted(want)))
-        elif want != have:
-            diffs.append("{0}: {1} -> {2}".format(key, "not set" if have is None else have, want))
-    return diffs
+    return engine.immutable_differences(desired.resource, current, desired)
 
 
-def _normalised(desired):
+def normalised(desired):
     """Desired settings with ARNs of pools and opt-out lists reduced to their IDs/names."""
-    out = dict(desired)
-    if out.get("pool_id"):
-        out["pool_id"] = resource_id(out["pool_id"], "pool")
-    if out.get("opt_out_list_name"):
-        out["opt_out_list_name"] = resource_id(out["opt_out_list_name"], "opt-out-list")
-    return out
+    settings = dict(desired.settings)
+    if settings.get("pool_id"):
+        settings["pool_id"] = resource_id(settings["pool_id"], "pool")
+    if settings.get("opt_out_list_name"):
+        settings["opt_out_list_name"] = resource_id(settings["opt_out_list_name"], "opt-out-list")
+    return replace(desired, settings=settings)
 
 
 def _check_two_way(result):
@@ -236,18 +185,19 @@ def keyword_action(keyword):
 def plan_keywords(number_id, current_keywords, desired):
     """(steps, resulting keywords) for the keyword difference only, matched case-insensitively.
 
+    ``number_id`` is the origination identity: a number or a pool.
     ``current_keywords`` is the shaped list (None for a number still to be
     requested, which starts with STOP and HELP only). STOP and HELP are never
     deleted, even with purge_keywords.
     """
-    wanted = desired.get("keywords")
-    if wanted is None:
+    if desired.keywords is None or desired.keywords.items is None:
         return [], current_keywords
+    wanted = desired.keywords.items
     current = list(current_keywords or [])
     by_key = {k["keyword"].upper(): k for k in current}
     wanted_keys = {k["keyword"].upper() for k in wanted}
     steps = []
-    if desired.get("purge_keywords"):
+    if desired.keywords.purge:
         for k in current:
             key = k["keyword"].upper()
             if key not in wanted_keys and key not in MANDATORY_KEYWORDS:
@@ -280,7 +230,7 @@ def plan_present(current, desired, pool_sizes=None, client_token=None, pools=Non
     the ID of the pool the number is requested into or moves to to its
     settings (``pool_settings``), whose pool-wide values the number takes.
     """
-    desired = _normalised(desired)
+    desired = normalised(desired)
     if current is None:
         return _plan_request(desired, client_token, pools)
 
@@ -300,12 +250,8 @@ def plan_present(current, desired, pool_sizes=None, client_token=None, pools=Non
     have_pool = current.get("pool_id") or ""
     want_pool = desired.get("pool_id")
     moving = want_pool is not None and want_pool != have_pool
-    update = {}
-    for key, api_name in MUTABLE_SETTINGS:
-        want = desired.get(key)
-        if want is not None and want != current.get(key):
-            update[api_name] = want
-            after[key] = want
+    update, changes = engine.update_params(PHONE_NUMBER, current, desired)
+    after.update(changes)
     if have_pool and not moving and update:
         _refuse_update_in_pool(current, have_pool, update)
     if moving and want_pool:
@@ -314,9 +260,9 @@ def plan_present(current, desired, pool_sizes=None, client_token=None, pools=Non
         if pool is not None:
             _check_pool_overrides(pool, desired, current.get("message_type"), label)
             # The service refuses to associate a number whose settings differ from the pool's.
-            for key, api_name in POOL_SETTINGS:
+            for key in POOL_SETTING_KEYS:
                 if pool.get(key) is not None and after.get(key) != pool[key]:
-                    update[api_name] = pool[key]
+                    update[PHONE_NUMBER.field(key).member] = pool[key]
                     after[key] = pool[key]
     _check_two_way(after)
 
@@ -359,7 +305,7 @@ def plan_present(current, desired, pool_sizes=None, client_token=None, pools=Non
 
 def _refuse_update_in_pool(current, pool_id, update):
     """A number that stays in its pool cannot be updated: say which settings, and what to do instead."""
-    options = {api_name: key for key, api_name in MUTABLE_SETTINGS}
+    options = {api_name: PHONE_NUMBER.option_by_member(api_name) for api_name in update}
     changes = [
         "{0}: {1} -> {2}".format(options[api_name], current.get(options[api_name]), value)
         for api_name, value in update.items()
@@ -400,46 +346,30 @@ def number_preference_param(preference):
 
 
 def _plan_request(desired, client_token, pools=None):
-    if desired.get("lookup") != "name":
-        key = desired.get("lookup") or "name"
-        if key == "name":
+    lookup = desired.lookup.key if desired.lookup else None
+    if lookup != "name":
+        if lookup is None:
             raise SmsVoiceError(
                 "name is required to request a phone number: without it every run would lease a new "
                 "number. Set name (the Name tag), or phone_number_id/phone_number for an existing number"
             )
         raise SmsVoiceError(
             "no phone number matches {0}={1!r}: a specific number cannot be requested. Use name to "
-            "request a new number".format(key, desired.get(key))
+            "request a new number".format(lookup, desired.lookup.value)
         )
-    missing = [key for key in REQUIRED_TO_REQUEST if not desired.get(key)]
+    missing = engine.missing_to_create(PHONE_NUMBER, desired)
     if missing:
         raise SmsVoiceError(
-            "no phone number is named {0!r}; to request one, set {1}".format(desired.get("name"), ", ".join(missing))
+            "no phone number is named {0!r}; to request one, set {1}".format(desired.name, ", ".join(missing))
         )
 
     pool = (pools or {}).get(desired.get("pool_id")) if desired.get("pool_id") else None
     if pool is not None:
-        _check_pool_overrides(
-            pool, desired, desired.get("message_type"), "the number named {0!r}".format(desired["name"])
-        )
-    params = dict(
-        IsoCountryCode=desired["iso_country_code"],
-        MessageType=desired["message_type"],
-        NumberCapabilities=list(desired["number_capabilities"]),
-        NumberType=desired["number_type"],
-    )
-    for key, api_name in (
-        ("opt_out_list_name", "OptOutListName"),
-        ("pool_id", "PoolId"),
-        ("registration_id", "RegistrationId"),
-        ("international_sending_enabled", "InternationalSendingEnabled"),
-        ("deletion_protection_enabled", "DeletionProtectionEnabled"),
-    ):
-        if desired.get(key) not in (None, ""):
-            params[api_name] = desired[key]
-    if desired.get("number_preference"):
+        _check_pool_overrides(pool, desired, desired.get("message_type"), "the number named {0!r}".format(desired.name))
+    params = engine.create_params(PHONE_NUMBER, desired)
+    if desired.extras.get("number_preference"):
         # Only a wish for the digits of the number to lease: never compared with an existing number.
-        params["NumberPreference"] = number_preference_param(desired["number_preference"])
+        params["NumberPreference"] = number_preference_param(desired.extras["number_preference"])
     if pool is not None:
         # The pool's opt-out list applies; the task's, if any, is the same (checked above).
         params.pop("OptOutListName", None)
@@ -448,37 +378,23 @@ def _plan_request(desired, client_token, pools=None):
     if client_token:
         params["ClientToken"] = client_token
 
-    after = dict.fromkeys(RESULT_KEYS)
-    after.update(NEW_NUMBER_DEFAULTS)
-    after.update(
-        iso_country_code=params["IsoCountryCode"],
-        message_type=params["MessageType"],
-        number_capabilities=params["NumberCapabilities"],
-        number_type=params["NumberType"],
-        status="ACTIVE" if params["NumberType"] == "SIMULATOR" else "PENDING",
-        tags=tags,
+    after = engine.new_resource(
+        PHONE_NUMBER, desired, status="ACTIVE" if params["NumberType"] == "SIMULATOR" else "PENDING", tags=tags
     )
-    for key in ("opt_out_list_name", "pool_id", "registration_id", "international_sending_enabled"):
-        if desired.get(key) not in (None, ""):
-            after[key] = desired[key]
-    if desired.get("deletion_protection_enabled") is not None:
-        after["deletion_protection_enabled"] = desired["deletion_protection_enabled"]
     if pool is not None:
         for key in POOL_SETTING_KEYS:
             after[key] = pool.get(key)
 
     steps = [Step("RequestPhoneNumber", params, wait="ACTIVE")]
-    update = {}
-    for key, api_name in MUTABLE_SETTINGS:
-        if key in UPDATE_ONLY_SETTINGS and desired.get(key) is not None and desired[key] != after.get(key):
-            update[api_name] = desired[key]
-            after[key] = desired[key]
+    update_only = [f.key for f in PHONE_NUMBER.updatable if f.update_only]
+    update, changes = engine.update_params(PHONE_NUMBER, after, desired, only=update_only)
+    after.update(changes)
     _check_two_way(after)
     if update:
         steps.append(
             Step("UpdatePhoneNumber", dict(PhoneNumberId=NEW_NUMBER_ID, **update), wait="ACTIVE", needs_active=True)
         )
-    if desired.get("keywords") is not None:
+    if desired.keywords is not None and desired.keywords.items is not None:
         # A new number starts with STOP and HELP, whose messages are the service's; put every keyword asked for.
         keyword_steps, after["keywords"] = plan_keywords(NEW_NUMBER_ID, None, desired)
         steps.extend(keyword_steps)
@@ -519,12 +435,13 @@ def plan_absent(current, desired, pool_sizes=None):
     return Plan("release", dict(current), after, _require_active(steps, current))
 
 
-def step_options(step):
+def step_options(step, resource=PHONE_NUMBER):
     """What a step changes, by option name: how ``pending_changes`` lists a call not made yet."""
     params = step.params
-    if step.operation == "UpdatePhoneNumber":
-        names = {api_name: key for key, api_name in MUTABLE_SETTINGS}
-        options = {names[k]: v for k, v in params.items() if k in names}
+    if step.operation == resource.update:
+        options = engine.update_changes(resource, params)
+    elif step.operation in ("AssociateOriginationIdentity", "DisassociateOriginationIdentity") and resource is POOL:
+        options = {"phone_number_id": params["OriginationIdentity"], "member": step.operation.startswith("Associate")}
     elif step.operation == "AssociateOriginationIdentity":
         options = {"pool_id": params["PoolId"]}
     elif step.operation == "DisassociateOriginationIdentity":
@@ -558,28 +475,24 @@ def deferred_steps(plan):
     return deferred
 
 
-def without_step(result, step, before):
-    """A predicted number without what ``step`` (left for later) would have changed.
+def without_step(result, step, before, resource=PHONE_NUMBER):
+    """A predicted resource without what ``step`` (left for later) would have changed.
 
-    ``before`` is the number before the run, or None for a number being
-    requested (whose result then holds what the request returned).
+    ``before`` is the resource before the run, or None for one being created
+    (whose result then holds what the create call returned).
     """
     result = dict(result)
     if step.operation in ("PutKeyword", "DeleteKeyword"):
         result["keywords"] = before.get("keywords") if before else None
+    elif step.operation == resource.update:
+        result = engine.revert_update(resource, result, step.params, before)
     elif before is None:
-        if step.operation == "UpdatePhoneNumber":
-            names = {api_name: key for key, api_name in MUTABLE_SETTINGS}
-            for api_name in step.params:
-                if api_name in names:
-                    result[names[api_name]] = NEW_NUMBER_DEFAULTS.get(names[api_name], result.get(names[api_name]))
-    elif step.operation == "UpdatePhoneNumber":
-        names = {api_name: key for key, api_name in MUTABLE_SETTINGS}
-        for api_name in step.params:
-            if api_name in names:
-                result[names[api_name]] = before.get(names[api_name])
+        pass
     elif step.operation in ("AssociateOriginationIdentity", "DisassociateOriginationIdentity"):
-        result["pool_id"] = before.get("pool_id")
-    elif step.operation == "ReleasePhoneNumber":
+        if resource is POOL:
+            result["phone_number_ids"] = before.get("phone_number_ids")
+        else:
+            result["pool_id"] = before.get("pool_id")
+    elif step.operation == resource.delete:
         result["status"] = before.get("status")
     return result

@@ -33,17 +33,19 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 
 from .errors import SmsVoiceError
-from .shape import shape_keywords, shape_number, tags_to_dict
+from .resource import shape, tags_to_dict
+from .resources import PHONE_NUMBER, POOL
+from .shape import shape_keywords, shape_number
 
-MAX_IDS_PER_CALL = 5  # DescribePhoneNumbers PhoneNumberIds limit
-PAGE_SIZE = 100  # DescribePhoneNumbers MaxResults limit
+MAX_IDS_PER_CALL = PHONE_NUMBER.max_ids  # DescribePhoneNumbers PhoneNumberIds limit
+PAGE_SIZE = 100  # MaxResults limit of every Describe and List call used here
 TAG_WORKERS = 8  # ListTagsForResource is one call per number
 LIVE_STATUSES = ("PENDING", "ACTIVE", "ASSOCIATING", "DISASSOCIATING")
 INDEX_PAGE_SIZE = 100  # GetResources ResourcesPerPage and ResourceARNList limit
-PHONE_NUMBER_TYPE = "sms-voice:phone-number"
+PHONE_NUMBER_TYPE = "sms-voice:" + PHONE_NUMBER.arn_type
 INDEX_WARNING = (
     "The Resource Groups Tagging API could not be used ({0}); phone numbers were found by reading every "
-    "number's tags instead, which is slower. Allow tag:GetResources, or set use_tagging_api: false to skip it."
+    "resource's tags instead, which is slower. Allow tag:GetResources, or set use_tagging_api: false to skip it."
 )
 
 
@@ -67,8 +69,12 @@ def _filter_value(value):
     return str(value)
 
 
-class PhoneNumberReader:
-    """Reads numbers through an ``Api`` (``connection.Api``)."""
+class Reader:
+    """Reads numbers, pools and opt-out lists through an ``Api`` (``connection.Api``).
+
+    Every method reads phone numbers unless given another ``resource``
+    (``resources.POOL``, ``resources.OPT_OUT_LIST``): one reader for every module.
+    """
 
     def __init__(self, api, tag_workers=TAG_WORKERS, warn=None):
         self.api = api
@@ -113,46 +119,49 @@ class PhoneNumberReader:
             self._index_failed(e)
             return None
 
-    def index_candidates(self, tag_filters):
-        """ARNs of the phone numbers the index lists for these API tag filters, or None if it cannot tell."""
+    def index_candidates(self, tag_filters, resource=PHONE_NUMBER):
+        """ARNs of the resources the index lists for these API tag filters, or None if it cannot tell."""
         found = self._index_read(
-            TagFilters=tag_filters, ResourceTypeFilters=[PHONE_NUMBER_TYPE], ResourcesPerPage=INDEX_PAGE_SIZE
+            TagFilters=tag_filters,
+            ResourceTypeFilters=["sms-voice:" + resource.arn_type],
+            ResourcesPerPage=INDEX_PAGE_SIZE,
         )
         return None if found is None else [arn for arn, _tags in found]
 
-    def confirmed(self, arns, accept, filters=None):
+    def confirmed(self, arns, accept, filters=None, resource=PHONE_NUMBER):
         """The live numbers among ``arns`` whose own tags satisfy ``accept(tags)``, as (number, tags) pairs.
 
         Read by ID (5 a call) with the API ``filters``, then each number's own tags:
         the index only suggests, the SMS API decides.
         """
-        live = [n for n in self.describe_ids(list(dict.fromkeys(arns)), filters) if n.get("Status") in LIVE_STATUSES]
-        pairs = zip(live, self._each(self.tags, live))
+        found = self.describe_ids(list(dict.fromkeys(arns)), filters, resource)
+        live = [n for n in found if n.get("Status") in live_statuses(resource)]
+        pairs = zip(live, self._each(lambda item: self.tags(item, resource), live))
         return [(n, t) for n, t in pairs if accept(t)]
 
     # -- DescribePhoneNumbers -------------------------------------------------
 
-    def describe_ids(self, ids, filters=None):
-        """The numbers with these IDs or ARNs that match the API filters, in order; unknown IDs are skipped."""
+    def describe_ids(self, ids, filters=None, resource=PHONE_NUMBER):
+        """The resources with these IDs or ARNs that match the API filters, in order; unknown IDs are skipped."""
         extra = {"Filters": filters} if filters else {}
         found = []
-        for chunk in chunks(list(ids), MAX_IDS_PER_CALL):
+        for chunk in chunks(list(ids), resource.max_ids):
             try:
-                found.extend(self._describe(PhoneNumberIds=chunk, **extra))
+                found.extend(self._describe(resource, **{resource.describe_ids: chunk}, **extra))
             except SmsVoiceError as e:
                 if e.code != "ResourceNotFoundException":
                     raise
                 # One unknown ID fails the whole call; ask one by one to keep the others.
                 for number_id in chunk:
                     try:
-                        found.extend(self._describe(PhoneNumberIds=[number_id], **extra))
+                        found.extend(self._describe(resource, **{resource.describe_ids: [number_id]}, **extra))
                     except SmsVoiceError as inner:
                         if inner.code != "ResourceNotFoundException":
                             raise
         return found
 
-    def describe_all(self, filters=None, owner=None, stop=None):
-        """Every number that matches the API filters, reading all pages (100 a page).
+    def describe_all(self, filters=None, owner=None, stop=None, resource=PHONE_NUMBER):
+        """Every resource that matches the API filters, reading all pages (100 a page).
 
         ``stop(number)`` may end the scan early once it returns true.
         """
@@ -162,7 +171,7 @@ class PhoneNumberReader:
         if owner:
             params["Owner"] = owner
         numbers = []
-        for number in self.pages("DescribePhoneNumbers", "PhoneNumbers", params):
+        for number in self.pages(resource.describe, resource.describe_list, params):
             numbers.append(number)
             if stop is not None and stop(number):
                 break
@@ -178,13 +187,13 @@ class PhoneNumberReader:
                 return
             params["NextToken"] = page["NextToken"]
 
-    def _describe(self, **params):
-        return self.api.call("DescribePhoneNumbers", **params).get("PhoneNumbers", [])
+    def _describe(self, resource, **params):
+        return self.api.call(resource.describe, **params).get(resource.describe_list, [])
 
     # -- tags -------------------------------------------------------------------
 
-    def tags(self, number):
-        arn = number["PhoneNumberArn"]
+    def tags(self, number, resource=PHONE_NUMBER):
+        arn = number[resource.arn_member]
         tags = tags_to_dict(self.api.call("ListTagsForResource", ResourceArn=arn).get("Tags", []))
         self.seen_tags[arn] = tags
         return tags
@@ -221,9 +230,9 @@ class PhoneNumberReader:
 
     # -- keywords ---------------------------------------------------------------
 
-    def keywords(self, number):
-        """The number's keywords (all pages), shaped."""
-        params = dict(OriginationIdentity=number["PhoneNumberId"], MaxResults=PAGE_SIZE)
+    def keywords(self, number, resource=PHONE_NUMBER):
+        """The keywords of a number or pool (all pages), shaped."""
+        params = dict(OriginationIdentity=number[resource.id_member], MaxResults=PAGE_SIZE)
         return shape_keywords(list(self.pages("DescribeKeywords", "Keywords", params)))
 
     def keywords_for(self, numbers):
@@ -232,10 +241,10 @@ class PhoneNumberReader:
 
     # -- lookups used by phone_number -----------------------------------------
 
-    def by_id(self, number_id):
-        """The live number with this ID or ARN, or None."""
-        numbers = self.describe_ids([number_id])
-        live = [n for n in numbers if n.get("Status") != "DELETED"]
+    def by_id(self, number_id, resource=PHONE_NUMBER):
+        """The live resource with this ID, ARN (or name, for opt-out lists), or None."""
+        numbers = self.describe_ids([number_id], resource=resource)
+        live = [n for n in numbers if n.get("Status") in live_statuses(resource)]
         return live[0] if live else None
 
     def by_e164(self, e164):
@@ -247,21 +256,23 @@ class PhoneNumberReader:
         matches = [n for n in matches if n.get("PhoneNumber") == e164]
         return matches[0] if matches else None
 
-    def by_name(self, name, exhaustive=False):
-        """Every live number whose ``Name`` tag is ``name``, as (number, tags) pairs.
+    def by_name(self, name, exhaustive=False, resource=PHONE_NUMBER):
+        """Every live resource whose ``Name`` tag is ``name``, as (item, tags) pairs.
 
         Asks the tag index first and confirms what it lists; falls back to the
         full scan when that confirms nothing. ``exhaustive`` skips the index, so
         a duplicate it does not show yet cannot go unnoticed.
         """
         if not exhaustive:
-            arns = self.index_candidates([{"Key": "Name", "Values": [name]}])
+            arns = self.index_candidates([{"Key": "Name", "Values": [name]}], resource)
             if arns:
-                found = self.confirmed(arns, lambda tags: tags.get("Name") == name)
+                found = self.confirmed(arns, lambda tags: tags.get("Name") == name, resource=resource)
                 if found:
                     return found
-        candidates = self.describe_all(filters=api_filters({"status": list(LIVE_STATUSES)}))
-        tags = self.tags_for(candidates)
+        candidates = self.describe_all(
+            filters=api_filters({"status": list(live_statuses(resource))}), resource=resource
+        )
+        tags = self._each(lambda item: self.tags(item, resource), candidates)
         return [(n, t) for n, t in zip(candidates, tags) if t.get("Name") == name]
 
     def shaped(self, number, tags=None, with_keywords=False):
@@ -269,3 +280,64 @@ class PhoneNumberReader:
         if tags is None:
             tags = self.tags(number)
         return shape_number(number, tags, self.keywords(number) if with_keywords else None)
+
+    # -- pools and opt-out lists -------------------------------------------------
+
+    def one(self, resource, identifier):
+        """The resource with this ID, ARN or name, or None when the service does not know it."""
+        found = self.describe_ids([identifier], resource=resource)
+        return found[0] if found else None
+
+    def must_exist(self, resource, identifier, option):
+        """The resource, or a failure naming ``option`` when the service does not know it."""
+        try:
+            return self.api.call(resource.describe, **{resource.describe_ids: [identifier]})[resource.describe_list][0]
+        except SmsVoiceError as e:
+            if e.code == "ResourceNotFoundException":
+                raise SmsVoiceError(
+                    "{0} {1!r}: no such {2} in this account and region; nothing was changed".format(
+                        option, identifier, resource.kind
+                    ),
+                    operation=resource.describe,
+                    code=e.code,
+                    reason=e.reason,
+                    message=e.message,
+                )
+            raise
+
+    def pool_member_ids(self, pool_id, limit=None):
+        """IDs of the origination identities in a pool (all pages, or at least ``limit`` when given)."""
+        params = dict(PoolId=pool_id, MaxResults=limit or PAGE_SIZE)
+        ids = []
+        for identity in self.pages("ListPoolOriginationIdentities", "OriginationIdentities", params):
+            ids.append(identity["OriginationIdentity"])
+            if limit is not None and len(ids) >= limit:
+                break
+        return ids
+
+    def pool_size(self, pool_id):
+        """How many numbers a pool has, counted up to 2: enough to know whether one is the last."""
+        return len(self.pool_member_ids(pool_id, limit=2))
+
+    def shaped_pool(self, pool, tags=None, with_keywords=False):
+        """Shape a pool with its members' IDs, reading its tags unless given, and its keywords when asked."""
+        if tags is None:
+            tags = self.tags(pool, POOL)
+        keywords = self.keywords(pool, POOL) if with_keywords else None
+        return shape(POOL, pool, tags, phone_number_ids=self.pool_member_ids(pool["PoolId"]), keywords=keywords)
+
+
+# Statuses of a resource that still exists. Opt-out lists have no status.
+POOL_LIVE_STATUSES = ("CREATING", "ACTIVE")
+
+
+def live_statuses(resource):
+    if resource is PHONE_NUMBER:
+        return LIVE_STATUSES
+    if resource is POOL:
+        return POOL_LIVE_STATUSES
+    return (None,)
+
+
+# The name every module has used since the first release.
+PhoneNumberReader = Reader

@@ -1,0 +1,166 @@
+# -*- coding: utf-8 -*-
+# Copyright: contributors to the pinpoint.sms_voice collection
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The converge steps written once for every resource: plan (pure), then apply or predict, then the result.
+
+A module finds its current resource through the reader, builds a typed
+``Desired`` (``resource.desired_from_params``) and calls ``plan_present`` or
+``plan_absent``, adding the steps only it knows (a number's pool moves, a
+pool's members); ``finish`` carries the plan out (``apply.apply_plan``) or, in
+check mode, returns its prediction, and builds the result with ``--diff``.
+"""
+
+from __future__ import annotations
+
+from . import resource as engine
+from .apply import Waiter, apply_plan
+from .errors import SmsVoiceError
+from .planner import Plan, Step, deferred_steps, plan_keywords, plan_tags, step_options, without_step
+from .resource import tags_to_list
+
+
+def check_immutable(resource, current, desired):
+    """Fail, listing them, when the task asks an existing resource to change what cannot change."""
+    diffs = engine.immutable_differences(resource, current, desired)
+    if diffs:
+        raise SmsVoiceError(
+            "{0} {1} cannot change immutable settings: {2}. Delete it and create a new one, or change the "
+            "task to match; nothing was changed".format(resource.kind, current.get(resource.id_key), "; ".join(diffs)),
+            differences=diffs,
+        )
+
+
+def update_steps(resource, current, desired, after, identifier):
+    """The update call for the updatable settings that differ (none if nothing does), applied to ``after``."""
+    params, changes = engine.update_params(resource, current, desired)
+    after.update(changes)
+    if not params:
+        return []
+    return [Step(resource.update, dict({resource.id_member: identifier}, **params))]
+
+
+def tag_steps(current_tags, desired, arn, after):
+    """UntagResource / TagResource for the tag difference only, applied to ``after``."""
+    to_set, to_remove, after["tags"] = plan_tags(current_tags, desired)
+    steps = []
+    if to_remove:
+        steps.append(Step("UntagResource", dict(ResourceArn=arn, TagKeys=to_remove)))
+    if to_set:
+        steps.append(Step("TagResource", dict(ResourceArn=arn, Tags=tags_to_list(to_set))))
+    return steps
+
+
+def keyword_steps(identifier, current_keywords, desired, after):
+    steps, keywords = plan_keywords(identifier, current_keywords, desired)
+    if "keywords" in after:
+        after["keywords"] = keywords
+    return steps
+
+
+def plan_update(resource, current, desired):
+    """An existing resource: immutable check, update call, tags, keywords (``Plan`` action update or none)."""
+    check_immutable(resource, current, desired)
+    after = dict(current)
+    identifier = current[resource.id_key]
+    steps = update_steps(resource, current, desired, after, identifier) if resource.update else []
+    steps += tag_steps(current.get("tags") or {}, desired, current[resource.arn_key], after)
+    if desired.keywords is not None:
+        steps += keyword_steps(identifier, current.get("keywords"), desired, after)
+    return Plan("update" if steps else "none", dict(current), after, steps, resource=resource)
+
+
+def plan_create(resource, desired, client_token=None, params=None, **known):
+    """A resource to create: the create call with every setting it takes and the tags (``Plan`` action create).
+
+    ``params`` are create parameters only the module knows (the founding
+    number of a pool, an opt-out list's name); ``known`` fills the prediction.
+    """
+    missing = engine.missing_to_create(resource, desired)
+    if missing:
+        raise SmsVoiceError(
+            "no {0} matches {1}; to create one, set {2}".format(
+                resource.kind, _lookup_label(desired), ", ".join(missing)
+            )
+        )
+    create = engine.create_params(resource, desired)
+    create.update(params or {})
+    _to_set, _to_remove, tags = plan_tags({}, desired)
+    create["Tags"] = tags_to_list(tags)
+    if client_token:
+        create["ClientToken"] = client_token
+    after = engine.new_resource(resource, desired, tags=tags, **known)
+    # A resource with a status (a pool is CREATING first) is waited for; an opt-out list has none.
+    wait = "ACTIVE" if "status" in resource.result_keys else None
+    return Plan("create", None, after, [Step(resource.create, create, wait=wait)], resource=resource)
+
+
+def check_deletion_protection(resource, current, desired):
+    """Fail unless the task turns deletion protection off; the update that does so (or nothing)."""
+    if not current.get("deletion_protection_enabled"):
+        return []
+    if desired.get("deletion_protection_enabled") is not False:
+        raise SmsVoiceError(
+            "{0} {1} has deletion protection enabled and was not deleted. To delete it, set "
+            "deletion_protection_enabled: false in this task".format(resource.kind, current[resource.id_key])
+        )
+    return [Step(resource.update, {resource.id_member: current[resource.id_key], "DeletionProtectionEnabled": False})]
+
+
+def plan_delete(resource, current, desired, before_delete=()):
+    """``state: absent``: the delete call, after what must go first (``before_delete``, deletion protection)."""
+    if current is None:
+        return Plan("none", None, None, [], resource=resource)
+    steps = list(before_delete) + check_deletion_protection(resource, current, desired)
+    steps.append(Step(resource.delete, {resource.id_member: current[resource.id_key]}))
+    after = dict(current)
+    if "status" in after:
+        after["status"] = "DELETED"
+    return Plan("delete", dict(current), after, steps, resource=resource)
+
+
+def _lookup_label(desired):
+    if desired.lookup is None:
+        return "the task"
+    return "{0}={1!r}".format(desired.lookup.key, desired.lookup.value)
+
+
+def diff_label(resource, item, desired):
+    """``pool pool-...``, or the lookup of a resource still to be created."""
+    if item and item.get(resource.id_key):
+        return "{0} {1}".format(resource.kind, item[resource.id_key])
+    return "{0} {1}".format(resource.kind, _lookup_label(desired))
+
+
+def finish(module, api, reader, plan, desired, wait=True, wait_timeout=300):
+    """Apply the plan (or predict it in check mode) and build the module result.
+
+    The result holds ``changed``, the resource under ``resource.result_key``
+    (``{}`` once deleted or never there) and, with ``--diff``, ``before`` and
+    ``after`` with headers naming the resource.
+    """
+    resource = plan.resource
+    if module.check_mode or not plan.changed:
+        item = plan.after
+        pending = deferred_steps(plan) if not wait else []
+        for step in pending:
+            item = without_step(item, step, plan.before, resource)
+        changed = len(pending) < len(plan.steps)
+    else:
+        waiter = Waiter(reader, wait_timeout, resource=resource)
+        applied = apply_plan(api, plan, waiter, wait=wait)
+        item = applied.number
+        pending = applied.pending
+        changed = len(pending) < len(plan.steps)
+    gone = plan.action in ("release", "delete")
+    result = {"changed": changed, resource.result_key: {} if gone and not pending else (item or {})}
+    if pending:
+        result["pending_changes"] = [step_options(step, resource) for step in pending]
+    if getattr(module, "_diff", False):
+        label = diff_label(resource, plan.before or item, desired)
+        result["diff"] = dict(
+            before=plan.before or {},
+            after={} if gone else (item or {}),
+            before_header=label,
+            after_header=label,
+        )
+    return result

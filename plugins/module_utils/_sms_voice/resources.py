@@ -1,0 +1,228 @@
+# -*- coding: utf-8 -*-
+# Copyright: contributors to the pinpoint.sms_voice collection
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The descriptions of the resources the collection manages (see ``resource.py``).
+
+Field order is result order. Choices are the values of the botocore enum named
+in ``enum`` (the requestable subset where the create call's shape is narrower);
+``tests/unit/test_resource.py`` fails when the service model disagrees.
+"""
+
+from __future__ import annotations
+
+from .resource import Field, Resource
+
+MESSAGE_TYPES = ("TRANSACTIONAL", "PROMOTIONAL")
+
+# Settings a pool imposes on its numbers, by option name (the same on both resources).
+POOL_WIDE_SETTINGS = (
+    "two_way_enabled",
+    "two_way_channel_arn",
+    "two_way_channel_role",
+    "opt_out_list_name",
+    "self_managed_opt_outs_enabled",
+)
+
+
+def _two_way_and_opt_outs(create_opt_out_list):
+    """The settings numbers and pools share: two-way, opt-out list, self-managed opt-outs."""
+    return (
+        Field("two_way_enabled", "TwoWayEnabled", update=True, default=False, kind="bool"),
+        Field("two_way_channel_arn", "TwoWayChannelArn", update=True, default=None),
+        Field("two_way_channel_role", "TwoWayChannelRole", update=True, default=None),
+        Field("self_managed_opt_outs_enabled", "SelfManagedOptOutsEnabled", update=True, default=False, kind="bool"),
+        Field("opt_out_list_name", "OptOutListName", create=create_opt_out_list, update=True, default="Default"),
+    )
+
+
+PHONE_NUMBER = Resource(
+    kind="phone number",
+    result_key="phone_number",
+    id_key="phone_number_id",
+    id_member="PhoneNumberId",
+    arn_key="phone_number_arn",
+    arn_member="PhoneNumberArn",
+    arn_type="phone-number",
+    fields=(
+        Field("phone_number_arn", "PhoneNumberArn", option=False),
+        Field("phone_number_id", "PhoneNumberId", option=False),
+        Field("phone_number", "PhoneNumber", option=False),
+        Field(
+            "status",
+            "Status",
+            option=False,
+            enum="NumberStatus",
+            choices=("PENDING", "ACTIVE", "ASSOCIATING", "DISASSOCIATING", "DELETED"),
+        ),
+        Field("iso_country_code", "IsoCountryCode", create=True, immutable=True, required_to_create=True),
+        Field(
+            "message_type",
+            "MessageType",
+            create=True,
+            immutable=True,
+            required_to_create=True,
+            enum="MessageType",
+            choices=MESSAGE_TYPES,
+        ),
+        Field(
+            "number_capabilities",
+            "NumberCapabilities",
+            create=True,
+            immutable=True,
+            required_to_create=True,
+            kind="set",
+            enum="NumberCapability",
+            choices=("SMS", "VOICE", "MMS", "RCS"),
+        ),
+        Field(
+            "number_type",
+            "NumberType",
+            create=True,
+            immutable=True,
+            required_to_create=True,
+            enum="RequestableNumberType",
+            choices=("LONG_CODE", "TOLL_FREE", "TEN_DLC", "SIMULATOR"),
+        ),
+        Field("monthly_leasing_price", "MonthlyLeasingPrice", option=False),
+    )
+    + _two_way_and_opt_outs(create_opt_out_list=True)
+    + (
+        Field(
+            "international_sending_enabled",
+            "InternationalSendingEnabled",
+            create=True,
+            update=True,
+            default=False,
+            kind="bool",
+        ),
+        Field(
+            "deletion_protection_enabled",
+            "DeletionProtectionEnabled",
+            create=True,
+            update=True,
+            default=False,
+            kind="bool",
+        ),
+        # Changed by AssociateOriginationIdentity / DisassociateOriginationIdentity, not by the update call.
+        Field("pool_id", "PoolId", create=True, default=None),
+        Field("registration_id", "RegistrationId", create=True, immutable=True, default=None),
+        Field(
+            "messaging_limits",
+            "MessagingLimits",
+            option=False,
+            kind="map",
+            # The maps inside keep the service's keys (capabilities such as SMS, carriers such as T-MOBILE).
+            parts=(("RateLimits", "rate_limits"), ("DailyMessageCaps", "daily_message_caps")),
+        ),
+        Field("pricing_tier", "PricingTier", option=False),
+        Field("created_timestamp", "CreatedTimestamp", option=False, kind="time"),
+    ),
+    describe="DescribePhoneNumbers",
+    describe_ids="PhoneNumberIds",
+    describe_list="PhoneNumbers",
+    max_ids=5,
+    create="RequestPhoneNumber",
+    update="UpdatePhoneNumber",
+    delete="ReleasePhoneNumber",
+    extra_keys=("tags", "keywords"),
+)
+
+POOL = Resource(
+    kind="pool",
+    result_key="pool",
+    id_key="pool_id",
+    id_member="PoolId",
+    arn_key="pool_arn",
+    arn_member="PoolArn",
+    arn_type="pool",
+    fields=(
+        Field("pool_arn", "PoolArn", option=False),
+        Field("pool_id", "PoolId", option=False),
+        Field("status", "Status", option=False, enum="PoolStatus", choices=("CREATING", "ACTIVE", "DELETING")),
+        # The country of the founding number: CreatePool takes it, DescribePools never returns it.
+        Field("iso_country_code", None, create=True, required_to_create=True, create_member="IsoCountryCode"),
+        Field(
+            "message_type",
+            "MessageType",
+            create=True,
+            immutable=True,
+            required_to_create=True,
+            enum="MessageType",
+            choices=MESSAGE_TYPES,
+        ),
+    )
+    + _two_way_and_opt_outs(create_opt_out_list=False)
+    + (
+        Field("shared_routes_enabled", "SharedRoutesEnabled", update=True, default=False, kind="bool"),
+        Field(
+            "deletion_protection_enabled",
+            "DeletionProtectionEnabled",
+            create=True,
+            update=True,
+            default=False,
+            kind="bool",
+        ),
+        Field("created_timestamp", "CreatedTimestamp", option=False, kind="time"),
+    ),
+    describe="DescribePools",
+    describe_ids="PoolIds",
+    describe_list="Pools",
+    max_ids=5,
+    create="CreatePool",
+    update="UpdatePool",
+    delete="DeletePool",
+    extra_keys=("tags", "phone_number_ids", "keywords"),
+)
+
+OPT_OUT_LIST = Resource(
+    kind="opt-out list",
+    result_key="opt_out_list",
+    id_key="opt_out_list_name",
+    id_member="OptOutListName",
+    arn_key="opt_out_list_arn",
+    arn_member="OptOutListArn",
+    arn_type="opt-out-list",
+    fields=(
+        Field("opt_out_list_arn", "OptOutListArn", option=False),
+        Field("opt_out_list_name", "OptOutListName", option=False),
+        Field("created_timestamp", "CreatedTimestamp", option=False, kind="time"),
+    ),
+    describe="DescribeOptOutLists",
+    describe_ids="OptOutListNames",
+    describe_list="OptOutLists",
+    max_ids=5,
+    create="CreateOptOutList",
+    delete="DeleteOptOutList",
+    name_tag=False,
+)
+
+RESOURCES = (PHONE_NUMBER, POOL, OPT_OUT_LIST)
+
+# KeywordAction (the requestable values).
+KEYWORD_ACTIONS = ("AUTOMATIC_RESPONSE", "OPT_OUT", "OPT_IN")
+
+
+def tag_options():
+    """``tags`` and ``purge_tags``: the same on every resource."""
+    return dict(tags=dict(type="dict"), purge_tags=dict(type="bool", default=True))
+
+
+def keyword_options():
+    """``keywords`` and ``purge_keywords``: the same on numbers and pools."""
+    return dict(
+        keywords=dict(
+            type="list",
+            elements="dict",
+            no_log=False,
+            options=dict(
+                keyword=dict(type="str", required=True, no_log=False),
+                reply=dict(type="str", required=True),
+                action=dict(type="str", choices=list(KEYWORD_ACTIONS)),
+            ),
+        ),
+        purge_keywords=dict(type="bool", default=False, no_log=False),
+    )
+
+
+def wait_options():
+    return dict(wait=dict(type="bool", default=True), wait_timeout=dict(type="int", default=300))

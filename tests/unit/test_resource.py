@@ -1,0 +1,172 @@
+"""The converge engine's resource descriptions: one edit teaches the planner, shaper and argument spec.
+
+A test resource (a "widget") is described here the way ``resources.py``
+describes the real ones; adding one ``Field`` to it must be the only change
+needed for the argument spec, the planner and the shaper to know the new
+setting. The real descriptions are checked against botocore's service model,
+and every module's RETURN against the keys the shaper returns.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+
+import botocore.session
+import pytest
+import yaml
+
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice import resource as engine
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.converge import (
+    plan_create,
+    plan_delete,
+    plan_update,
+)
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.errors import SmsVoiceError
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.planner import step_options, without_step
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.resource import Field, Resource
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.resources import RESOURCES
+
+SERVICE = "pinpoint-sms-voice-v2"
+
+WIDGET = Resource(
+    kind="widget",
+    result_key="widget",
+    id_key="widget_id",
+    id_member="WidgetId",
+    arn_key="widget_arn",
+    arn_member="WidgetArn",
+    arn_type="widget",
+    fields=(
+        Field("widget_arn", "WidgetArn", option=False),
+        Field("widget_id", "WidgetId", option=False),
+        Field("size", "Size", create=True, immutable=True, required_to_create=True, choices=("S", "L")),
+        Field("loud", "Loud", update=True, default=False, kind="bool"),
+        Field("deletion_protection_enabled", "DeletionProtectionEnabled", create=True, update=True, kind="bool"),
+        Field("created_timestamp", "CreatedTimestamp", option=False, kind="time"),
+    ),
+    describe="DescribeWidgets",
+    describe_ids="WidgetIds",
+    describe_list="Widgets",
+    max_ids=5,
+    create="CreateWidget",
+    update="UpdateWidget",
+    delete="DeleteWidget",
+)
+COLOR = Field("color", "Color", create=True, update=True, default="blue", choices=("blue", "red"))
+WIDGET_WITH_COLOR = dataclasses.replace(WIDGET, fields=WIDGET.fields + (COLOR,), _by_key={})
+
+
+def widget(resource, **overrides):
+    item = dict.fromkeys(resource.result_keys)
+    item.update(widget_arn="arn:aws:x:us-east-1:123456789012:widget/w-1", widget_id="w-1", size="S", tags={})
+    item.update(loud=False, deletion_protection_enabled=False, created_timestamp="2026-11-27T00:00:00+00:00")
+    item.update(overrides)
+    return item
+
+
+def desired(resource, **params):
+    return engine.desired_from_params(resource, dict(params), ("name",))
+
+
+def test_a_new_field_reaches_the_argument_spec_the_planner_and_the_shaper_from_one_edit():
+    assert "color" not in engine.option_specs(WIDGET)
+    assert engine.option_specs(WIDGET_WITH_COLOR)["color"] == dict(type="str", choices=["blue", "red"])
+
+    shaped = engine.shape(WIDGET_WITH_COLOR, {"WidgetId": "w-1", "Color": "red", "Size": "L"}, tags={})
+    assert shaped["color"] == "red" and "color" in WIDGET_WITH_COLOR.result_keys
+    assert "color" not in engine.shape(WIDGET, {"WidgetId": "w-1", "Color": "red"}, tags={})
+
+    plan = plan_update(
+        WIDGET_WITH_COLOR, widget(WIDGET_WITH_COLOR, color="blue"), desired(WIDGET_WITH_COLOR, color="red")
+    )
+    assert plan.operations == ["UpdateWidget"]
+    assert plan.steps[0].params == {"WidgetId": "w-1", "Color": "red"}
+    assert plan.after["color"] == "red"
+    assert step_options(plan.steps[0], WIDGET_WITH_COLOR)["options"] == {"color": "red"}
+    assert without_step(plan.after, plan.steps[0], plan.before, WIDGET_WITH_COLOR)["color"] == "blue"
+    # The resource without the field ignores the option altogether.
+    assert plan_update(WIDGET, widget(WIDGET), desired(WIDGET, color="red")).operations == []
+
+    created = plan_create(WIDGET_WITH_COLOR, desired(WIDGET_WITH_COLOR, size="S", color="red", name="w"))
+    assert created.steps[0].params["Color"] == "red"
+    assert created.after["color"] == "red"
+    # Its default is the prediction of a new widget that does not set it.
+    assert plan_create(WIDGET_WITH_COLOR, desired(WIDGET_WITH_COLOR, size="S")).after["color"] == "blue"
+
+
+def test_immutable_fields_fail_listing_the_difference_and_required_ones_name_the_option():
+    with pytest.raises(SmsVoiceError) as err:
+        plan_update(WIDGET, widget(WIDGET), desired(WIDGET, size="L"))
+    assert "size: S -> L" in err.value.msg and "nothing was changed" in err.value.msg
+    with pytest.raises(SmsVoiceError) as err:
+        plan_create(WIDGET, desired(WIDGET, name="w"))
+    assert err.value.msg.endswith("set size")
+
+
+def test_unset_options_are_never_touched_and_equal_values_make_no_call():
+    assert plan_update(WIDGET, widget(WIDGET, loud=True), desired(WIDGET)).steps == []
+    assert plan_update(WIDGET, widget(WIDGET, loud=True), desired(WIDGET, loud=True)).steps == []
+
+
+def test_deletion_protection_blocks_delete_unless_the_task_turns_it_off():
+    protected = widget(WIDGET, deletion_protection_enabled=True)
+    with pytest.raises(SmsVoiceError, match="deletion_protection_enabled: false"):
+        plan_delete(WIDGET, protected, desired(WIDGET, state="absent"))
+    plan = plan_delete(WIDGET, protected, desired(WIDGET, state="absent", deletion_protection_enabled=False))
+    assert plan.operations == ["UpdateWidget", "DeleteWidget"]
+    assert plan_delete(WIDGET, None, desired(WIDGET, state="absent")).operations == []
+
+
+def test_desired_state_is_typed_and_holds_only_the_resources_settings():
+    wish = desired(WIDGET, name="w", loud=True, state="present", wait=True, tags={"a": "1"}, purge_tags=False)
+    assert dict(wish.settings) == {"loud": True}
+    assert wish.lookup == engine.Lookup("name", "w")
+    assert wish.tags.wanted() == {"a": "1", "Name": "w"} and wish.tags.purge is False
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        wish.state = "absent"  # type: ignore[misc]
+
+
+def model():
+    return botocore.session.get_session().get_service_model(SERVICE)
+
+
+@pytest.mark.parametrize(
+    "resource, field", [(r, f) for r in RESOURCES for f in r.fields if f.enum], ids=lambda v: getattr(v, "key", None)
+)
+def test_choices_are_the_values_of_the_botocore_enum(resource, field):
+    assert set(field.choices) == set(model().shape_for(field.enum).enum), "{0}.{1}".format(resource.kind, field.key)
+
+
+@pytest.mark.parametrize("resource", RESOURCES, ids=lambda r: r.kind)
+def test_every_read_member_is_in_the_service_models_shape(resource):
+    shape = model().operation_model(resource.describe).output_shape.members[resource.describe_list].member
+    read = {f.member for f in resource.fields if f.member is not None}
+    assert read == set(shape.members)
+    assert (
+        resource.max_ids
+        == model().operation_model(resource.describe).input_shape.members[resource.describe_ids].metadata["max"]
+    )
+
+
+# (module, path to the resource in RETURN, resource)
+RETURNS = [
+    ("phone_number", ("phone_number",), "phone number"),
+    ("phone_number_info", ("phone_numbers",), "phone number"),
+]
+
+
+def returned_keys(module, path):
+    doc = yaml.safe_load(
+        importlib.import_module("ansible_collections.pinpoint.sms_voice.plugins.modules." + module).RETURN
+    )
+    node = {"contains": doc}
+    for key in path:
+        node = node["contains"][key]
+    return set(node["contains"])
+
+
+@pytest.mark.parametrize("module, path, kind", RETURNS)
+def test_each_modules_return_lists_exactly_the_shaped_keys(module, path, kind):
+    resource = next(r for r in RESOURCES if r.kind == kind)
+    assert returned_keys(module, path) == set(resource.result_keys)
