@@ -305,6 +305,7 @@ def check_references(reader, plan, known_pools=()):
             lists.add(step.params["OptOutListName"])
     lists.discard("Default")  # exists in every account and region
     pools.difference_update(known_pools)
+    pools.discard(POOL.placeholder())  # the pool this run creates
     for pool_id in sorted(pools):
         reader.must_exist(POOL, pool_id, "pool_id")
     for name in sorted(lists):

@@ -388,14 +388,19 @@ def create_params(resource, desired, skip=()):
     return params
 
 
+def defaults(resource):
+    """Every result key, with the value a new resource starts with where the description knows it."""
+    out = dict.fromkeys(resource.result_keys)
+    out.update((f.key, f.default) for f in resource.fields if f.member is not None and f.default is not UNSET)
+    return out
+
+
 def new_resource(resource, desired, **known):
     """The predicted shape of a resource about to be created: defaults, then what the task sets."""
-    after = dict.fromkeys(resource.result_keys)
+    after = defaults(resource)
     for f in resource.fields:
         if f.member is None:
             continue
-        if f.default is not UNSET:
-            after[f.key] = f.default
         value = desired.get(f.key)
         if f.option and f.create and value not in (None, ""):
             after[f.key] = f.result_value(value)

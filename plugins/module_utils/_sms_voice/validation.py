@@ -172,17 +172,86 @@ def check_keywords(keywords):
             fail("{0}: the STOP keyword must keep action OPT_OUT".format(where))
 
 
+def check_name_tag(params):
+    """``name``: the value of the Name tag."""
+    if params.get("name") is not None:
+        if not params["name"] or len(params["name"]) > TAG_VALUE_MAX:
+            fail("name must be 1 to {0} characters: it is the value of the Name tag".format(TAG_VALUE_MAX))
+        if LINE_TERMINATORS.search(params["name"]):
+            fail("name {0!r} contains a line break, which the value of the Name tag cannot hold".format(params["name"]))
+
+
+def check_tags_keywords_wait(params):
+    """``tags`` (with ``name``, their Name), ``keywords`` and ``wait_timeout``: the same on numbers and pools."""
+    if params.get("tags") is not None:
+        check_tags(params["tags"], name=params.get("name"))
+        if params.get("name") is not None and "Name" in params["tags"] and params["tags"]["Name"] != params["name"]:
+            fail(
+                "tags sets Name to {0!r} but name is {1!r}: set one of them".format(
+                    params["tags"]["Name"], params["name"]
+                )
+            )
+    if params.get("keywords") is not None:
+        check_keywords(params["keywords"])
+    if params.get("wait_timeout") is not None and params["wait_timeout"] <= 0:
+        fail("wait_timeout must be a positive number of seconds, got {0}".format(params["wait_timeout"]))
+
+
+POOL_ID = re.compile(r"pool-[0-9a-f]{32}")
+POOL_ARN = re.compile(r"arn:aws[a-z-]*:sms-voice:[a-z0-9-]+:\d{12}:pool/pool-[0-9a-f]{32}")
+
+
+def check_pool_id(value, option="pool_id"):
+    if not (POOL_ID.fullmatch(value) or POOL_ARN.fullmatch(value)):
+        fail(
+            "{0} {1!r} is neither a pool ID (pool- and 32 hex digits) nor a pool ARN "
+            "(arn:aws:sms-voice:<region>:<account>:pool/<id>)".format(option, value)
+        )
+
+
+def check_member(value, option="phone_numbers"):
+    """A pool member: a phone number ID, ARN or E.164 number."""
+    if not (PHONE_NUMBER_ID.fullmatch(value) or PHONE_NUMBER_ARN.fullmatch(value) or E164.fullmatch(value)):
+        fail(
+            "{0}: {1!r} is neither a phone number ID (phone- and 32 hex digits), a phone number ARN nor an "
+            "E.164 number such as +12065550100".format(option, value)
+        )
+
+
+def check_pool_params(params, check_mode=False):
+    """Every check of ``pool``'s options that needs no call to AWS."""
+    if params.get("pool_id") is not None:
+        check_pool_id(params["pool_id"])
+    check_name_tag(params)
+    if params.get("pool_id") is None and params.get("name") is None:
+        fail("one of name or pool_id is required: name identifies (and on first run creates) a pool by its Name tag")
+    if params.get("iso_country_code") is not None:
+        check_country(params["iso_country_code"])
+    if params.get("opt_out_list_name") is not None:
+        check_name(params["opt_out_list_name"], "opt_out_list_name")
+    check_two_way(params)
+    check_tags_keywords_wait(params)
+    members = params.get("phone_numbers")
+    for value in members or []:
+        # In check mode a number the same play requests has no ID yet (its registered result holds none).
+        if value in (None, "") and not check_mode:
+            fail("phone_numbers has an empty entry: list phone number IDs, ARNs or E.164 numbers")
+        if value not in (None, ""):
+            check_member(value)
+    if members is not None and params.get("purge_phone_numbers") and params.get("state") == "present" and not members:
+        fail(
+            "phone_numbers is empty and purge_phone_numbers is true: a pool cannot be left without numbers. "
+            "Delete the pool with state: absent instead"
+        )
+
+
 def check_phone_number_params(params):
     """Every check of ``phone_number``'s options that needs no call to AWS."""
     if params.get("phone_number_id") is not None:
         check_phone_number_id(params["phone_number_id"])
     if params.get("phone_number") is not None:
         check_e164(params["phone_number"])
-    if params.get("name") is not None:
-        if not params["name"] or len(params["name"]) > TAG_VALUE_MAX:
-            fail("name must be 1 to {0} characters: it is the value of the Name tag".format(TAG_VALUE_MAX))
-        if LINE_TERMINATORS.search(params["name"]):
-            fail("name {0!r} contains a line break, which the value of the Name tag cannot hold".format(params["name"]))
+    check_name_tag(params)
     if not any(params.get(k) is not None for k in ("phone_number_id", "phone_number", "name")):
         fail(
             "one of name, phone_number_id or phone_number is required: name identifies (and on first "
@@ -207,20 +276,9 @@ def check_phone_number_params(params):
     if params.get("pool_id"):
         check_name(params["pool_id"], "pool_id")
     check_two_way(params)
-    if params.get("tags") is not None:
-        check_tags(params["tags"], name=params.get("name"))
-        if params.get("name") is not None and "Name" in params["tags"] and params["tags"]["Name"] != params["name"]:
-            fail(
-                "tags sets Name to {0!r} but name is {1!r}: set one of them".format(
-                    params["tags"]["Name"], params["name"]
-                )
-            )
-    if params.get("keywords") is not None:
-        check_keywords(params["keywords"])
+    check_tags_keywords_wait(params)
     if params.get("number_preference") is not None:
         check_number_preference(params["number_preference"], params.get("iso_country_code"), params.get("number_type"))
-    if params.get("wait_timeout") is not None and params["wait_timeout"] <= 0:
-        fail("wait_timeout must be a positive number of seconds, got {0}".format(params["wait_timeout"]))
 
 
 # Access key IDs, secret keys and session tokens are printable ASCII without spaces.

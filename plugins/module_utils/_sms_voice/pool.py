@@ -1,0 +1,300 @@
+# -*- coding: utf-8 -*-
+# Copyright: contributors to the pinpoint.sms_voice collection
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""``pool``: read the pool and its members, plan, then apply (or predict in check mode).
+
+The pool is found by ``pool_id`` or by its Name tag. A new pool is founded
+by the first of ``phone_numbers`` (CreatePool): it takes that number's message
+type, opt-out list, two-way and self-managed opt-out settings and keywords.
+Settings the task sets follow with UpdatePool, then the other members join.
+
+The service refuses to associate a number whose settings or keywords differ
+from the pool's. Members that match the pool as it is join before the pool's
+settings and keywords change (UpdatePool and keyword changes then apply to
+them too); members that match the pool as the task makes it join after. A
+member that matches neither fails the task before any write, naming the
+settings that differ.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from . import resource as engine
+from .apply import Waiter
+from .converge import check_deletion_protection, finish, keyword_steps, plan_create, plan_update
+from .errors import SmsVoiceError
+from .phone_number import check_references, client_token
+from .planner import POOL_SETTING_KEYS, Plan, Step, normalised, resource_id
+from .reader import Reader
+from .resources import PHONE_NUMBER, POOL
+from .validation import E164, check_pool_params
+
+LOOKUP_KEYS = ("pool_id", "name")
+# Settings a member must share with its pool: message type, then the pool-wide ones.
+MEMBER_SETTINGS = ("message_type",) + POOL_SETTING_KEYS
+SETTLING = ("ASSOCIATING", "DISASSOCIATING")
+
+
+def pool_desired(params):
+    """The typed ``Desired`` of pool's params."""
+    desired = engine.desired_from_params(POOL, params, LOOKUP_KEYS)
+    if desired.members is not None and desired.members.items is not None:
+        items = tuple(dict.fromkeys(resource_id(item, "phone-number") for item in desired.members.items))
+        desired = replace(desired, members=replace(desired.members, items=items))
+    return normalised(desired)
+
+
+def find_pool(reader, params):
+    """The live pool the task is about (shaped, with its members' IDs), or None."""
+    if params.get("pool_id") is not None:
+        pool = reader.by_id(params["pool_id"], POOL)
+        tags = None
+    else:
+        matches = reader.by_name(params["name"], exhaustive=params["state"] == "absent", resource=POOL)
+        if len(matches) > 1:
+            raise SmsVoiceError(
+                "{0} pools are named {1!r} ({2}): name must identify one pool. Use pool_id instead, or fix the "
+                "Name tags".format(len(matches), params["name"], ", ".join(p["PoolId"] for p, _tags in matches))
+            )
+        pool, tags = matches[0] if matches else (None, None)
+    if pool is None:
+        return None
+    # Keywords are read when the task sets them, or adds numbers (which must have the pool's keywords).
+    with_keywords = params["state"] == "present" and (params.get("keywords") or params.get("phone_numbers"))
+    return reader.shaped_pool(pool, tags, with_keywords=bool(with_keywords))
+
+
+def find_members(reader, desired, check_mode):
+    """The numbers ``phone_numbers`` names, shaped with their keywords, in order; fails for an unknown one.
+
+    Entries without a value (a number this check-mode run has not requested)
+    are left out; the caller counts them.
+    """
+    members = []
+    for item in desired.members.items if desired.members and desired.members.items else ():
+        if item in (None, ""):
+            continue
+        number = reader.by_e164(item) if E164.fullmatch(item) else reader.by_id(item)
+        if number is None:
+            raise SmsVoiceError(
+                "phone_numbers: no live phone number {0} in this account and region; nothing was changed".format(item)
+            )
+        members.append(reader.shaped(number, tags={}, with_keywords=True))
+    unique = {m["phone_number_id"]: m for m in members}
+    return list(unique.values())
+
+
+def settle(reader, numbers, timeout):
+    """Wait for members still joining or leaving a pool: the service changes no number in that state."""
+    waiter = Waiter(reader, timeout)
+    settled = []
+    for number in numbers:
+        if number.get("status") in SETTLING:
+            latest = waiter.wait(number["phone_number_id"], "ACTIVE", number["status"])
+            if latest is not None:
+                number = dict(number, status=latest.get("Status"), pool_id=latest.get("PoolId"))
+        settled.append(number)
+    return settled
+
+
+def keyword_set(keywords):
+    return {(k["keyword"].upper(), k.get("reply"), k.get("action")) for k in keywords or []}
+
+
+def mismatches(number, pool):
+    """``["two_way_enabled: the number has True, the pool False", ...]`` for what a member must share."""
+    out = []
+    for key in MEMBER_SETTINGS:
+        if number.get(key) != pool.get(key):
+            out.append("{0}: the number has {1}, the pool {2}".format(key, number.get(key), pool.get(key)))
+    if keyword_set(number.get("keywords")) != keyword_set(pool.get("keywords")):
+        out.append("keywords: the number's differ from the pool's")
+    return out
+
+
+def member_checks(members, pool_id):
+    """Fail for a number in another pool or not ACTIVE (the service pools only active numbers)."""
+    for number in members:
+        if number.get("pool_id") and number["pool_id"] != pool_id:
+            raise SmsVoiceError(
+                "phone_numbers: phone number {0} is in pool {1}. Take it out of that pool first (pool with "
+                "purge_phone_numbers, or phone_number with pool_id), then add it here; nothing was changed".format(
+                    number["phone_number_id"], number["pool_id"]
+                ),
+                phone_number_id=number["phone_number_id"],
+                pool_id=number["pool_id"],
+            )
+        if number.get("status") not in ("ACTIVE",) + SETTLING:
+            raise SmsVoiceError(
+                "phone_numbers: phone number {0} is {1}; only an ACTIVE number can join a pool. Run the task again "
+                "once it is ACTIVE; nothing was changed".format(number["phone_number_id"], number.get("status")),
+                phone_number_id=number["phone_number_id"],
+            )
+
+
+def association(pool_id, number, joining):
+    operation = "AssociateOriginationIdentity" if joining else "DisassociateOriginationIdentity"
+    params = dict(PoolId=pool_id, OriginationIdentity=number["phone_number_id"])
+    if number.get("iso_country_code"):
+        params["IsoCountryCode"] = number["iso_country_code"]
+    return Step(operation, params)
+
+
+def plan_members(pool_before, pool_after, adding, removing, pool_id):
+    """(joining before the pool changes, joining after, leaving) steps; fails for a member that cannot join."""
+    early, late = [], []
+    for number in adding:
+        if not mismatches(number, pool_before):
+            early.append(association(pool_id, number, True))
+        elif not mismatches(number, pool_after):
+            late.append(association(pool_id, number, True))
+        else:
+            raise SmsVoiceError(
+                "phone_numbers: phone number {0} cannot join pool {1}: its settings differ from the pool's, and "
+                "the service pools only numbers that match: {2}. Change the number (phone_number) or the pool "
+                "to match; nothing was changed".format(
+                    number["phone_number_id"], pool_id, "; ".join(mismatches(number, pool_after))
+                ),
+                phone_number_id=number["phone_number_id"],
+                settings=[m.split(":", 1)[0] for m in mismatches(number, pool_after)],
+            )
+    leaving = [association(pool_id, number_id_only(n), False) for n in removing]
+    return early, late, leaving
+
+
+def number_id_only(number_id):
+    return {"phone_number_id": number_id}
+
+
+def plan_pool_present(current, desired, members, unresolved=0, token=None):
+    """Plan ``state: present`` for a pool (``members``: the shaped numbers ``phone_numbers`` names)."""
+    if current is None:
+        return _plan_new_pool(desired, members, unresolved, token)
+    plan = plan_update(POOL, current, desired)  # immutable check, UpdatePool, tags, keywords
+    pool_id = current["pool_id"]
+    have = list(current.get("phone_number_ids") or [])
+    wanted = [m["phone_number_id"] for m in members]
+    adding = [m for m in members if m["phone_number_id"] not in have]
+    removing = [n for n in have if n not in wanted] if desired.members and desired.members.purge else []
+    if desired.members is not None and desired.members.items is not None:
+        member_checks(adding, pool_id)
+    after_members = [n for n in have if n not in removing] + [m["phone_number_id"] for m in adding]
+    if removing and not after_members and not unresolved:
+        raise SmsVoiceError(
+            "pool {0}: purge_phone_numbers would take out its last number ({1}), and a pool cannot be left "
+            "without numbers. Add another number, or delete the pool with state: absent; nothing was "
+            "changed".format(pool_id, ", ".join(removing)),
+            pool_id=pool_id,
+        )
+    early, late, leaving = plan_members(current, plan.after, adding, removing, pool_id)
+    pool_steps = [s for s in plan.steps if s.operation in (POOL.update, "PutKeyword", "DeleteKeyword")]
+    tag_steps = [s for s in plan.steps if s not in pool_steps]
+    steps = early + pool_steps + late + leaving + tag_steps
+    after = dict(plan.after, phone_number_ids=after_members)
+    return Plan("update" if steps else "none", plan.before, after, steps, resource=POOL)
+
+
+def _plan_new_pool(desired, members, unresolved, token):
+    if desired.lookup is None or desired.lookup.key != "name":
+        if desired.lookup is None:
+            raise SmsVoiceError("name is required to create a pool: set name (the Name tag)")
+        raise SmsVoiceError(
+            "no pool matches pool_id={0!r}: a specific pool cannot be created. Use name to create a new pool".format(
+                desired.lookup.value
+            )
+        )
+    if not members and not unresolved:
+        raise SmsVoiceError(
+            "no pool is named {0!r}; to create one, set phone_numbers: its first number founds the pool".format(
+                desired.name
+            )
+        )
+    if members:
+        founder, others = members[0], members[1:]
+        member_checks(members, None)
+    else:
+        # Check mode, with numbers the same play requests: the founder's settings are those of a new number.
+        founder = dict(
+            engine.defaults(PHONE_NUMBER),
+            phone_number_id=PHONE_NUMBER.placeholder(),
+            message_type=desired.get("message_type"),
+            iso_country_code=desired.get("iso_country_code"),
+        )
+        others = []
+    if desired.get("message_type") and founder.get("message_type") != desired.get("message_type"):
+        raise SmsVoiceError(
+            "message_type: the pool would be {0}, but phone number {1}, which founds it, is {2}; nothing was "
+            "changed".format(desired.get("message_type"), founder["phone_number_id"], founder.get("message_type")),
+            settings=["message_type"],
+        )
+    if desired.get("iso_country_code") and founder.get("iso_country_code") != desired.get("iso_country_code"):
+        raise SmsVoiceError(
+            "iso_country_code: the pool would be in {0}, but phone number {1}, which founds it, is in {2}; nothing "
+            "was changed".format(
+                desired.get("iso_country_code"), founder["phone_number_id"], founder.get("iso_country_code")
+            ),
+            settings=["iso_country_code"],
+        )
+    pool_id = POOL.placeholder()
+    inherited = {key: founder.get(key) for key in POOL_SETTING_KEYS}
+    created = plan_create(
+        POOL,
+        desired,
+        client_token=token,
+        params=dict(OriginationIdentity=founder["phone_number_id"]),
+        keywords=founder.get("keywords"),
+        phone_number_ids=[founder["phone_number_id"]],
+        status="ACTIVE",
+        **inherited,
+    )
+    before = dict(created.after, pool_id=pool_id)
+    after = dict(before)
+    params, changes = engine.update_params(POOL, before, desired)
+    after.update(changes)
+    pool_steps = [Step(POOL.update, dict(PoolId=pool_id, **params))] if params else []
+    pool_steps += keyword_steps(pool_id, founder.get("keywords"), desired, after)
+    early, late, _leaving = plan_members(before, after, others, [], pool_id)
+    after["pool_id"] = None
+    after["phone_number_ids"] = [m["phone_number_id"] for m in members] or [founder["phone_number_id"]]
+    steps = created.steps + early + pool_steps + late
+    return Plan("create", None, after, steps, resource=POOL)
+
+
+def plan_pool_absent(current, desired):
+    """``state: absent``: DeletePool (which disassociates every member), after turning deletion protection off."""
+    if current is None:
+        return Plan("none", None, None, [], resource=POOL)
+    steps = check_deletion_protection(POOL, current, desired)
+    steps.append(Step(POOL.delete, dict(PoolId=current["pool_id"])))
+    after = dict(current, status="DELETING", phone_number_ids=[])
+    return Plan("delete", dict(current), after, steps, resource=POOL)
+
+
+def pool_token(region, name, founder):
+    """The ClientToken of CreatePool: the same for every run that founds the named pool with the same number."""
+    return client_token(region, dict(Pool=name, OriginationIdentity=founder))
+
+
+def ensure_pool(module, api):
+    params = module.params
+    check_pool_params(params, check_mode=module.check_mode)
+    reader = Reader(api, warn=getattr(module, "warn", None))
+    current = find_pool(reader, params)
+    desired = pool_desired(params)
+    if desired.state == "absent":
+        plan = plan_pool_absent(current, desired)
+    else:
+        items = desired.members.items if desired.members and desired.members.items else ()
+        unresolved = sum(1 for item in items if item in (None, ""))
+        if unresolved:
+            module.warn(
+                "phone_numbers has {0} entries without a value (numbers this check-mode run has not requested); "
+                "the prediction leaves them out".format(unresolved)
+            )
+        members = settle(reader, find_members(reader, desired, module.check_mode), params["wait_timeout"])
+        founder = members[0]["phone_number_id"] if members else None
+        token = pool_token(api.client.meta.region_name, params.get("name"), founder) if current is None else None
+        plan = plan_pool_present(current, desired, members, unresolved, token)
+    check_references(reader, plan)
+    return finish(module, api, reader, plan, desired, wait=params["wait"], wait_timeout=params["wait_timeout"])

@@ -1,0 +1,340 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: contributors to the pinpoint.sms_voice collection
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import annotations
+
+DOCUMENTATION = r"""
+module: pool
+short_description: Create, update and delete Amazon Pinpoint SMS and Voice v2 pools of phone numbers
+version_added: 0.1.0
+description:
+  - Manages a pool of origination phone numbers of Amazon Pinpoint SMS and Voice v2 (AWS End User Messaging SMS).
+    A pool sends from any of its numbers, with one opt-out list, one two-way channel and one set of keywords.
+  - The pool is looked up by O(pool_id) if set, else by O(name) (the value of its C(Name) tag).
+  - With O(state=present), a pool looked up by O(name) that does not exist is created (C(CreatePool)) from the
+    first of O(phone_numbers), which founds it; the pool takes that number's message type, opt-out list, two-way
+    and self-managed opt-out settings and keywords. Settings the task sets that differ follow with
+    C(UpdatePool); the other numbers then join the pool.
+  - The service pools only numbers whose message type, opt-out list, two-way and self-managed opt-out settings and
+    keywords match the pool's. A number that would not match fails the task before any change, naming the
+    settings that differ. A number that matches the pool as it is joins before the pool's settings change (the
+    change then applies to it too); one that matches the pool as the task makes it joins after.
+  - An existing pool has only the settings the task sets, and that differ, changed; options left unset are never
+    touched. O(message_type) cannot change: a different value fails the task.
+  - With O(state=absent), the pool is deleted; its numbers leave it and stay leased.
+  - Check mode makes no call that changes anything and returns the predicted pool; diff mode returns the pool
+    before and after.
+author:
+  - pinpoint.sms_voice contributors (@pinpoint-sms-voice)
+options:
+  state:
+    description:
+      - V(present) creates the pool if needed and makes it match the task.
+      - V(absent) deletes it.
+    type: str
+    choices: [present, absent]
+    default: present
+  pool_id:
+    description:
+      - The ID (C(pool-) and 32 hex digits) or ARN of an existing pool.
+      - A pool given by ID that does not exist cannot be created; the task fails for O(state=present).
+    type: str
+  name:
+    description:
+      - The value of the pool's C(Name) tag. Identifies the pool when O(pool_id) is not set; more than one live pool
+        with that name is an error.
+      - Required to create a pool, so that running the task again finds it instead of creating another.
+      - With O(pool_id) and O(state=present), sets the C(Name) tag.
+      - Found through the Resource Groups Tagging API when O(use_tagging_api=true), else by reading the tags of
+        every pool.
+    type: str
+  use_tagging_api:
+    description:
+      - Whether to find the pool by O(name) through the Resource Groups Tagging API (C(tag:GetResources)) first.
+        Every pool it lists is read back and must still carry the name; when it finds none, every pool's tags are
+        read. O(state=absent) always reads every pool's tags.
+    type: bool
+    default: true
+  iso_country_code:
+    description:
+      - The two-letter ISO 3166-1 alpha-2 country of the pool's numbers. Required to create a pool, and must be the
+        founding number's. Not read back: the service does not return it.
+    type: str
+  message_type:
+    description:
+      - The pool's message type. Required to create a pool, and must be the founding number's; cannot change.
+    type: str
+    choices: [TRANSACTIONAL, PROMOTIONAL]
+  phone_numbers:
+    description:
+      - The pool's numbers, each a phone number ID, ARN or E.164 number. The first founds a new pool.
+      - Numbers not in the pool join it; with O(purge_phone_numbers=true), numbers in the pool that are not listed
+        leave it (and stay leased).
+      - A number in another pool fails the task, naming that pool; so does a number that is not C(ACTIVE).
+      - In check mode, an empty entry (the ID of a number the same play requests, not requested in check mode) is
+        left out of the prediction with a warning.
+    type: list
+    elements: str
+  purge_phone_numbers:
+    description:
+      - Whether numbers in the pool that O(phone_numbers) does not list leave it.
+      - A pool cannot be left without numbers; taking out the last one fails the task before any change.
+    type: bool
+    default: false
+  opt_out_list_name:
+    description:
+      - The name or ARN of the opt-out list the pool uses. It must exist.
+    type: str
+  two_way_enabled:
+    description: Whether the pool receives inbound messages (two-way messaging).
+    type: bool
+  two_way_channel_arn:
+    description:
+      - Where inbound messages go, an SNS topic ARN or C(connect.<region>.amazonaws.com).
+    type: str
+  two_way_channel_role:
+    description: The IAM role ARN the service uses to publish to the two-way channel.
+    type: str
+  self_managed_opt_outs_enabled:
+    description: Whether you manage opt-outs yourself, instead of the service answering STOP and HELP.
+    type: bool
+  shared_routes_enabled:
+    description: Whether the pool may send through shared routes in countries where they exist.
+    type: bool
+  deletion_protection_enabled:
+    description:
+      - Whether the pool is protected from deletion. With O(state=absent), a protected pool is deleted only when
+        the task sets this to V(false); otherwise the task fails and nothing is changed.
+    type: bool
+  keywords:
+    description:
+      - Keywords of the pool, as on M(pinpoint.sms_voice.phone_number). They apply to every number in the pool.
+      - Only these keywords are changed; others stay unless O(purge_keywords=true). C(STOP) and C(HELP) are
+        never deleted.
+    type: list
+    elements: dict
+    suboptions:
+      keyword:
+        description: The keyword, 1 to 30 characters, matched case-insensitively.
+        type: str
+        required: true
+      reply:
+        description: The message sent back.
+        type: str
+        required: true
+      action:
+        description:
+          - What the keyword does. Defaults to V(OPT_OUT) for C(STOP) and V(AUTOMATIC_RESPONSE) for others.
+        type: str
+        choices: [AUTOMATIC_RESPONSE, OPT_OUT, OPT_IN]
+  purge_keywords:
+    description: Whether keywords the task does not list are deleted (never C(STOP) and C(HELP)).
+    type: bool
+    default: false
+  tags:
+    description:
+      - Tags of the pool. The C(Name) tag comes from O(name).
+    type: dict
+  purge_tags:
+    description:
+      - Whether tags not in O(tags) are removed. C(Name) and C(aws:) tags are never removed. Without O(tags),
+        no tag is removed.
+    type: bool
+    default: true
+  wait:
+    description: Whether to wait for a new pool to become C(ACTIVE).
+    type: bool
+    default: true
+  wait_timeout:
+    description:
+      - How many seconds the task waits in all, for a new pool and for numbers still joining or leaving a pool.
+    type: int
+    default: 300
+extends_documentation_fragment:
+  - pinpoint.sms_voice.common
+  - pinpoint.sms_voice.common.attributes
+notes:
+  - The IAM policy this module needs is in the collection's C(docs/iam/pool.json).
+seealso:
+  - module: pinpoint.sms_voice.pool_info
+  - module: pinpoint.sms_voice.phone_number
+"""
+
+EXAMPLES = r"""
+# Credentials and region come from the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY,
+# AWS_REGION), a profile, or module_defaults for group/pinpoint.sms_voice.aws.
+
+- name: Request two SIMULATOR numbers
+  pinpoint.sms_voice.phone_number:
+    name: "{{ item }}"
+    iso_country_code: US
+    message_type: TRANSACTIONAL
+    number_capabilities: [SMS, VOICE]
+    number_type: SIMULATOR
+  loop: [pool-example-a, pool-example-b]
+  register: numbers
+
+- name: Pool them; the first founds the pool
+  pinpoint.sms_voice.pool:
+    name: pool-example
+    iso_country_code: US
+    message_type: TRANSACTIONAL
+    phone_numbers: "{{ numbers.results | map(attribute='phone_number.phone_number_id') | list }}"
+    shared_routes_enabled: true
+    tags:
+      team: messaging
+  register: pool
+
+- name: Keep only the second number in the pool
+  pinpoint.sms_voice.pool:
+    name: pool-example
+    phone_numbers: ["{{ numbers.results[1].phone_number.phone_number_id }}"]
+    purge_phone_numbers: true
+
+- name: Delete the pool (its numbers stay leased)
+  pinpoint.sms_voice.pool:
+    name: pool-example
+    state: absent
+"""
+
+RETURN = r"""
+pool:
+  description:
+    - The pool as M(pinpoint.sms_voice.pool_info) returns it; predicted in check mode. An empty dict when the pool
+      is absent or was deleted.
+  returned: always
+  type: dict
+  contains:
+    pool_arn:
+      description: The pool's ARN (V(null) for a pool check mode predicts).
+      type: str
+      sample: arn:aws:sms-voice:us-east-1:123456789012:pool/pool-0123456789abcdef0123456789abcdef
+    pool_id:
+      description: The pool's ID (V(null) for a pool check mode predicts).
+      type: str
+      sample: pool-0123456789abcdef0123456789abcdef
+    status:
+      description: C(CREATING), C(ACTIVE) or C(DELETING).
+      type: str
+      sample: ACTIVE
+    message_type:
+      description: C(TRANSACTIONAL) or C(PROMOTIONAL).
+      type: str
+      sample: TRANSACTIONAL
+    two_way_enabled:
+      description: Whether two-way messaging is on.
+      type: bool
+      sample: false
+    two_way_channel_arn:
+      description: The two-way channel.
+      type: str
+      sample: null
+    two_way_channel_role:
+      description: The two-way channel's IAM role.
+      type: str
+      sample: null
+    self_managed_opt_outs_enabled:
+      description: Whether opt-outs are self-managed.
+      type: bool
+      sample: false
+    opt_out_list_name:
+      description: The opt-out list the pool uses.
+      type: str
+      sample: Default
+    shared_routes_enabled:
+      description: Whether shared routes are on.
+      type: bool
+      sample: true
+    deletion_protection_enabled:
+      description: Whether deletion protection is on.
+      type: bool
+      sample: false
+    created_timestamp:
+      description: When the pool was created, in ISO 8601.
+      type: str
+      sample: "2026-11-27T09:00:00+00:00"
+    tags:
+      description: Tags of the pool.
+      type: dict
+      sample: {Name: pool-example, team: messaging}
+    phone_number_ids:
+      description: The IDs of the pool's numbers.
+      type: list
+      elements: str
+      sample: [phone-0123456789abcdef0123456789abcdef]
+    keywords:
+      description:
+        - The pool's keywords, each with C(keyword), C(reply) and C(action); V(null) when the task does not set
+          O(keywords) and the pool was not read with them.
+      type: list
+      elements: dict
+      sample: [{keyword: STOP, reply: "You are opted out.", action: OPT_OUT}]
+pending_changes:
+  description:
+    - On a failed task, the changes that were not made, each with the API C(operation) and the C(options) it
+      sets. Running the task again makes them.
+  returned: when changes are left
+  type: list
+  elements: dict
+done:
+  description: On a task that failed after a change was made, the API operations that were carried out.
+  returned: on failure after a change
+  type: list
+  elements: str
+  sample: [CreatePool]
+not_done:
+  description: On a task that failed after a change was made, the API operations that were not carried out.
+  returned: on failure after a change
+  type: list
+  elements: str
+  sample: [AssociateOriginationIdentity]
+settings:
+  description: When a number cannot join the pool, the settings that differ.
+  returned: on failure for a member that does not match
+  type: list
+  elements: str
+  sample: [opt_out_list_name]
+"""
+
+from ansible.module_utils.basic import AnsibleModule
+
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.connection import AWS_COMMON_ARGUMENT_SPEC
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.pool import ensure_pool
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.resource import option_specs
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.resources import (
+    POOL,
+    keyword_options,
+    tag_options,
+    wait_options,
+)
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.runner import run_module
+
+
+def argument_spec():
+    """The module's options, common AWS options included (also used by the tests)."""
+    spec = dict(
+        state=dict(type="str", choices=["present", "absent"], default="present"),
+        pool_id=dict(type="str"),
+        name=dict(type="str"),
+        use_tagging_api=dict(type="bool", default=True),
+        phone_numbers=dict(type="list", elements="str"),
+        purge_phone_numbers=dict(type="bool", default=False),
+    )
+    spec.update(tag_options())
+    spec.update(keyword_options())
+    spec.update(wait_options())
+    # The pool's own settings, with their types and choices, come from its description.
+    spec.update(option_specs(POOL))
+    spec.update(AWS_COMMON_ARGUMENT_SPEC)
+    return spec
+
+
+def main():
+    module = AnsibleModule(argument_spec=argument_spec(), supports_check_mode=True)
+    run_module(module, ensure_pool)
+
+
+if __name__ == "__main__":
+    main()
