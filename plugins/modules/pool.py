@@ -22,7 +22,7 @@ description:
     settings that differ. A number that matches the pool as it is joins before the pool's settings change (the
     change then applies to it too); one that matches the pool as the task makes it joins after.
   - An existing pool has only the settings the task sets, and that differ, changed; options left unset are never
-    touched. O(message_type) cannot change: a different value fails the task.
+    touched. O(message_type) cannot change, and a different value fails the task.
   - With O(state=absent), the pool is deleted; its numbers leave it and stay leased.
   - Check mode makes no call that changes anything and returns the predicted pool; diff mode returns the pool
     before and after.
@@ -60,7 +60,7 @@ options:
   iso_country_code:
     description:
       - The two-letter ISO 3166-1 alpha-2 country of the pool's numbers. Required to create a pool, and must be the
-        founding number's. Not read back: the service does not return it.
+        founding number's. Not read back, because the service does not return it.
     type: str
   message_type:
     description:

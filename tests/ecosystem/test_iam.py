@@ -238,3 +238,52 @@ def test_available_phone_number_info_uses_every_action_of_its_policy_and_no_othe
     allowed = policy_actions("available_phone_number_info")
     assert used - allowed == set(), "available_phone_number_info called actions its policy does not allow"
     assert allowed - used == set(), "available_phone_number_info's policy allows actions the module did not need"
+
+
+def test_pool_uses_every_action_of_its_policy_and_no_other(emulator):
+    client = emulator.client()
+    client.create_opt_out_list(OptOutListName="pool-list")
+    members = [
+        client.request_phone_number(
+            IsoCountryCode="US", MessageType="TRANSACTIONAL", NumberCapabilities=["SMS"], NumberType="SIMULATOR"
+        )["PhoneNumberId"]
+        for _index in range(3)
+    ]
+    keywords = [{"keyword": "JOIN", "reply": "Welcome!"}, {"keyword": "INFO", "reply": "Details."}]
+    base = dict(name="iam-pool")
+    tasks = [
+        task(
+            "Create from a founding number, with tags and keywords",
+            "pool",
+            dict(
+                base,
+                iso_country_code="US",
+                message_type="TRANSACTIONAL",
+                phone_numbers=members[:1],
+                tags={"team": "ops"},
+                keywords=keywords,
+            ),
+        ),
+        task(
+            "Settings and tags",
+            "pool",
+            dict(base, opt_out_list_name="pool-list", deletion_protection_enabled=True, tags={"team": "messaging"}),
+        ),
+        task("Purge a keyword and the tags", "pool", dict(base, keywords=keywords[:1], purge_keywords=True, tags={})),
+        task(
+            "Delete, turning deletion protection off",
+            "pool",
+            dict(base, state="absent", deletion_protection_enabled=False),
+        ),
+        task(
+            "Create again with two members, then keep one",
+            "pool",
+            dict(base, iso_country_code="US", message_type="TRANSACTIONAL", phone_numbers=members[1:]),
+        ),
+        task("Keep one member", "pool", dict(base, phone_numbers=members[2:], purge_phone_numbers=True)),
+    ]
+    records, used = run_tasks(emulator, tasks)
+    assert all(r["result"].get("changed") for r in records), [r["task"] for r in records if not r["result"]["changed"]]
+    allowed = policy_actions("pool")
+    assert used - allowed == set(), "pool called actions its policy does not allow"
+    assert allowed - used == set(), "pool's policy allows actions the module did not need"

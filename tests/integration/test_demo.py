@@ -30,12 +30,25 @@ def test_demo_runs_every_step_and_stops_the_emulator():
         "4. Dry run",
         "5. The change for real",
         "6. Release",
+        "7. Request two numbers, pool them",
+        "8. Run it again",
+        "9. Delete the pool",
         "done",
     ):
         assert step in out
     recaps = re.findall(r"localhost\s+: ok=(\d+)\s+changed=(\d+)\s+unreachable=0\s+failed=(\d+)", out)
-    # request, request again, list, check, apply, release
-    assert [(int(c), int(f)) for _ok, c, f in recaps] == [(1, 0), (0, 0), (0, 0), (1, 0), (1, 0), (1, 0)]
+    # request, request again, list, check, apply, release; pool, pool again, delete and release
+    assert [(int(c), int(f)) for _ok, c, f in recaps] == [
+        (1, 0),
+        (0, 0),
+        (0, 0),
+        (1, 0),
+        (1, 0),
+        (1, 0),
+        (2, 0),
+        (0, 0),
+        (2, 0),
+    ]
     assert "+    deletion_protection_enabled: true" in out  # the --diff of step 4 shows the change
     # Nothing the user must read is masked as if it were a secret.
     assert "VALUE_SPECIFIED_IN_NO_LOG_PARAMETER" not in out
