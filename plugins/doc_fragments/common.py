@@ -98,6 +98,7 @@ options:
         C(DescribeKeywords), C(DescribeOptOutLists), C(ListPoolOriginationIdentities), C(ListAvailablePhoneNumbers),
         C(RequestPhoneNumber), C(UpdatePhoneNumber), C(ReleasePhoneNumber), C(AssociateOriginationIdentity),
         C(DisassociateOriginationIdentity), C(TagResource), C(UntagResource), C(PutKeyword), C(DeleteKeyword),
+        C(CreatePool), C(UpdatePool), C(DeletePool), C(CreateOptOutList), C(DeleteOptOutList),
         and the Resource Groups Tagging API's C(GetResources)); values must be positive numbers.
     type: dict
 notes:

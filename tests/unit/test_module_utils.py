@@ -14,9 +14,9 @@ from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.conn
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.errors import SmsVoiceError
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.pacing import Pacer
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.reader import PhoneNumberReader
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.resource import iso8601
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.shape import (
     RESULT_KEYS,
-    iso8601,
     shape_number,
 )
 from tests.emulator import TEST_QUOTA_SCALE

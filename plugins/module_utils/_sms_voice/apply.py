@@ -184,16 +184,7 @@ def apply_plan(api, plan, waiter, wait=True, request=None):
             if response is RELEASED_BY_ANOTHER_RUN:
                 break  # the number is gone as the task asks: the rest of the release has nothing to do
             done.append(step)
-            if step.operation == resource.create:
-                number_id = response[resource.id_member]
-                result = merge_response(resource, result, response)
-                result["tags"] = tags_to_dict(response.get("Tags")) or result["tags"]
-            elif resource.arn_member in response:
-                result = merge_response(resource, result, response)
-            if "Status" in response:
-                status = response["Status"]
-            elif step.operation in ("AssociateOriginationIdentity", "DisassociateOriginationIdentity") or not response:
-                status = None  # unknown until read (pool changes, or a retried call that had already acted)
+            result, number_id, status = _answered(resource, step, response, result, number_id, status)
             if step.wait and wait:
                 latest = waiter.wait(number_id, step.wait, status)
                 if latest is not None:
@@ -208,6 +199,21 @@ def apply_plan(api, plan, waiter, wait=True, request=None):
     if result is not None and plan.action == "release" and not pending:
         result["status"] = "DELETED"
     return Applied(result, pending, resource)
+
+
+def _answered(resource, step, response, result, number_id, status):
+    """(result, ID, status) once a call answered: a create gives the new ID, every answer what it shows."""
+    if step.operation == resource.create:
+        number_id = response[resource.id_member]
+        result = merge_response(resource, result, response)
+        result["tags"] = tags_to_dict(response.get("Tags")) or result["tags"]
+    elif resource.arn_member in response:
+        result = merge_response(resource, result, response)
+    if "Status" in response:
+        status = response["Status"]
+    elif step.operation in ("AssociateOriginationIdentity", "DisassociateOriginationIdentity") or not response:
+        status = None  # unknown until read (pool changes, or a retried call that had already acted)
+    return result, number_id, status
 
 
 def _send(api, waiter, plan, step, params, request, done):

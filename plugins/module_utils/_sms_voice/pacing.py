@@ -28,7 +28,11 @@ from .errors import SmsVoiceError
 # Messaging SMS and Voice v2 API". Every control-plane operation there is 1.
 PUBLISHED_RATES = {
     "AssociateOriginationIdentity": 1.0,
+    "CreateOptOutList": 1.0,
+    "CreatePool": 1.0,
     "DeleteKeyword": 1.0,
+    "DeleteOptOutList": 1.0,
+    "DeletePool": 1.0,
     "DescribeKeywords": 1.0,
     "DescribeOptOutLists": 1.0,
     "DescribePhoneNumbers": 1.0,
@@ -43,6 +47,7 @@ PUBLISHED_RATES = {
     "TagResource": 1.0,
     "UntagResource": 1.0,
     "UpdatePhoneNumber": 1.0,
+    "UpdatePool": 1.0,
     # The Resource Groups Tagging API's own quota (Tag Editor user guide, "Service quotas").
     "GetResources": 15.0,
 }

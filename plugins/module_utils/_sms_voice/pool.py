@@ -65,7 +65,7 @@ def find_pool(reader, params):
     return reader.shaped_pool(pool, tags, with_keywords=bool(with_keywords))
 
 
-def find_members(reader, desired, check_mode):
+def find_members(reader, desired):
     """The numbers ``phone_numbers`` names, shaped with their keywords, in order; fails for an unknown one.
 
     Entries without a value (a number this check-mode run has not requested)
@@ -292,7 +292,7 @@ def ensure_pool(module, api):
                 "phone_numbers has {0} entries without a value (numbers this check-mode run has not requested); "
                 "the prediction leaves them out".format(unresolved)
             )
-        members = settle(reader, find_members(reader, desired, module.check_mode), params["wait_timeout"])
+        members = settle(reader, find_members(reader, desired), params["wait_timeout"])
         founder = members[0]["phone_number_id"] if members else None
         token = pool_token(api.client.meta.region_name, params.get("name"), founder) if current is None else None
         plan = plan_pool_present(current, desired, members, unresolved, token)

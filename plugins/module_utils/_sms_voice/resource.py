@@ -34,8 +34,9 @@ class _Unset:
 UNSET: Any = _Unset()
 
 
+# A description holds one attribute per fact about the service.
 @dataclass(frozen=True)
-class Field:
+class Field:  # pylint: disable=too-many-instance-attributes
     """One setting or attribute of a resource.
 
     ``member`` is the API member the read call returns (None: the service never
@@ -98,7 +99,7 @@ class Field:
 
 
 @dataclass(frozen=True)
-class Resource:
+class Resource:  # pylint: disable=too-many-instance-attributes
     """A resource: its fields, how it is found, and its calls.
 
     ``kind`` names it in messages ("phone number"); ``result_key`` is the key of
@@ -120,9 +121,9 @@ class Resource:
     describe_ids: str
     describe_list: str
     max_ids: int
-    create: str | None = None
-    update: str | None = None
-    delete: str | None = None
+    create: str = ""
+    update: str = ""
+    delete: str = ""
     extra_keys: tuple = ("tags",)
     name_tag: bool = True
     _by_key: dict = field(default_factory=dict, compare=False, repr=False)
@@ -175,6 +176,7 @@ def option_specs(resource, keys=None):
     wanted = [resource.field(k) for k in keys] if keys is not None else list(resource.settable)
     specs = {}
     for f in wanted:
+        spec: dict[str, Any]
         if f.kind in ("set", "list"):
             spec = dict(type="list", elements="str")
         else:
@@ -278,7 +280,7 @@ class ListWish:
 
 
 @dataclass(frozen=True)
-class Desired:
+class Desired:  # pylint: disable=too-many-instance-attributes
     """What a task asks of one resource: typed, only the resource's own settings in ``settings``.
 
     ``settings`` holds every settable field the task set (unset options are

@@ -1,0 +1,133 @@
+"""The pool planner on plain dicts: founding, member order around pool changes, refusals. No AWS."""
+
+from __future__ import annotations
+
+import pytest
+
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice import resource as engine
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.errors import SmsVoiceError
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.pool import (
+    plan_pool_absent,
+    plan_pool_present,
+    pool_desired,
+)
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.resources import PHONE_NUMBER, POOL
+
+POOL_ID = "pool-0123456789abcdef0123456789abcdef"
+STOP_HELP = [
+    {"keyword": "STOP", "reply": "Opted out.", "action": "OPT_OUT"},
+    {"keyword": "HELP", "reply": "Help.", "action": "AUTOMATIC_RESPONSE"},
+]
+
+
+def number(index, **overrides):
+    item = engine.defaults(PHONE_NUMBER)
+    item.update(
+        phone_number_id="phone-{0:032x}".format(index),
+        status="ACTIVE",
+        iso_country_code="US",
+        message_type="TRANSACTIONAL",
+        keywords=list(STOP_HELP),
+    )
+    item.update(overrides)
+    return item
+
+
+def pool(members, **overrides):
+    item = engine.defaults(POOL)
+    item.update(
+        pool_id=POOL_ID,
+        pool_arn="arn:aws:sms-voice:us-east-1:123456789012:pool/" + POOL_ID,
+        status="ACTIVE",
+        message_type="TRANSACTIONAL",
+        tags={"Name": "senders"},
+        phone_number_ids=[m["phone_number_id"] for m in members],
+        keywords=list(STOP_HELP),
+    )
+    item.update(overrides)
+    return item
+
+
+def desired(**params):
+    base = dict(name="senders", state="present", purge_tags=True, phone_numbers=None, purge_phone_numbers=False)
+    base.update(params)
+    base.setdefault("keywords", None)
+    return pool_desired(base)
+
+
+def test_a_new_pool_is_founded_by_the_first_number_and_takes_its_settings():
+    a, b = number(1, opt_out_list_name="shared"), number(2, opt_out_list_name="shared")
+    wish = desired(
+        iso_country_code="US", message_type="TRANSACTIONAL", phone_numbers=[a["phone_number_id"], b["phone_number_id"]]
+    )
+    plan = plan_pool_present(None, wish, [a, b], token="t")
+    assert plan.operations == ["CreatePool", "AssociateOriginationIdentity"]
+    create = plan.steps[0].params
+    assert create["OriginationIdentity"] == a["phone_number_id"] and create["IsoCountryCode"] == "US"
+    assert create["Tags"] == [{"Key": "Name", "Value": "senders"}] and create["ClientToken"] == "t"
+    assert plan.steps[1].params["PoolId"] == POOL.placeholder()
+    assert plan.after["opt_out_list_name"] == "shared"
+    assert plan.after["phone_number_ids"] == [a["phone_number_id"], b["phone_number_id"]]
+
+
+def test_members_join_before_or_after_the_pool_changes_whichever_they_match():
+    a = number(1)
+    matches_now, matches_later = number(2), number(3, opt_out_list_name="shared")
+    wish = desired(
+        opt_out_list_name="shared", phone_numbers=[n["phone_number_id"] for n in (a, matches_now, matches_later)]
+    )
+    plan = plan_pool_present(pool([a]), wish, [a, matches_now, matches_later])
+    assert plan.operations == ["AssociateOriginationIdentity", "UpdatePool", "AssociateOriginationIdentity"]
+    assert [s.params.get("OriginationIdentity") for s in plan.steps] == [
+        matches_now["phone_number_id"],
+        None,
+        matches_later["phone_number_id"],
+    ]
+
+
+def test_a_member_matching_neither_fails_naming_the_settings():
+    a, odd = (
+        number(1),
+        number(
+            2,
+            two_way_enabled=True,
+            keywords=STOP_HELP + [{"keyword": "JOIN", "reply": "Hi", "action": "AUTOMATIC_RESPONSE"}],
+        ),
+    )
+    with pytest.raises(SmsVoiceError) as err:
+        plan_pool_present(pool([a]), desired(phone_numbers=[a["phone_number_id"], odd["phone_number_id"]]), [a, odd])
+    assert err.value.extra["settings"] == ["two_way_enabled", "keywords"]
+    assert "nothing was changed" in err.value.msg
+
+
+def test_purging_adds_before_it_removes_and_never_leaves_the_pool_empty():
+    a, b = number(1), number(2)
+    plan = plan_pool_present(pool([a]), desired(phone_numbers=[b["phone_number_id"]], purge_phone_numbers=True), [b])
+    assert plan.operations == ["AssociateOriginationIdentity", "DisassociateOriginationIdentity"]
+    assert plan.after["phone_number_ids"] == [b["phone_number_id"]]
+    with pytest.raises(SmsVoiceError, match="last number"):
+        plan_pool_present(pool([a]), desired(phone_numbers=[None], purge_phone_numbers=True), [])
+
+
+def test_a_member_of_another_pool_or_not_active_is_refused():
+    a = number(1)
+    with pytest.raises(SmsVoiceError, match="is in pool pool-other"):
+        plan_pool_present(pool([a]), desired(phone_numbers=["x"]), [number(2, pool_id="pool-other")])
+    with pytest.raises(SmsVoiceError, match="is PENDING"):
+        plan_pool_present(pool([a]), desired(phone_numbers=["x"]), [number(2, status="PENDING")])
+
+
+def test_check_mode_without_requested_numbers_predicts_the_pool_from_a_new_numbers_settings():
+    wish = desired(iso_country_code="US", message_type="TRANSACTIONAL", phone_numbers=[None, None])
+    plan = plan_pool_present(None, wish, [], unresolved=2)
+    assert plan.operations == ["CreatePool"]
+    assert plan.after["opt_out_list_name"] == "Default" and plan.after["two_way_enabled"] is False
+
+
+def test_delete_respects_deletion_protection():
+    protected = pool([number(1)], deletion_protection_enabled=True)
+    with pytest.raises(SmsVoiceError, match="deletion_protection_enabled: false"):
+        plan_pool_absent(protected, desired(state="absent"))
+    plan = plan_pool_absent(protected, desired(state="absent", deletion_protection_enabled=False))
+    assert plan.operations == ["UpdatePool", "DeletePool"]
+    assert plan_pool_absent(None, desired(state="absent")).operations == []
