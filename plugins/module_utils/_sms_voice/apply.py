@@ -287,7 +287,7 @@ def _call(api, waiter, operation, params, releasing=False):
                 # step asks is done; the release that follows meets the number as that run left it.
                 return {}
             number_id = params.get("PhoneNumberId") or params.get("OriginationIdentity")
-            if releasing and (e.code in NOT_ACTIVE or e.reason in NOT_ACTIVE) and _released(api, number_id):
+            if releasing and (e.code in NOT_ACTIVE or e.reason in NOT_ACTIVE) and _released(waiter.reader, number_id):
                 return RELEASED_BY_ANOTHER_RUN
             if (operation, e.reason) not in SETTLING:
                 raise
@@ -296,12 +296,7 @@ def _call(api, waiter, operation, params, releasing=False):
                 raise
 
 
-def _released(api, number_id):
+def _released(reader, number_id):
     """Whether the service shows the number as released (DELETED, or no longer known)."""
-    try:
-        numbers = api.call("DescribePhoneNumbers", PhoneNumberIds=[number_id]).get("PhoneNumbers", [])
-    except SmsVoiceError as e:
-        if e.code == "ResourceNotFoundException":
-            return True
-        raise
+    numbers = reader.describe_ids([number_id])
     return not numbers or numbers[0].get("Status") == "DELETED"

@@ -8,6 +8,7 @@ from __future__ import annotations
 from .errors import SmsVoiceError
 from .model_support import check_operation_supported
 from .planner import number_preference_param
+from .reader import Reader
 from .validation import check_country, check_name, check_number_preference
 
 OPERATION = "ListAvailablePhoneNumbers"
@@ -41,18 +42,7 @@ def list_available(params, api):
         request["RegistrationId"] = params["registration_id"]
     if params.get("number_preference") is not None:
         request["NumberPreference"] = number_preference_param(params["number_preference"])
-    numbers: list = []
-    token = None
-    while len(numbers) < params["limit"]:
-        page = dict(request, MaxResults=min(PAGE_MAX, params["limit"] - len(numbers)))
-        if token:
-            page["NextToken"] = token
-        response = api.call(OPERATION, **page)
-        numbers.extend(response.get("AvailablePhoneNumbers") or [])
-        token = response.get("NextToken")
-        if not token:
-            break
-    return numbers[: params["limit"]]
+    return Reader(api).first(OPERATION, "AvailablePhoneNumbers", request, params["limit"], PAGE_MAX)
 
 
 def list_available_phone_numbers(module, api):

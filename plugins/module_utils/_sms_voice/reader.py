@@ -187,6 +187,18 @@ class Reader:
                 return
             params["NextToken"] = page["NextToken"]
 
+    def first(self, operation, key, params, limit, page_size):
+        """Up to ``limit`` ``key`` items of ``operation``, asking each page for no more than are still wanted."""
+        params = dict(params)
+        items: list = []
+        while len(items) < limit:
+            page = self.api.call(operation, MaxResults=min(page_size, limit - len(items)), **params)
+            items.extend(page.get(key) or [])
+            if not page.get("NextToken"):
+                break
+            params["NextToken"] = page["NextToken"]
+        return items[:limit]
+
     def _describe(self, resource, **params):
         return self.api.call(resource.describe, **params).get(resource.describe_list, [])
 
