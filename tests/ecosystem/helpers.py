@@ -21,7 +21,7 @@ VENV_BIN = Path(sys.executable).parent
 NAMESPACE = "pinpoint"
 NAME = "sms_voice"
 FQCN = NAMESPACE + "." + NAME
-MODULES = ("phone_number", "phone_number_info", "available_phone_number_info")
+MODULES = ("phone_number", "phone_number_info", "available_phone_number_info", "pool_info")
 
 
 def galaxy():

@@ -153,6 +153,7 @@ def test_every_read_member_is_in_the_service_models_shape(resource):
 RETURNS = [
     ("phone_number", ("phone_number",), "phone number"),
     ("phone_number_info", ("phone_numbers",), "phone number"),
+    ("pool_info", ("pools",), "pool"),
 ]
 
 
