@@ -22,15 +22,17 @@ def check_info_params(params):
         check_e164(e164, "phone_numbers")
 
 
+def e164_filter(phone_numbers):
+    """Whether a number is one of these E.164 values (the API cannot select by E.164), or None for all."""
+    if not phone_numbers:
+        return None
+    wanted = set(phone_numbers)
+    return lambda number: number.get("PhoneNumber") in wanted
+
+
 def find_phone_numbers(params, reader):
     """The shaped numbers that match every criterion given, in the service's order (see ``info.matching``)."""
-    keep = None
-    if params.get("phone_numbers"):
-        wanted = set(params["phone_numbers"])
-
-        def keep(number):
-            return number.get("PhoneNumber") in wanted
-
+    keep = e164_filter(params.get("phone_numbers"))
     results = []
     kept = []
     for number, number_tags in matching(params, reader, PHONE_NUMBER, "phone_number_ids", keep):
