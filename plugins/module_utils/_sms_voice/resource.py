@@ -35,7 +35,7 @@ UNSET: Any = _Unset()
 
 
 @dataclass(frozen=True)
-class Field:
+class Field:  # pylint: disable=too-many-instance-attributes
     """One setting or attribute of a resource.
 
     ``member`` is the API member the read call returns (None: the service never
@@ -98,7 +98,7 @@ class Field:
 
 
 @dataclass(frozen=True)
-class Resource:
+class Resource:  # pylint: disable=too-many-instance-attributes
     """A resource: its fields, how it is found, and its calls.
 
     ``kind`` names it in messages ("phone number"); ``result_key`` is the key of
@@ -177,6 +177,7 @@ def option_specs(resource, keys=None):
     wanted = [resource.field(k) for k in keys] if keys is not None else list(resource.settable)
     specs = {}
     for f in wanted:
+        spec: dict[str, Any]
         if f.kind in ("set", "list"):
             spec = dict(type="list", elements="str")
         else:
@@ -298,7 +299,7 @@ class ListWish:
 
 
 @dataclass(frozen=True)
-class Desired:
+class Desired:  # pylint: disable=too-many-instance-attributes
     """What a task asks of one resource: typed, only the resource's own settings in ``settings``.
 
     ``settings`` holds every settable field the task set (unset options are

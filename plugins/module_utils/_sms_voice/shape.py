@@ -12,7 +12,7 @@ The keys come from the resource's description (``resources.PHONE_NUMBER``).
 from __future__ import annotations
 
 from . import resource
-from .resource import iso8601, tags_to_dict, tags_to_list  # noqa: F401  (the shaper's public helpers)
+from .resource import iso8601, tags_to_dict, tags_to_list  # noqa: F401  # pylint: disable=unused-import
 from .resources import PHONE_NUMBER
 
 RESULT_KEYS = PHONE_NUMBER.result_keys
