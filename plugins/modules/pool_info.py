@@ -206,6 +206,7 @@ pools:
 from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.connection import AWS_COMMON_ARGUMENT_SPEC
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.info import listing_options
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.pool_info import list_pools
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.runner import run_module
 
@@ -214,14 +215,8 @@ def argument_spec():
     """The module's options, common AWS options included (also used by the tests)."""
     spec = dict(
         pool_ids=dict(type="list", elements="str"),
-        names=dict(type="list", elements="str"),
-        filters=dict(type="dict"),
-        owner=dict(type="str", choices=["SELF", "SHARED"]),
-        tags=dict(type="dict"),
-        include_tags=dict(type="bool", default=True),
-        include_keywords=dict(type="bool", default=False, no_log=False),
-        use_tagging_api=dict(type="bool", default=True),
     )
+    spec.update(listing_options())
     spec.update(AWS_COMMON_ARGUMENT_SPEC)
     return spec
 

@@ -12,9 +12,23 @@ from __future__ import annotations
 
 from .errors import SmsVoiceError
 from .reader import api_filters
+from .resource import shape
 
 FILTER_VALUE_MAX = 128
 FILTER_VALUES_MAX = 20
+
+
+def listing_options():
+    """The options every listing module has besides its IDs (and the common AWS options)."""
+    return dict(
+        names=dict(type="list", elements="str"),
+        filters=dict(type="dict"),
+        owner=dict(type="str", choices=["SELF", "SHARED"]),
+        tags=dict(type="dict"),
+        include_tags=dict(type="bool", default=True),
+        include_keywords=dict(type="bool", default=False, no_log=False),
+        use_tagging_api=dict(type="bool", default=True),
+    )
 
 
 def check_filters(filters, table):
@@ -128,3 +142,25 @@ def matching(params, reader, resource, ids_option, keep=None):
         if any((item_tags or {}).get(k) != v for k, v in tag_subset.items()):
             continue
         yield item, item_tags
+
+
+def shaped_matches(params, reader, resource, ids_option, keep=None, need_items=False):
+    """(shaped items, API items) of every match (see ``matching``), with keywords when ``include_keywords``.
+
+    ``tags`` is None where they were not read. The API items are kept only for
+    keywords or when ``need_items`` (the caller reads more of each); else the
+    second list is empty.
+    """
+    with_keywords = bool(params.get("include_keywords"))
+    results, items = [], []
+    for item, item_tags in matching(params, reader, resource, ids_option, keep):
+        shaped = shape(resource, item, item_tags or {})
+        if item_tags is None:  # not read; tags read for names or tags are returned
+            shaped["tags"] = None
+        results.append(shaped)
+        if with_keywords or need_items:
+            items.append(item)
+    if with_keywords:
+        for shaped, keywords in zip(results, reader.keywords_for(items, resource)):
+            shaped["keywords"] = keywords
+    return results, items

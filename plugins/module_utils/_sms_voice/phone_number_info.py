@@ -5,11 +5,10 @@
 
 from __future__ import annotations
 
-from .info import check_listing_params, matching
+from .info import check_listing_params, shaped_matches
 from .reader import PhoneNumberReader
 from .resource import filter_values
 from .resources import PHONE_NUMBER
-from .shape import shape_number
 from .validation import check_e164, check_phone_number_id
 
 # Filter name -> allowed values (None: any value of the API's filter pattern).
@@ -33,19 +32,7 @@ def e164_filter(phone_numbers):
 def find_phone_numbers(params, reader):
     """The shaped numbers that match every criterion given, in the service's order (see ``info.matching``)."""
     keep = e164_filter(params.get("phone_numbers"))
-    results = []
-    kept = []
-    for number, number_tags in matching(params, reader, PHONE_NUMBER, "phone_number_ids", keep):
-        shaped = shape_number(number, number_tags or {})
-        if number_tags is None:  # not read; tags read for names or tags are returned
-            shaped["tags"] = None
-        results.append(shaped)
-        if params.get("include_keywords"):
-            kept.append(number)
-    if kept:
-        for shaped, keywords in zip(results, reader.keywords_for(kept)):
-            shaped["keywords"] = keywords
-    return results
+    return shaped_matches(params, reader, PHONE_NUMBER, "phone_number_ids", keep)[0]
 
 
 def list_phone_numbers(module, api):

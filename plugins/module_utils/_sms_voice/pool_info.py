@@ -5,9 +5,9 @@
 
 from __future__ import annotations
 
-from .info import check_listing_params, matching
+from .info import check_listing_params, shaped_matches
 from .reader import Reader
-from .resource import filter_values, shape
+from .resource import filter_values
 from .resources import POOL
 from .validation import check_pool_id
 
@@ -20,24 +20,14 @@ def check_info_params(params):
 
 
 def find_pools(params, reader):
-    """The shaped pools that match every criterion given, in the service's order.
+    """The shaped pools that match every criterion given, in the service's order (see ``info.matching``).
 
     Each pool's members are read (ListPoolOriginationIdentities, all pages); its
     keywords only with ``include_keywords``.
     """
-    pools = []
-    results = []
-    for pool, pool_tags in matching(params, reader, POOL, "pool_ids"):
-        shaped = shape(POOL, pool, pool_tags or {})
-        if pool_tags is None:  # not read; tags read for names or tags are returned
-            shaped["tags"] = None
-        results.append(shaped)
-        pools.append(pool)
+    results, pools = shaped_matches(params, reader, POOL, "pool_ids", need_items=True)
     for shaped, member_ids in zip(results, reader.pool_member_ids_for(pools)):
         shaped["phone_number_ids"] = member_ids
-    if params.get("include_keywords"):
-        for shaped, keywords in zip(results, reader.keywords_for(pools, POOL)):
-            shaped["keywords"] = keywords
     return results
 
 
