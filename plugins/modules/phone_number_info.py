@@ -280,11 +280,11 @@ from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.runn
 
 def argument_spec():
     """The module's options, common AWS options included (also used by the tests)."""
-    spec = dict(
+    spec = listing_options()
+    spec.update(
         phone_number_ids=dict(type="list", elements="str"),
         phone_numbers=dict(type="list", elements="str"),
     )
-    spec.update(listing_options())
     spec.update(AWS_COMMON_ARGUMENT_SPEC)
     return spec
 

@@ -10,6 +10,8 @@ select through the same reader, so a criterion means the same on both.
 
 from __future__ import annotations
 
+from typing import Any
+
 from .errors import SmsVoiceError
 from .reader import api_filters
 from .resource import shape
@@ -18,7 +20,7 @@ FILTER_VALUE_MAX = 128
 FILTER_VALUES_MAX = 20
 
 
-def listing_options():
+def listing_options() -> dict[str, Any]:
     """The options every listing module has besides its IDs (and the common AWS options)."""
     return dict(
         names=dict(type="list", elements="str"),
