@@ -273,22 +273,17 @@ phone_numbers:
 from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.connection import AWS_COMMON_ARGUMENT_SPEC
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.info import listing_options
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.phone_number_info import list_phone_numbers
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.runner import run_module
 
 
 def argument_spec():
     """The module's options, common AWS options included (also used by the tests)."""
-    spec = dict(
+    spec = listing_options()
+    spec.update(
         phone_number_ids=dict(type="list", elements="str"),
         phone_numbers=dict(type="list", elements="str"),
-        names=dict(type="list", elements="str"),
-        filters=dict(type="dict"),
-        owner=dict(type="str", choices=["SELF", "SHARED"]),
-        tags=dict(type="dict"),
-        include_tags=dict(type="bool", default=True),
-        include_keywords=dict(type="bool", default=False, no_log=False),
-        use_tagging_api=dict(type="bool", default=True),
     )
     spec.update(AWS_COMMON_ARGUMENT_SPEC)
     return spec

@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r"""
 module: pool
 short_description: Create, update and delete Amazon Pinpoint SMS and Voice v2 pools of phone numbers
-version_added: 0.1.0
+version_added: 0.2.0
 description:
   - Manages a pool of origination phone numbers of Amazon Pinpoint SMS and Voice v2 (AWS End User Messaging SMS).
     A pool sends from any of its numbers, with one opt-out list, one two-way channel and one set of keywords.

@@ -7,6 +7,7 @@ ansible-doc) on this repository, from the virtualenv that runs pytest.
 
 from __future__ import annotations
 
+import ast
 import os
 import shutil
 import subprocess
@@ -21,12 +22,31 @@ VENV_BIN = Path(sys.executable).parent
 NAMESPACE = "pinpoint"
 NAME = "sms_voice"
 FQCN = NAMESPACE + "." + NAME
-MODULES = ("phone_number", "phone_number_info", "available_phone_number_info", "pool")
+MODULES = ("phone_number", "phone_number_info", "available_phone_number_info", "pool", "pool_info")
 
 
 def galaxy():
     """galaxy.yml as a dict."""
     return yaml.safe_load((REPO_ROOT / "galaxy.yml").read_text())
+
+
+def module_path(module):
+    return REPO_ROOT / "plugins" / "modules" / "{0}.py".format(module)
+
+
+def module_block(module, name):
+    """A module's DOCUMENTATION, EXAMPLES or RETURN text, read from its source without importing it."""
+    tree = ast.parse(module_path(module).read_text())
+    return next(
+        node.value.value
+        for node in tree.body
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == name for t in node.targets)
+    )
+
+
+def version_added(module):
+    """The ``version_added`` of a module's DOCUMENTATION."""
+    return str(yaml.safe_load(module_block(module, "DOCUMENTATION"))["version_added"])
 
 
 def tool(name):

@@ -128,7 +128,7 @@ def test_policies_cover_exactly_what_the_code_can_call(callable_ops):
     assert callable_ops - both == set(), "the code can call these, but no policy allows them"
 
 
-@pytest.mark.parametrize("module", ["phone_number_info", "available_phone_number_info"])
+@pytest.mark.parametrize("module", ["phone_number_info", "available_phone_number_info", "pool_info"])
 def test_info_policies_are_read_only(module):
     writes = {a for a in policy_actions(module) if not a.startswith(("Describe", "List", "Get"))}
     assert writes == set()
@@ -221,6 +221,29 @@ def test_phone_number_info_uses_every_action_of_its_policy_and_no_other(emulator
     allowed = policy_actions("phone_number_info")
     assert used - allowed == set(), "phone_number_info called actions its policy does not allow"
     assert allowed - used == set(), "phone_number_info's policy allows actions the module did not need"
+
+
+def test_pool_info_uses_every_action_of_its_policy_and_no_other(emulator):
+    client = emulator.client()
+    number_id = client.request_phone_number(
+        IsoCountryCode="US", MessageType="TRANSACTIONAL", NumberCapabilities=["SMS"], NumberType="SIMULATOR"
+    )["PhoneNumberId"]
+    pool_id = client.create_pool(
+        OriginationIdentity=number_id,
+        IsoCountryCode="US",
+        MessageType="TRANSACTIONAL",
+        Tags=[{"Key": "Name", "Value": "iam-pool"}],
+    )["PoolId"]
+    tasks = [
+        task("List by name, with tags and keywords", "pool_info", dict(names=["iam-pool"], include_keywords=True)),
+        task("List by ID", "pool_info", dict(pool_ids=[pool_id])),
+        task("List by filter without tags", "pool_info", dict(filters={"status": "ACTIVE"}, include_tags=False)),
+    ]
+    records, used = run_tasks(emulator, tasks)
+    assert [len(r["result"]["pools"]) for r in records] == [1, 1, 1]
+    allowed = policy_actions("pool_info")
+    assert used - allowed == set(), "pool_info called actions its policy does not allow"
+    assert allowed - used == set(), "pool_info's policy allows actions the module did not need"
 
 
 def test_available_phone_number_info_uses_every_action_of_its_policy_and_no_other(emulator):

@@ -14,12 +14,11 @@ found through the .tmp/collections symlink of tests/conftest.py.
 
 from __future__ import annotations
 
-import ast
 import re
 
 import yaml
 
-from .helpers import MODULES, REPO_ROOT, run, tool, tool_env
+from .helpers import MODULES, REPO_ROOT, module_block, module_path, run, tool, tool_env
 
 
 def as_playbook(name, block):
@@ -49,13 +48,8 @@ def module_examples():
     """(source, 0, playbook text) of each module's EXAMPLES."""
     found = []
     for module in MODULES:
-        path = REPO_ROOT / "plugins" / "modules" / "{0}.py".format(module)
-        tree = ast.parse(path.read_text())
-        examples = next(
-            node.value.value
-            for node in tree.body
-            if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "EXAMPLES" for t in node.targets)
-        )
+        path = module_path(module)
+        examples = module_block(module, "EXAMPLES")
         found.append((str(path.relative_to(REPO_ROOT)), 0, as_playbook(module, examples.lstrip("\n"))))
     return found
 

@@ -19,6 +19,7 @@ from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.plan
     number_desired,
     plan_present,
 )
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.pool_info import FILTERS as POOL_FILTERS
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.resources import (
     OPT_OUT_LIST,
     PHONE_NUMBER,
@@ -38,6 +39,7 @@ IGNORED = {
     "CreatePoolRequest": {},
     "OptOutListInformation": {},
     "PhoneNumberFilterName": {},
+    "PoolFilterName": {},
 }
 
 
@@ -84,6 +86,7 @@ def mapped():
         | {f.create_member or f.member for f in POOL.fields if f.create},
         "OptOutListInformation": read_members(OPT_OUT_LIST),
         "PhoneNumberFilterName": set(FILTERS),
+        "PoolFilterName": set(POOL_FILTERS),
     }
 
 

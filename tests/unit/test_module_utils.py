@@ -237,7 +237,7 @@ def test_tags_for_through_the_index_equals_each_numbers_own_tags(mock_emulator):
 
 
 def test_index_tag_filters_and_names_with_tags():
-    from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.phone_number_info import (
+    from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.info import (
         index_tag_filters,
     )
 

@@ -154,6 +154,7 @@ RETURNS = [
     ("phone_number", ("phone_number",), "phone number"),
     ("phone_number_info", ("phone_numbers",), "phone number"),
     ("pool", ("pool",), "pool"),
+    ("pool_info", ("pools",), "pool"),
 ]
 
 
@@ -171,3 +172,21 @@ def returned_keys(module, path):
 def test_each_modules_return_lists_exactly_the_shaped_keys(module, path, kind):
     resource = next(r for r in RESOURCES if r.kind == kind)
     assert returned_keys(module, path) == set(resource.result_keys)
+
+
+def test_filters_take_the_values_of_the_fields_they_select_on():
+    pool = next(r for r in RESOURCES if r.kind == "pool")
+    number = next(r for r in RESOURCES if r.kind == "phone number")
+    pool_filters = engine.filter_values(pool)
+    assert pool_filters["status"] == pool.field("status").choices == ("CREATING", "ACTIVE", "DELETING")
+    assert pool_filters["shared-routes-enabled"] == ("true", "false")
+    assert pool_filters["opt-out-list-name"] is None
+    # A filter named otherwise than its field says which field it selects on.
+    assert engine.filter_values(number)["number-capability"] == number.field("number_capabilities").choices
+
+
+@pytest.mark.parametrize("kind, shape_name", [("phone number", "PhoneNumberFilterName"), ("pool", "PoolFilterName")])
+def test_each_resource_filters_are_the_service_models(kind, shape_name):
+    resource = next(r for r in RESOURCES if r.kind == kind)
+    model = botocore.session.get_session().get_service_model(SERVICE)
+    assert [name for name, _key in resource.filters] == model.shape_for(shape_name).enum

@@ -142,7 +142,7 @@ class Applied:
         return [step_options(step, self.resource) for step in self.pending]
 
 
-def apply_plan(api, plan, waiter, wait=True, request=None):
+def apply_plan(api, plan, waiter, wait=True, request=None):  # pylint: disable=too-many-statements
     """Execute ``plan``; returns an ``Applied`` (the number in the shape of ``shape.py``, steps left).
 
     With ``wait`` false, steps that need an ACTIVE number while it is still

@@ -210,27 +210,32 @@ class Reader:
         self.seen_tags[arn] = tags
         return tags
 
-    def tags_for(self, numbers, use_index=False):
-        """Tags of every number, in the order of ``numbers``.
+    def tags_for(self, items, use_index=False, resource=PHONE_NUMBER):
+        """Tags of every number (or ``resource``), in the order of ``items``.
 
-        By default each number's own tags (ListTagsForResource, concurrently by a
+        By default each item's own tags (ListTagsForResource, concurrently by a
         bounded pool): the authority. With ``use_index``, GetResources reads the
-        tags of 100 numbers a call by ARN instead, as fresh as the index is; a
-        number it does not list (untagged, or not indexed yet) is asked itself.
+        tags of 100 items a call by ARN instead, as fresh as the index is; an
+        item it does not list (untagged, or not indexed yet) is asked itself.
         """
-        numbers = list(numbers)
-        if use_index and len(numbers) > 1:
+        items = list(items)
+        arn = resource.arn_member
+
+        def read(item):
+            return self.tags(item, resource)
+
+        if use_index and len(items) > 1:
             by_arn = {}
-            for chunk in chunks([n["PhoneNumberArn"] for n in numbers], INDEX_PAGE_SIZE):
+            for chunk in chunks([n[arn] for n in items], INDEX_PAGE_SIZE):
                 found = self._index_read(ResourceARNList=chunk)
                 if found is None:
                     break
                 by_arn.update(found)
             else:
-                missing = [n for n in numbers if n["PhoneNumberArn"] not in by_arn]
-                by_arn.update(zip((n["PhoneNumberArn"] for n in missing), self._each(self.tags, missing)))
-                return [by_arn[n["PhoneNumberArn"]] for n in numbers]
-        return self._each(self.tags, numbers)
+                missing = [n for n in items if n[arn] not in by_arn]
+                by_arn.update(zip((n[arn] for n in missing), self._each(read, missing)))
+                return [by_arn[n[arn]] for n in items]
+        return self._each(read, items)
 
     def _each(self, read, numbers):
         """``read(number)`` for every number (one call or more each), by a bounded pool, in order."""
@@ -247,9 +252,9 @@ class Reader:
         params = dict(OriginationIdentity=number[resource.id_member], MaxResults=PAGE_SIZE)
         return shape_keywords(list(self.pages("DescribeKeywords", "Keywords", params)))
 
-    def keywords_for(self, numbers):
-        """Keywords of every number, concurrently, in the order of ``numbers``."""
-        return self._each(self.keywords, numbers)
+    def keywords_for(self, items, resource=PHONE_NUMBER):
+        """Keywords of every number (or ``resource``), concurrently, in the order of ``items``."""
+        return self._each(lambda item: self.keywords(item, resource), items)
 
     # -- lookups used by phone_number -----------------------------------------
 
@@ -326,6 +331,10 @@ class Reader:
             if limit is not None and len(ids) >= limit:
                 break
         return ids
+
+    def pool_member_ids_for(self, pools):
+        """The member IDs of every pool (all pages each), concurrently, in the order of ``pools``."""
+        return self._each(lambda pool: self.pool_member_ids(pool[POOL.id_member]), pools)
 
     def pool_size(self, pool_id):
         """How many numbers a pool has, counted up to 2: enough to know whether one is the last."""

@@ -126,6 +126,8 @@ class Resource:  # pylint: disable=too-many-instance-attributes
     delete: str = ""
     extra_keys: tuple = ("tags",)
     name_tag: bool = True
+    # The describe call's filters, as (filter name, key of the field it selects on) pairs.
+    filters: tuple = ()
     _by_key: dict = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self):
@@ -185,6 +187,24 @@ def option_specs(resource, keys=None):
             spec["choices"] = list(f.choices)
         specs[f.key] = spec
     return specs
+
+
+def filter_values(resource):
+    """The describe call's filter names -> the values each takes (None: any value of the API's pattern).
+
+    Derived from the fields the filters select on: a boolean field's filter takes
+    ``true`` or ``false``, a field with choices takes its choices.
+    """
+    table = {}
+    for name, key in resource.filters:
+        f = resource.field(key)
+        table[name] = ("true", "false") if f.kind == "bool" else f.choices
+    return table
+
+
+def filters_on(*names, **renamed):
+    """(filter name, field key) pairs: a filter selects on the field of its name with _ for -, unless renamed."""
+    return tuple((name, renamed.get(name.replace("-", "_"), name.replace("-", "_"))) for name in names)
 
 
 def iso8601(value):

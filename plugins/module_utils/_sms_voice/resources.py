@@ -10,7 +10,7 @@ in ``enum`` (the requestable subset where the create call's shape is narrower);
 
 from __future__ import annotations
 
-from .resource import Field, Resource
+from .resource import Field, Resource, filters_on
 
 MESSAGE_TYPES = ("TRANSACTIONAL", "PROMOTIONAL")
 
@@ -125,6 +125,20 @@ PHONE_NUMBER = Resource(
     update="UpdatePhoneNumber",
     delete="ReleasePhoneNumber",
     extra_keys=("tags", "keywords"),
+    # PhoneNumberFilterName
+    filters=filters_on(
+        "status",
+        "iso-country-code",
+        "message-type",
+        "number-capability",
+        "number-type",
+        "two-way-enabled",
+        "self-managed-opt-outs-enabled",
+        "opt-out-list-name",
+        "deletion-protection-enabled",
+        "two-way-channel-arn",
+        number_capability="number_capabilities",
+    ),
 )
 
 POOL = Resource(
@@ -172,6 +186,17 @@ POOL = Resource(
     update="UpdatePool",
     delete="DeletePool",
     extra_keys=("tags", "phone_number_ids", "keywords"),
+    # PoolFilterName
+    filters=filters_on(
+        "status",
+        "message-type",
+        "two-way-enabled",
+        "self-managed-opt-outs-enabled",
+        "opt-out-list-name",
+        "shared-routes-enabled",
+        "deletion-protection-enabled",
+        "two-way-channel-arn",
+    ),
 )
 
 OPT_OUT_LIST = Resource(

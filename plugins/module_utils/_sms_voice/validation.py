@@ -13,8 +13,19 @@ import re
 
 from .errors import SmsVoiceError
 
-PHONE_NUMBER_ID = re.compile(r"phone-[0-9a-f]{32}")
-PHONE_NUMBER_ARN = re.compile(r"arn:aws[a-z-]*:sms-voice:[a-z0-9-]+:\d{12}:phone-number/phone-[0-9a-f]{32}")
+# Resource ARN type -> the prefix of its IDs (the service's IDs are the prefix, -, and 32 hex digits).
+ID_PREFIXES = {"phone-number": "phone", "pool": "pool"}
+
+
+def id_patterns(arn_type):
+    """(ID pattern, ARN pattern) of a resource type of ``ID_PREFIXES``."""
+    resource_id = r"{0}-[0-9a-f]{{32}}".format(ID_PREFIXES[arn_type])
+    arn = r"arn:aws[a-z-]*:sms-voice:[a-z0-9-]+:\d{{12}}:{0}/{1}".format(arn_type, resource_id)
+    return re.compile(resource_id), re.compile(arn)
+
+
+PHONE_NUMBER_ID, PHONE_NUMBER_ARN = id_patterns("phone-number")
+POOL_ID, POOL_ARN = id_patterns("pool")
 E164 = re.compile(r"\+[1-9]\d{1,14}")
 COUNTRY = re.compile(r"[A-Z]{2}")
 RESOURCE_NAME = re.compile(r"[A-Za-z0-9_:/-]+")
@@ -33,12 +44,24 @@ def fail(msg, **extra):
     raise SmsVoiceError(msg, **extra)
 
 
-def check_phone_number_id(value, option="phone_number_id"):
-    if not (PHONE_NUMBER_ID.fullmatch(value) or PHONE_NUMBER_ARN.fullmatch(value)):
+def check_resource_id(value, option, kind, arn_type):
+    """Fail, naming ``option``, unless ``value`` is the ID or ARN of a ``kind`` (ARN type ``arn_type``)."""
+    resource_id, arn = id_patterns(arn_type)
+    if not (resource_id.fullmatch(value) or arn.fullmatch(value)):
         fail(
-            "{0} {1!r} is neither a phone number ID (phone- and 32 hex digits) nor a phone number "
-            "ARN (arn:aws:sms-voice:<region>:<account>:phone-number/<id>)".format(option, value)
+            "{0} {1!r} is neither a {2} ID ({3}- and 32 hex digits) nor a {2} "
+            "ARN (arn:aws:sms-voice:<region>:<account>:{4}/<id>)".format(
+                option, value, kind, ID_PREFIXES[arn_type], arn_type
+            )
         )
+
+
+def check_phone_number_id(value, option="phone_number_id"):
+    check_resource_id(value, option, "phone number", "phone-number")
+
+
+def check_pool_id(value, option="pool_id"):
+    check_resource_id(value, option, "pool", "pool")
 
 
 def check_e164(value, option="phone_number"):
@@ -195,18 +218,6 @@ def check_tags_keywords_wait(params):
         check_keywords(params["keywords"])
     if params.get("wait_timeout") is not None and params["wait_timeout"] <= 0:
         fail("wait_timeout must be a positive number of seconds, got {0}".format(params["wait_timeout"]))
-
-
-POOL_ID = re.compile(r"pool-[0-9a-f]{32}")
-POOL_ARN = re.compile(r"arn:aws[a-z-]*:sms-voice:[a-z0-9-]+:\d{12}:pool/pool-[0-9a-f]{32}")
-
-
-def check_pool_id(value, option="pool_id"):
-    if not (POOL_ID.fullmatch(value) or POOL_ARN.fullmatch(value)):
-        fail(
-            "{0} {1!r} is neither a pool ID (pool- and 32 hex digits) nor a pool ARN "
-            "(arn:aws:sms-voice:<region>:<account>:pool/<id>)".format(option, value)
-        )
 
 
 def check_member(value, option="phone_numbers"):

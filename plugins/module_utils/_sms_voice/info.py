@@ -1,0 +1,168 @@
+# -*- coding: utf-8 -*-
+# Copyright: contributors to the pinpoint.sms_voice collection
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""What the ``*_info`` modules that list a resource share: their checks and how they select.
+
+``phone_number_info`` and ``pool_info`` take the same options (IDs, ``names``,
+``filters``, ``owner``, ``tags``, ``include_tags``, ``use_tagging_api``) and
+select through the same reader, so a criterion means the same on both.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .errors import SmsVoiceError
+from .reader import api_filters
+from .resource import shape
+
+FILTER_VALUE_MAX = 128
+FILTER_VALUES_MAX = 20
+
+
+def listing_options() -> dict[str, Any]:
+    """The options every listing module has besides its IDs (and the common AWS options)."""
+    return dict(
+        names=dict(type="list", elements="str"),
+        filters=dict(type="dict"),
+        owner=dict(type="str", choices=["SELF", "SHARED"]),
+        tags=dict(type="dict"),
+        include_tags=dict(type="bool", default=True),
+        include_keywords=dict(type="bool", default=False, no_log=False),
+        use_tagging_api=dict(type="bool", default=True),
+    )
+
+
+def check_filters(filters, table):
+    """Fail, naming the filter, for a name not in ``table`` or a value the API would refuse.
+
+    ``table`` is filter name -> allowed values (None: any value), see ``resource.filter_values``.
+    """
+    for name, values in filters.items():
+        if name not in table:
+            raise SmsVoiceError(
+                "filters: unknown filter {0!r}; valid filters are {1}".format(name, ", ".join(sorted(table)))
+            )
+        if not isinstance(values, (list, tuple)):
+            values = [values]
+        if not values:
+            raise SmsVoiceError("filters: {0} needs at least one value".format(name))
+        if len(values) > FILTER_VALUES_MAX:
+            raise SmsVoiceError("filters: {0} has {1} values, at most {2}".format(name, len(values), FILTER_VALUES_MAX))
+        for value in values:
+            text = ("true" if value else "false") if isinstance(value, bool) else str(value)
+            if value is None or text == "" or len(text) > FILTER_VALUE_MAX:
+                raise SmsVoiceError("filters: {0} has an empty or too long value {1!r}".format(name, value))
+            allowed = table[name]
+            if allowed is not None and text not in allowed:
+                raise SmsVoiceError(
+                    "filters: {0} value {1!r} is not one of {2}".format(name, value, ", ".join(allowed))
+                )
+
+
+def check_listing_params(params, ids_option, check_id, filter_table):
+    """The checks every listing module makes before any call: IDs, names, filters, owner with IDs."""
+    for identifier in params.get(ids_option) or []:
+        check_id(identifier, ids_option)
+    for name in params.get("names") or []:
+        if not name:
+            raise SmsVoiceError("names must not contain an empty name")
+    if params.get("filters"):
+        check_filters(params["filters"], filter_table)
+    if params.get("owner") and params.get(ids_option):
+        raise SmsVoiceError("owner cannot be used together with {0}: the API does not allow it".format(ids_option))
+
+
+def index_tag_filters(names, tag_subset):
+    """GetResources TagFilters for the names and tags asked for (ANDed; a filter's values ORed)."""
+    filters = [{"Key": "Name", "Values": sorted(names)}] if names else []
+    for key, value in sorted(tag_subset.items()):
+        if key == "Name" and names:
+            filters[0]["Values"] = [v for v in filters[0]["Values"] if v == value]
+        else:
+            filters.append({"Key": key, "Values": [value]})
+    return filters
+
+
+def find_by_index(params, reader, filters, names, tag_subset, resource, ids_option):
+    """The (item, tags) pairs the tag index suggests and the SMS API confirms, or None to scan instead."""
+    if not (names or tag_subset) or params.get(ids_option) or params.get("owner"):
+        return None
+    tag_filters = index_tag_filters(names, tag_subset)
+    if any(not f["Values"] for f in tag_filters):
+        return None  # Name both in names and in tags with another value: nothing can match; let the scan say so
+    arns = reader.index_candidates(tag_filters, resource)
+    if not arns:
+        return None
+
+    def accept(tags):
+        return (not names or tags.get("Name") in names) and all(tags.get(k) == v for k, v in tag_subset.items())
+
+    found = reader.confirmed(arns, accept, filters, resource)
+    # The live items only: released or deleted ones stay on the scan path.
+    return found or None
+
+
+def matching(params, reader, resource, ids_option, keep=None):
+    """Yield (API item, tags or None) for every item that matches every criterion given, in the service's order.
+
+    ``names`` and ``tags`` ask the tag index first (see ``reader``); the items it
+    suggests are confirmed by ID and by their own tags, and when none is, every
+    item is read. ``keep(item)`` drops items the API cannot select (E.164).
+    Tags are None when nothing asked for them (``include_tags: false``, no
+    ``names``, no ``tags``). Each raw item is let go as it is yielded, so the
+    caller can shape as it goes.
+    """
+    filters = api_filters(params.get("filters"))
+    names = set(params.get("names") or [])
+    tag_subset = {k: "" if v is None else str(v) for k, v in (params.get("tags") or {}).items()}
+    need_tags = params.get("include_tags", True) or names or tag_subset
+    indexed = find_by_index(params, reader, filters, names, tag_subset, resource, ids_option)
+    if indexed is not None:
+        items = [n for n, _tags in indexed]
+        tags = [t for _n, t in indexed]
+    elif params.get(ids_option):
+        ids = list(dict.fromkeys(params[ids_option]))  # an item asked for twice is listed once
+        items = reader.describe_ids(ids, filters, resource)
+    else:
+        items = reader.describe_all(filters=filters, owner=params.get("owner"), resource=resource)
+    if keep is not None:
+        kept = [i for i, n in enumerate(items) if keep(n)]
+        if indexed is not None:
+            tags = [tags[i] for i in kept]
+        items = [items[i] for i in kept]
+
+    if indexed is None:
+        # Tags that decide what is listed come from each item itself (the scan is the authority);
+        # tags that are only shown may come from the index, 100 items a call.
+        use_index = not (names or tag_subset)
+        tags = reader.tags_for(items, use_index=use_index, resource=resource) if need_tags else [None] * len(items)
+    for i, item_tags in enumerate(tags):
+        item, items[i] = items[i], None  # drop the raw page as it is shaped: half the peak memory
+        if names and (item_tags or {}).get("Name") not in names:
+            continue
+        if any((item_tags or {}).get(k) != v for k, v in tag_subset.items()):
+            continue
+        yield item, item_tags
+
+
+def shaped_matches(params, reader, resource, ids_option, keep=None, need_items=False):
+    """(shaped items, API items) of every match (see ``matching``), with keywords when ``include_keywords``.
+
+    ``tags`` is None where they were not read. The API items are kept only for
+    keywords or when ``need_items`` (the caller reads more of each); else the
+    second list is empty.
+    """
+    with_keywords = bool(params.get("include_keywords"))
+    results, items = [], []
+    for item, item_tags in matching(params, reader, resource, ids_option, keep):
+        shaped = shape(resource, item, item_tags or {})
+        if item_tags is None:  # not read; tags read for names or tags are returned
+            shaped["tags"] = None
+        results.append(shaped)
+        if with_keywords or need_items:
+            items.append(item)
+    if with_keywords:
+        for shaped, keywords in zip(results, reader.keywords_for(items, resource)):
+            shaped["keywords"] = keywords
+    return results, items

@@ -1,0 +1,37 @@
+# -*- coding: utf-8 -*-
+# Copyright: contributors to the pinpoint.sms_voice collection
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""``pool_info``: list pools through the shared reader, selecting as ``phone_number_info`` does."""
+
+from __future__ import annotations
+
+from .info import check_listing_params, shaped_matches
+from .reader import Reader
+from .resource import filter_values
+from .resources import POOL
+from .validation import check_pool_id
+
+# Filter name -> allowed values (None: any value of the API's filter pattern).
+FILTERS = filter_values(POOL)
+
+
+def check_info_params(params):
+    check_listing_params(params, "pool_ids", check_pool_id, FILTERS)
+
+
+def find_pools(params, reader):
+    """The shaped pools that match every criterion given, in the service's order (see ``info.matching``).
+
+    Each pool's members are read (ListPoolOriginationIdentities, all pages); its
+    keywords only with ``include_keywords``.
+    """
+    results, pools = shaped_matches(params, reader, POOL, "pool_ids", need_items=True)
+    for shaped, member_ids in zip(results, reader.pool_member_ids_for(pools)):
+        shaped["phone_number_ids"] = member_ids
+    return results
+
+
+def list_pools(module, api):
+    check_info_params(module.params)
+    reader = Reader(api, warn=getattr(module, "warn", None))
+    return dict(changed=False, pools=find_pools(module.params, reader))
