@@ -7,7 +7,7 @@ emulator recorded.
 
 from __future__ import annotations
 
-from .harness import converge, run_playbook, run_task
+from .harness import converge, run_playbook, run_task, run_tasks_at_once
 from .test_phone_number import ROLE, TOPIC, request_number
 
 POOL_TASK = dict(iso_country_code="US", message_type="TRANSACTIONAL")
@@ -223,3 +223,15 @@ def test_create_needs_its_required_options(emulator):
     run = run_task(emulator, "pool", dict(name="empty", **POOL_TASK))
     assert run.failed and "phone_numbers" in run.result["msg"]
     assert run.mutating == []
+
+
+def test_overlapping_runs_found_one_pool(emulator):
+    a, b = numbers(emulator, 2)
+    args = dict(name="together", phone_numbers=[a, b], **POOL_TASK)
+    runs = run_tasks_at_once(emulator, "pool", args, 3)
+    assert [run.failed for run in runs] == [False] * 3, [run.result.get("msg") for run in runs]
+    pools = emulator.client().describe_pools()["Pools"]
+    assert len(pools) == 1
+    assert {run.result["pool"]["pool_id"] for run in runs} == {pools[0]["PoolId"]}
+    assert pool_of(emulator, pools[0]["PoolId"])[1] == sorted([a, b])
+    assert run_task(emulator, "pool", args).changed is False

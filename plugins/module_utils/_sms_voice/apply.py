@@ -282,6 +282,9 @@ def _call(api, waiter, operation, params, releasing=False):
                 (operation, e.code) in ALREADY_DONE or (operation, e.reason) in ALREADY_DONE
             ):
                 return {}
+            if (operation, e.reason) == ("AssociateOriginationIdentity", "RESOURCE_ALREADY_ASSOCIATED"):
+                # Another run (or an earlier attempt) put the number in this pool: what the step asks is done.
+                return {}
             if releasing and (operation, e.reason) == ("DisassociateOriginationIdentity", NOT_IN_POOL):
                 # Another run releasing the same number took it out of the pool first: what this
                 # step asks is done; the release that follows meets the number as that run left it.

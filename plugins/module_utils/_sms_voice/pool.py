@@ -98,6 +98,22 @@ def settle(reader, numbers, timeout):
     return settled
 
 
+def founded_meanwhile(reader, members, params):
+    """The pool with the task's name that another run founded from these numbers since the lookup, or None.
+
+    Runs that overlap look the pool up before either has created it; the one
+    that comes second then finds its numbers in the other's pool, and
+    converges on that pool instead of failing.
+    """
+    if params.get("name") is None or params.get("pool_id") is not None:
+        return None
+    for pool_id in dict.fromkeys(m["pool_id"] for m in members if m.get("pool_id")):
+        pool = reader.by_id(pool_id, POOL)
+        if pool is not None and reader.tags(pool, POOL).get("Name") == params["name"]:
+            return reader.shaped_pool(pool, with_keywords=True)
+    return None
+
+
 def keyword_set(keywords):
     return {(k["keyword"].upper(), k.get("reply"), k.get("action")) for k in keywords or []}
 
@@ -293,6 +309,8 @@ def ensure_pool(module, api):
                 "the prediction leaves them out".format(unresolved)
             )
         members = settle(reader, find_members(reader, desired), params["wait_timeout"])
+        if current is None:
+            current = founded_meanwhile(reader, members, params)
         founder = members[0]["phone_number_id"] if members else None
         token = pool_token(api.client.meta.region_name, params.get("name"), founder) if current is None else None
         plan = plan_pool_present(current, desired, members, unresolved, token)
