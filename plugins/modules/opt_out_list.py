@@ -10,7 +10,7 @@ module: opt_out_list
 short_description: Create and delete Amazon Pinpoint SMS and Voice v2 opt-out lists
 version_added: 0.2.0
 description:
-  - Manages an opt-out list of Amazon Pinpoint SMS and Voice v2 (AWS End User Messaging SMS): the list of
+  - Manages an opt-out list of Amazon Pinpoint SMS and Voice v2 (AWS End User Messaging SMS), the list of
     destination numbers that replied STOP (or another opt-out keyword) to the numbers and pools that use it.
   - The list is identified by its name, which cannot change. Numbers and pools choose their list with
     their own C(opt_out_list_name) option (see M(pinpoint.sms_voice.phone_number)).
@@ -18,7 +18,7 @@ description:
     create one list between them (the request's idempotency token is derived from the region, the name and
     the tags); a list another run created meanwhile is taken as found. An existing list has only its tags changed.
   - With O(state=absent), the list is deleted, and with it every opted-out number it holds; this cannot be
-    undone. The C(Default) list cannot be deleted, and neither can a list that numbers or pools still use:
+    undone. The C(Default) list cannot be deleted, and neither can a list that numbers or pools still use;
     the task fails before any change, naming them.
   - Check mode makes no call that changes anything and returns the predicted list; diff mode
     returns the list before and after.
