@@ -7,14 +7,9 @@ emulator recorded: writes in the apply only, reads only everywhere else.
 
 from __future__ import annotations
 
-import ast
-
 import pytest
-import yaml
 
-from tests.ecosystem.helpers import REPO_ROOT
-
-from .harness import converge, run_playbook, run_task
+from .harness import converge, run_task
 
 SIMULATOR = dict(
     iso_country_code="US", message_type="TRANSACTIONAL", number_capabilities=["SMS", "VOICE"], number_type="SIMULATOR"
@@ -222,25 +217,3 @@ def test_info_owner_with_names_fails_naming_both(emulator):
     run = run_task(emulator, "opt_out_list_info", dict(names=["alpha"], owner="SELF"))
     assert run.failed and "owner" in run.result["msg"] and "names" in run.result["msg"]
     assert run.operations == []
-
-
-# -- the modules' EXAMPLES -----------------------------------------------------------
-
-
-def examples(module):
-    source = (REPO_ROOT / "plugins" / "modules" / "{0}.py".format(module)).read_text()
-    node = next(
-        n
-        for n in ast.parse(source).body
-        if isinstance(n, ast.Assign) and any(getattr(t, "id", None) == "EXAMPLES" for t in n.targets)
-    )
-    return yaml.safe_load(node.value.value)
-
-
-def test_the_examples_run_against_the_emulator(emulator):
-    tasks = examples("opt_out_list")[:2] + examples("opt_out_list_info") + examples("opt_out_list")[2:]
-    play = {"hosts": "localhost", "gather_facts": False, "tasks": tasks}
-    records, operations, _calls, proc = run_playbook(emulator, [play])
-    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr
-    assert [r["status"] for r in records] == ["ok"] * len(tasks)
-    assert operations.count("CreateOptOutList") == 1 and operations.count("DeleteOptOutList") == 1
