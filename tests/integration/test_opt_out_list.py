@@ -153,8 +153,7 @@ def test_bad_input_fails_naming_the_option_before_any_call(emulator, args, fragm
     assert run.operations == []
 
 
-def test_overlapping_creates_of_one_task_create_one_list(emulator):
-    # The second run read before the first created: its create meets the list the first one made.
+def test_a_list_deleted_since_its_token_was_used_is_created_again_with_the_next_token(emulator):
     client = emulator.client()
     first = run_task(emulator, "opt_out_list", dict(name="raced", tags={"a": "1"}))
     token = next(c for c in first.calls if c["operation"] == "CreateOptOutList")["params"]["ClientToken"]
