@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from . import converge
 from .errors import SmsVoiceError
+from .info import shaped_matches
 from .reader import LIVE_STATUSES, Reader, api_filters
 from .resource import desired_from_params, iso8601, shape
 from .resources import OPT_OUT_LIST, PHONE_NUMBER, POOL
@@ -22,20 +23,10 @@ from .validation import check_name, check_opt_out_list_name, check_tags
 DEFAULT_OPT_OUT_LIST = "Default"  # every account has it in every region; it cannot be deleted
 
 
-def shaped(reader, item, tags=None, include_tags=True):
-    """An opt-out list as both modules return it, reading its tags unless given (or not wanted)."""
-    if tags is None and include_tags:
-        tags = reader.tags(item, OPT_OUT_LIST)
-    result = shape(OPT_OUT_LIST, item, tags or {})
-    if tags is None:
-        result["tags"] = None
-    return result
-
-
 def find_current(reader, name):
-    """The opt-out list with this name, shaped with its tags, or None."""
+    """The opt-out list with this name, shaped with its tags (as ``opt_out_list_info`` shapes it), or None."""
     item = reader.one(OPT_OUT_LIST, name)
-    return None if item is None else shaped(reader, item)
+    return None if item is None else shape(OPT_OUT_LIST, item, reader.tags(item, OPT_OUT_LIST))
 
 
 def check_params(params):
@@ -153,19 +144,15 @@ def check_info_params(params):
 
 
 def find_opt_out_lists(params, reader):
-    """The shaped opt-out lists that match every criterion given, in the service's order."""
-    if params.get("names"):
-        # One unknown name fails the whole DescribeOptOutLists call: the reader asks one by one then.
-        items = reader.describe_ids(list(dict.fromkeys(params["names"])), resource=OPT_OUT_LIST)
-    else:
-        items = reader.describe_all(owner=params.get("owner"), resource=OPT_OUT_LIST)
-    tag_subset = {k: "" if v is None else str(v) for k, v in (params.get("tags") or {}).items()}
-    results = []
-    for item in items:
-        result = shaped(reader, item, include_tags=params.get("include_tags", True) or bool(tag_subset))
-        if all((result["tags"] or {}).get(k) == v for k, v in tag_subset.items()):
-            results.append(result)
-    return results
+    """The shaped opt-out lists that match every criterion given, in the service's order.
+
+    Selected as every listing module selects (``info.shaped_matches``). An
+    opt-out list's ``names`` are its own names (its IDs), not a Name tag; one
+    unknown name fails a whole DescribeOptOutLists call, so the reader asks one
+    by one then and leaves unknown names out.
+    """
+    listing = dict(params, names=None, opt_out_list_names=params.get("names"))
+    return shaped_matches(listing, reader, OPT_OUT_LIST, "opt_out_list_names")[0]
 
 
 def list_opt_out_lists(module, api):
