@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from .harness import converge, run_task
+from .harness import converge, run_task, run_tasks_at_once
 
 SIMULATOR = dict(
     iso_country_code="US", message_type="TRANSACTIONAL", number_capabilities=["SMS", "VOICE"], number_type="SIMULATOR"
@@ -165,6 +165,16 @@ def test_a_list_deleted_since_its_token_was_used_is_created_again_with_the_next_
     tokens = [c["params"]["ClientToken"] for c in again.calls if c["operation"] == "CreateOptOutList"]
     assert tokens[0] == token and len(tokens) == 2 and tokens[1] != token
     assert client.describe_opt_out_lists(OptOutListNames=["raced"])["OptOutLists"]
+
+
+def test_overlapping_runs_of_one_task_create_one_list_and_none_fails(emulator):
+    runs = run_tasks_at_once(emulator, "opt_out_list", dict(name="together", tags={"team": "ops"}), 3)
+    assert [run.failed for run in runs] == [False] * 3, [run.result.get("msg") for run in runs]
+    assert {run.result["opt_out_list"]["opt_out_list_arn"] for run in runs} == {
+        emulator.client().describe_opt_out_lists(OptOutListNames=["together"])["OptOutLists"][0]["OptOutListArn"]
+    }
+    creates = [c for c in emulator.calls() if c["operation"] == "CreateOptOutList"]
+    assert len({c["params"]["ClientToken"] for c in creates}) == 1
 
 
 # -- opt_out_list_info -----------------------------------------------------------
