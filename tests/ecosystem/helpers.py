@@ -22,7 +22,15 @@ VENV_BIN = Path(sys.executable).parent
 NAMESPACE = "pinpoint"
 NAME = "sms_voice"
 FQCN = NAMESPACE + "." + NAME
-MODULES = ("phone_number", "phone_number_info", "available_phone_number_info", "pool", "pool_info")
+MODULES = (
+    "phone_number",
+    "phone_number_info",
+    "available_phone_number_info",
+    "pool",
+    "pool_info",
+    "opt_out_list",
+    "opt_out_list_info",
+)
 
 
 def galaxy():

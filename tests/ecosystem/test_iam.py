@@ -128,7 +128,7 @@ def test_policies_cover_exactly_what_the_code_can_call(callable_ops):
     assert callable_ops - both == set(), "the code can call these, but no policy allows them"
 
 
-@pytest.mark.parametrize("module", ["phone_number_info", "available_phone_number_info", "pool_info"])
+@pytest.mark.parametrize("module", [m for m in MODULES if m.endswith("_info")])
 def test_info_policies_are_read_only(module):
     writes = {a for a in policy_actions(module) if not a.startswith(("Describe", "List", "Get"))}
     assert writes == set()
@@ -310,3 +310,47 @@ def test_pool_uses_every_action_of_its_policy_and_no_other(emulator):
     allowed = policy_actions("pool")
     assert used - allowed == set(), "pool called actions its policy does not allow"
     assert allowed - used == set(), "pool's policy allows actions the module did not need"
+
+
+def test_opt_out_list_uses_every_action_of_its_policy_and_no_other(emulator):
+    client = emulator.client()
+    client.create_opt_out_list(OptOutListName="iam-in-use")
+    client.request_phone_number(
+        IsoCountryCode="US",
+        MessageType="TRANSACTIONAL",
+        NumberCapabilities=["SMS"],
+        NumberType="SIMULATOR",
+        OptOutListName="iam-in-use",
+    )
+    tasks = [
+        task("Create with tags", "opt_out_list", dict(name="iam-list", tags={"team": "ops", "env": "test"})),
+        task("Change and purge tags", "opt_out_list", dict(name="iam-list", tags={"team": "messaging"})),
+        task("Delete", "opt_out_list", dict(name="iam-list", state="absent")),
+        task(
+            "Delete a list in use (refused, naming its number)",
+            "opt_out_list",
+            dict(name="iam-in-use", state="absent"),
+            ignore_errors=True,
+        ),
+    ]
+    records, operations, calls, proc = run_playbook(emulator, play(tasks), diff=False)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr
+    assert [r["status"] for r in records] == ["ok", "ok", "ok", "failed"]
+    assert [c for c in calls if c["error"] and c["operation"] != "DescribeOptOutLists"] == []
+    used = set(operations)
+    allowed = policy_actions("opt_out_list")
+    assert used - allowed == set(), "opt_out_list called actions its policy does not allow"
+    assert allowed - used == set(), "opt_out_list's policy allows actions the module did not need"
+
+
+def test_opt_out_list_info_uses_every_action_of_its_policy_and_no_other(emulator):
+    emulator.client().create_opt_out_list(OptOutListName="iam-info", Tags=[{"Key": "team", "Value": "ops"}])
+    tasks = [
+        task("List every list", "opt_out_list_info", dict()),
+        task("List by name, with tags", "opt_out_list_info", dict(names=["iam-info"], tags={"team": "ops"})),
+    ]
+    records, used = run_tasks(emulator, tasks)
+    assert [len(r["result"]["opt_out_lists"]) for r in records] == [2, 1]
+    allowed = policy_actions("opt_out_list_info")
+    assert used - allowed == set(), "opt_out_list_info called actions its policy does not allow"
+    assert allowed - used == set(), "opt_out_list_info's policy allows actions the module did not need"

@@ -13,7 +13,7 @@ import yaml
 
 from .harness import REPO_ROOT, run_playbook
 
-RUNNABLE = ("pool",)
+RUNNABLE = ("pool", "opt_out_list", "opt_out_list_info")
 
 
 def examples(module):
@@ -35,4 +35,5 @@ def test_examples_run_against_the_emulator(emulator, module):
     assert proc.returncode == 0, proc.stdout[-4000:]
     failed = [r for r in records if r["status"] == "failed"]
     assert failed == []
-    assert any(r["result"].get("changed") for r in records)
+    if not module.endswith("_info"):  # an _info module only reads
+        assert any(r["result"].get("changed") for r in records)

@@ -155,6 +155,8 @@ RETURNS = [
     ("phone_number_info", ("phone_numbers",), "phone number"),
     ("pool", ("pool",), "pool"),
     ("pool_info", ("pools",), "pool"),
+    ("opt_out_list", ("opt_out_list",), "opt-out list"),
+    ("opt_out_list_info", ("opt_out_lists",), "opt-out list"),
 ]
 
 

@@ -149,7 +149,8 @@ def apply_plan(api, plan, waiter, wait=True, request=None):  # pylint: disable=t
     PENDING (for days, for a toll-free number under review) are left for a
     later run instead of waited for. A failure after the first write is raised
     with ``changed``, the number and the ``done``/``not_done`` operations.
-    ``request(params)``, when given, makes the RequestPhoneNumber step and returns its answer.
+    ``request(params)``, when given, makes the create step (RequestPhoneNumber, CreateOptOutList...)
+    and returns its answer.
     """
     resource = plan.resource
     result = dict(plan.after) if plan.after is not None else None
@@ -217,8 +218,8 @@ def _answered(resource, step, response, result, number_id, status):
 
 
 def _send(api, waiter, plan, step, params, request, done):
-    """Make the call of one step: RequestPhoneNumber through ``request`` when given."""
-    if step.operation == "RequestPhoneNumber" and request is not None:
+    """Make the call of one step: the resource's create call through ``request`` when given."""
+    if step.operation == plan.resource.create and request is not None:
         try:
             return request(params)
         except SmsVoiceError as e:

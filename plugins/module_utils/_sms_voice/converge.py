@@ -131,12 +131,28 @@ def diff_label(resource, item, desired):
     return "{0} {1}".format(resource.kind, _lookup_label(desired))
 
 
-def finish(module, api, reader, plan, desired, wait=True, wait_timeout=300):
+def lost_create_race(plan, error):
+    """Whether the plan's create call failed, having changed nothing, because the resource exists.
+
+    Another run created it between this run's read and its create call: re-read
+    and converge (``plan_update``) instead of failing.
+    """
+    resource = plan.resource
+    return (
+        plan.action == "create"
+        and error.operation == resource.create
+        and error.reason == "RESOURCE_ALREADY_EXISTS"
+        and not error.extra.get("done")
+    )
+
+
+def finish(module, api, reader, plan, desired, wait=True, wait_timeout=300, create=None):
     """Apply the plan (or predict it in check mode) and build the module result.
 
     The result holds ``changed``, the resource under ``resource.result_key``
     (``{}`` once deleted or never there) and, with ``--diff``, ``before`` and
-    ``after`` with headers naming the resource.
+    ``after`` with headers naming the resource. ``create(params)``, when given,
+    makes the create call (idempotency tokens, replays) and returns its answer.
     """
     resource = plan.resource
     if module.check_mode or not plan.changed:
@@ -147,7 +163,7 @@ def finish(module, api, reader, plan, desired, wait=True, wait_timeout=300):
         changed = len(pending) < len(plan.steps)
     else:
         waiter = Waiter(reader, wait_timeout, resource=resource)
-        applied = apply_plan(api, plan, waiter, wait=wait)
+        applied = apply_plan(api, plan, waiter, wait=wait, request=create)
         item = applied.number
         pending = applied.pending
         changed = len(pending) < len(plan.steps)

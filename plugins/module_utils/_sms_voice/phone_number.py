@@ -5,8 +5,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 import uuid
 
 from .apply import Waiter, apply_plan
@@ -24,37 +22,8 @@ from .planner import (
 )
 from .reader import LIVE_STATUSES, PhoneNumberReader, api_filters
 from .resources import OPT_OUT_LIST, POOL
+from .tokens import MAX_TOKEN_HOPS, canonical_request, client_token
 from .validation import check_phone_number_params
-
-# ClientToken: 1 to 64 printable ASCII characters (the model's limits).
-CLIENT_TOKEN_PREFIX = "ansible-sms-voice-"
-CLIENT_TOKEN_DIGEST_CHARS = 40
-# A token replayed to a released number leads to the next token of a chain; past this many
-# links the request gets a random token (the re-read by name still reports any duplicate).
-MAX_TOKEN_HOPS = 20
-
-
-def canonical_request(params):
-    """RequestPhoneNumber parameters in one order, so the same task always sends the same request."""
-    out = {k: v for k, v in params.items() if k != "ClientToken"}
-    if "NumberCapabilities" in out:
-        out["NumberCapabilities"] = sorted(out["NumberCapabilities"])
-    if "Tags" in out:
-        out["Tags"] = sorted(out["Tags"], key=lambda tag: tag["Key"])
-    return out
-
-
-def client_token(region, params, replaced=None):
-    """The ClientToken for a request: derived from the region and every parameter sent.
-
-    Overlapping runs of one task derive the same token, so the service's own
-    idempotency turns their requests into one lease. ``replaced`` is the ID of
-    a number an earlier token was replayed to after it was released: the next
-    token of the chain, the same for every run that meets the same number.
-    """
-    material = json.dumps([region, canonical_request(params), replaced], sort_keys=True, separators=(",", ":"))
-    digest = hashlib.sha256(material.encode("utf-8")).hexdigest()
-    return CLIENT_TOKEN_PREFIX + digest[:CLIENT_TOKEN_DIGEST_CHARS]
 
 
 def parse_arn(value):

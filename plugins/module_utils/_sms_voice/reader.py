@@ -151,6 +151,8 @@ class Reader:
             except SmsVoiceError as e:
                 if e.code != "ResourceNotFoundException":
                     raise
+                if len(chunk) == 1:
+                    continue  # the one ID asked for is unknown: asking again would say the same
                 # One unknown ID fails the whole call; ask one by one to keep the others.
                 for number_id in chunk:
                     try:

@@ -29,6 +29,8 @@ POOL_ID, POOL_ARN = id_patterns("pool")
 E164 = re.compile(r"\+[1-9]\d{1,14}")
 COUNTRY = re.compile(r"[A-Z]{2}")
 RESOURCE_NAME = re.compile(r"[A-Za-z0-9_:/-]+")
+OPT_OUT_LIST_NAME = re.compile(r"[A-Za-z0-9_-]+")  # CreateOptOutList's OptOutListName: 1 to 64 characters
+OPT_OUT_LIST_NAME_MAX = 64
 IAM_ROLE_ARN = re.compile(r"arn:aws[a-z-]*:iam::\d{12}:role/[\w+=,.@/-]+")
 SNS_TOPIC_ARN = re.compile(r"arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}")
 CONNECT_CHANNEL = re.compile(r"connect\.[a-z0-9-]+\.amazonaws\.com")
@@ -79,7 +81,17 @@ def check_name(value, option, max_length=256):
         fail("{0} {1!r} must be 1 to {2} characters of letters, digits, _ : / and -".format(option, value, max_length))
 
 
-def check_tags(tags, option="tags", name=None):
+def check_opt_out_list_name(value, option="name"):
+    """An opt-out list's own name (not an ARN), as CreateOptOutList takes it."""
+    if not value or len(value) > OPT_OUT_LIST_NAME_MAX or not OPT_OUT_LIST_NAME.fullmatch(value):
+        fail(
+            "{0} {1!r} must be 1 to {2} characters of letters, digits, _ and -".format(
+                option, value, OPT_OUT_LIST_NAME_MAX
+            )
+        )
+
+
+def check_tags(tags, option="tags", name=None, kind="a phone number"):
     """Fail, naming the option, for tags the service would refuse.
 
     ``name`` (the task's name option) becomes the Name tag, so it counts toward the
@@ -88,8 +100,8 @@ def check_tags(tags, option="tags", name=None):
     count = len(tags) + (1 if name is not None and "Name" not in tags else 0)
     if count > TAGS_MAX:
         fail(
-            "{0} has {1} tags{2}; a phone number can have at most {3}".format(
-                option, count, " (Name from name included)" if count > len(tags) else "", TAGS_MAX
+            "{0} has {1} tags{2}; {3} can have at most {4}".format(
+                option, count, " (Name from name included)" if count > len(tags) else "", kind, TAGS_MAX
             )
         )
     for key, value in tags.items():

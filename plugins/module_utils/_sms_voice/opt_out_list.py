@@ -1,0 +1,161 @@
+# -*- coding: utf-8 -*-
+# Copyright: contributors to the pinpoint.sms_voice collection
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""``opt_out_list`` and ``opt_out_list_info``: opt-out lists through the converge engine and the shared reader.
+
+An opt-out list is identified by its own name (no Name tag). Creating one
+sends a ClientToken derived from the region and the request, so overlapping
+runs of one task create one list; deleting one is refused before any write
+when it is ``Default`` or when numbers or pools still use it.
+"""
+
+from __future__ import annotations
+
+from . import converge
+from .errors import SmsVoiceError
+from .info import shaped_matches
+from .reader import LIVE_STATUSES, Reader, api_filters
+from .resource import desired_from_params, iso8601, shape
+from .resources import OPT_OUT_LIST, PHONE_NUMBER, POOL
+from .tokens import MAX_TOKEN_HOPS, canonical_request, client_token
+from .validation import check_name, check_opt_out_list_name, check_tags
+
+DEFAULT_OPT_OUT_LIST = "Default"  # every account has it in every region; it cannot be deleted
+
+
+def find_current(reader, name):
+    """The opt-out list with this name, shaped with its tags (as ``opt_out_list_info`` shapes it), or None."""
+    item = reader.one(OPT_OUT_LIST, name)
+    return None if item is None else shape(OPT_OUT_LIST, item, reader.tags(item, OPT_OUT_LIST))
+
+
+def check_params(params):
+    """Fail, naming the option, before any call."""
+    check_opt_out_list_name(params["name"], "name")
+    if params.get("tags"):
+        check_tags(params["tags"], kind="an opt-out list")
+    if params["state"] == "absent" and params["name"] == DEFAULT_OPT_OUT_LIST:
+        raise SmsVoiceError(
+            "name: the Default opt-out list belongs to every account and region and cannot be deleted; "
+            "nothing was changed"
+        )
+
+
+def users(reader, name):
+    """(phone number IDs, pool IDs) of the live numbers and the pools that use the opt-out list."""
+    numbers = reader.describe_all(filters=api_filters({"opt-out-list-name": name, "status": list(LIVE_STATUSES)}))
+    pools = reader.describe_all(filters=api_filters({"opt-out-list-name": name}), resource=POOL)
+    return [n[PHONE_NUMBER.id_member] for n in numbers], [p[POOL.id_member] for p in pools]
+
+
+def check_unused(reader, name):
+    """Fail, naming them, when numbers or pools use the list: the service refuses to delete it."""
+    numbers, pools = users(reader, name)
+    if numbers or pools:
+        named = ["phone numbers " + ", ".join(numbers)] if numbers else []
+        named += ["pools " + ", ".join(pools)] if pools else []
+        raise SmsVoiceError(
+            "opt-out list {0} is in use by {1} and cannot be deleted. Give them another opt-out list "
+            "(opt_out_list_name) or release them first; nothing was changed".format(name, " and ".join(named))
+        )
+
+
+class Creator:
+    """Makes the CreateOptOutList of a plan with a ClientToken derived from the region and the request.
+
+    The service replays a token's first answer for as long as it remembers the
+    token, even after that list was deleted: a replayed list that is gone (or
+    another list created since) leads to the next token of the chain, keyed by
+    the creation time of the list it was replayed to.
+    """
+
+    def __init__(self, api, reader, region):
+        self.api = api
+        self.reader = reader
+        self.region = region
+
+    def __call__(self, params):
+        params = canonical_request(params)
+        replaced = None
+        for _hop in range(MAX_TOKEN_HOPS):
+            token = client_token(self.region, params, replaced)
+            response = self.api.call(OPT_OUT_LIST.create, ClientToken=token, **params)
+            created = iso8601(response.get("CreatedTimestamp"))
+            current = self.reader.one(OPT_OUT_LIST, params[OPT_OUT_LIST.id_member])
+            if current is not None and iso8601(current.get("CreatedTimestamp")) == created:
+                return response
+            if current is not None:
+                # Another run created the list after the one this token made was deleted: converge on it.
+                raise SmsVoiceError(
+                    "opt-out list {0} already exists".format(current[OPT_OUT_LIST.id_member]),
+                    operation=OPT_OUT_LIST.create,
+                    code="ConflictException",
+                    reason="RESOURCE_ALREADY_EXISTS",
+                )
+            replaced = created
+        raise SmsVoiceError(
+            "CreateOptOutList answered {0} times with opt-out lists that were deleted since; no list was created. "
+            "Run the task again".format(MAX_TOKEN_HOPS),
+            operation=OPT_OUT_LIST.create,
+        )
+
+
+def plan_for(reader, desired, current):
+    """The plan of a task: create, update (tags) or delete."""
+    name = desired.lookup.value
+    if desired.state == "absent":
+        if current is not None:
+            check_unused(reader, name)
+        return converge.plan_delete(OPT_OUT_LIST, current, desired)
+    if current is not None:
+        return converge.plan_update(OPT_OUT_LIST, current, desired)
+    # The ClientToken is added by ``Creator`` when the call is made (derived from the request).
+    return converge.plan_create(OPT_OUT_LIST, desired, params={OPT_OUT_LIST.id_member: name}, opt_out_list_name=name)
+
+
+def ensure_opt_out_list(module, api):
+    params = module.params
+    check_params(params)
+    region = api.client.meta.region_name
+    reader = Reader(api, warn=getattr(module, "warn", None))
+    desired = desired_from_params(OPT_OUT_LIST, params, ("name",))
+    current = find_current(reader, params["name"])
+    plan = plan_for(reader, desired, current)
+    try:
+        return converge.finish(module, api, reader, plan, desired, create=Creator(api, reader, region))
+    except SmsVoiceError as e:
+        if not converge.lost_create_race(plan, e):
+            raise
+    # Another run created the list between this run's read and its create: converge on that list.
+    current = find_current(reader, params["name"])
+    if current is None:
+        raise SmsVoiceError(
+            "opt-out list {0} was created and deleted again by other runs meanwhile; nothing was changed. "
+            "Run the task again".format(params["name"])
+        )
+    return converge.finish(module, api, reader, converge.plan_update(OPT_OUT_LIST, current, desired), desired)
+
+
+def check_info_params(params):
+    for name in params.get("names") or []:
+        check_name(name, "names")
+    if params.get("owner") and params.get("names"):
+        raise SmsVoiceError("owner cannot be used together with names: the API does not allow it")
+
+
+def find_opt_out_lists(params, reader):
+    """The shaped opt-out lists that match every criterion given, in the service's order.
+
+    Selected as every listing module selects (``info.shaped_matches``). An
+    opt-out list's ``names`` are its own names (its IDs), not a Name tag; one
+    unknown name fails a whole DescribeOptOutLists call, so the reader asks one
+    by one then and leaves unknown names out.
+    """
+    listing = dict(params, names=None, opt_out_list_names=params.get("names"))
+    return shaped_matches(listing, reader, OPT_OUT_LIST, "opt_out_list_names")[0]
+
+
+def list_opt_out_lists(module, api):
+    check_info_params(module.params)
+    reader = Reader(api, warn=getattr(module, "warn", None))
+    return dict(changed=False, opt_out_lists=find_opt_out_lists(module.params, reader))

@@ -1,0 +1,158 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: contributors to the pinpoint.sms_voice collection
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import annotations
+
+DOCUMENTATION = r"""
+module: opt_out_list
+short_description: Create and delete Amazon Pinpoint SMS and Voice v2 opt-out lists
+version_added: 0.2.0
+description:
+  - Manages an opt-out list of Amazon Pinpoint SMS and Voice v2 (AWS End User Messaging SMS), the list of
+    destination numbers that replied STOP (or another opt-out keyword) to the numbers and pools that use it.
+  - The list is identified by its name, which cannot change. Numbers and pools choose their list with
+    their own C(opt_out_list_name) option (see M(pinpoint.sms_voice.phone_number)).
+  - With O(state=present), a list that does not exist is created with O(tags). Runs of one task that overlap
+    create one list between them (the request's idempotency token is derived from the region, the name and
+    the tags); a list another run created meanwhile is taken as found. An existing list has only its tags changed.
+  - With O(state=absent), the list is deleted, and with it every opted-out number it holds; this cannot be
+    undone. The C(Default) list cannot be deleted, and neither can a list that numbers or pools still use;
+    the task fails before any change, naming them.
+  - Check mode makes no call that changes anything and returns the predicted list; diff mode
+    returns the list before and after.
+author:
+  - pinpoint.sms_voice contributors (@pinpoint-sms-voice)
+options:
+  name:
+    description:
+      - The name of the opt-out list, 1 to 64 letters, digits, C(_) and C(-).
+      - Every account has a list named V(Default) in every region; it cannot be deleted.
+    type: str
+    required: true
+  state:
+    description:
+      - V(present) creates the list if needed and makes its tags match the task.
+      - V(absent) deletes it.
+    type: str
+    choices: [present, absent]
+    default: present
+  tags:
+    description:
+      - Tags of the list, as a dict.
+      - When not set, tags are left as they are.
+      - A list carries at most 50 tags. Keys and values cannot hold line breaks; keys cannot start with C(aws:).
+    type: dict
+  purge_tags:
+    description:
+      - Whether tags not in O(tags) are removed. Has no effect when O(tags) is not set.
+      - Tags whose keys start with C(aws:) belong to AWS and are never removed.
+    type: bool
+    default: true
+extends_documentation_fragment:
+  - pinpoint.sms_voice.common
+  - pinpoint.sms_voice.common.attributes
+"""
+
+EXAMPLES = r"""
+# Credentials and region come from the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY,
+# AWS_REGION), a profile, or module_defaults for group/pinpoint.sms_voice.aws.
+
+- name: Create an opt-out list for marketing messages
+  pinpoint.sms_voice.opt_out_list:
+    name: marketing
+    tags:
+      team: messaging
+  register: marketing
+
+- name: Add a tag, keeping the others
+  pinpoint.sms_voice.opt_out_list:
+    name: marketing
+    tags:
+      cost-center: "1234"
+    purge_tags: false
+
+- name: Delete the list (fails, naming them, while numbers or pools use it)
+  pinpoint.sms_voice.opt_out_list:
+    name: marketing
+    state: absent
+"""
+
+RETURN = r"""
+opt_out_list:
+  description:
+    - The opt-out list, in the shape M(pinpoint.sms_voice.opt_out_list_info) returns; in check mode, as
+      predicted (a list still to be created has no ARN or creation time yet).
+    - An empty dict once deleted, or when O(state=absent) and there was no such list.
+  returned: always
+  type: dict
+  contains:
+    opt_out_list_arn:
+      description: ARN of the list.
+      type: str
+      sample: arn:aws:sms-voice:us-east-1:123456789012:opt-out-list/marketing
+    opt_out_list_name:
+      description: Name of the list.
+      type: str
+      sample: marketing
+    created_timestamp:
+      description: When the list was created, in ISO 8601.
+      type: str
+      sample: "2026-11-26T21:51:26+00:00"
+    tags:
+      description: Tags of the list.
+      type: dict
+      sample: {team: messaging}
+operation:
+  description: On a failed task, the API operation that failed.
+  returned: on failure of an API call
+  type: str
+  sample: DeleteOptOutList
+error:
+  description: On a failed task, what the service answered.
+  returned: on failure answered by the service
+  type: dict
+  sample: {code: ConflictException, reason: RESOURCE_DELETION_NOT_ALLOWED, message: "...", fields: []}
+  contains:
+    code:
+      description: The service's error code.
+      type: str
+    reason:
+      description: The service's reason, when it gives one.
+      type: str
+    message:
+      description: The service's message.
+      type: str
+    fields:
+      description: The fields the service named as invalid, each with C(Name) and C(Message).
+      type: list
+      elements: dict
+"""
+
+from ansible.module_utils.basic import AnsibleModule
+
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.connection import AWS_COMMON_ARGUMENT_SPEC
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.opt_out_list import ensure_opt_out_list
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.resources import tag_options
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.runner import run_module
+
+
+def argument_spec():
+    """The module's options, common AWS options included (also used by the tests)."""
+    spec = dict(
+        name=dict(type="str", required=True),
+        state=dict(type="str", choices=["present", "absent"], default="present"),
+    )
+    spec.update(tag_options())
+    spec.update(AWS_COMMON_ARGUMENT_SPEC)
+    return spec
+
+
+def main():
+    module = AnsibleModule(argument_spec=argument_spec(), supports_check_mode=True)
+    run_module(module, ensure_opt_out_list)
+
+
+if __name__ == "__main__":
+    main()
