@@ -235,3 +235,16 @@ def test_overlapping_runs_found_one_pool(emulator):
     assert {run.result["pool"]["pool_id"] for run in runs} == {pools[0]["PoolId"]}
     assert pool_of(emulator, pools[0]["PoolId"])[1] == sorted([a, b])
     assert run_task(emulator, "pool", args).changed is False
+
+
+def test_a_pool_deleted_and_founded_again_by_the_same_task_is_a_new_pool(emulator):
+    # The service replays a ClientToken's first answer, even for a pool deleted since.
+    (a,) = numbers(emulator, 1)
+    args = dict(name="again", phone_numbers=[a], **POOL_TASK)
+    first = run_task(emulator, "pool", args).result["pool"]["pool_id"]
+    assert run_task(emulator, "pool", dict(name="again", state="absent")).changed
+    second = run_task(emulator, "pool", args)
+    assert not second.failed, second.result.get("msg")
+    assert second.result["pool"]["pool_id"] != first
+    assert [p["PoolId"] for p in emulator.client().describe_pools()["Pools"]] == [second.result["pool"]["pool_id"]]
+    assert run_task(emulator, "pool", args).changed is False

@@ -60,11 +60,11 @@ def test_a_new_pool_is_founded_by_the_first_number_and_takes_its_settings():
     wish = desired(
         iso_country_code="US", message_type="TRANSACTIONAL", phone_numbers=[a["phone_number_id"], b["phone_number_id"]]
     )
-    plan = plan_pool_present(None, wish, [a, b], token="t")
+    plan = plan_pool_present(None, wish, [a, b])
     assert plan.operations == ["CreatePool", "AssociateOriginationIdentity"]
     create = plan.steps[0].params
     assert create["OriginationIdentity"] == a["phone_number_id"] and create["IsoCountryCode"] == "US"
-    assert create["Tags"] == [{"Key": "Name", "Value": "senders"}] and create["ClientToken"] == "t"
+    assert create["Tags"] == [{"Key": "Name", "Value": "senders"}] and "ClientToken" not in create
     assert plan.steps[1].params["PoolId"] == POOL.placeholder()
     assert plan.after["opt_out_list_name"] == "shared"
     assert plan.after["phone_number_ids"] == [a["phone_number_id"], b["phone_number_id"]]

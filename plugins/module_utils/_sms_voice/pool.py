@@ -24,10 +24,11 @@ from . import resource as engine
 from .apply import Waiter
 from .converge import check_deletion_protection, finish, keyword_steps, plan_create, plan_update
 from .errors import SmsVoiceError
-from .phone_number import check_references, client_token
+from .phone_number import check_references
 from .planner import POOL_SETTING_KEYS, Plan, Step, normalised, resource_id
 from .reader import Reader
 from .resources import PHONE_NUMBER, POOL
+from .tokens import MAX_TOKEN_HOPS, canonical_request, client_token
 from .validation import E164, check_pool_params
 
 LOOKUP_KEYS = ("pool_id", "name")
@@ -183,10 +184,10 @@ def number_id_only(number_id):
     return {"phone_number_id": number_id}
 
 
-def plan_pool_present(current, desired, members, unresolved=0, token=None):
+def plan_pool_present(current, desired, members, unresolved=0):
     """Plan ``state: present`` for a pool (``members``: the shaped numbers ``phone_numbers`` names)."""
     if current is None:
-        return _plan_new_pool(desired, members, unresolved, token)
+        return _plan_new_pool(desired, members, unresolved)
     plan = plan_update(POOL, current, desired)  # immutable check, UpdatePool, tags, keywords
     pool_id = current["pool_id"]
     have = list(current.get("phone_number_ids") or [])
@@ -211,7 +212,7 @@ def plan_pool_present(current, desired, members, unresolved=0, token=None):
     return Plan("update" if steps else "none", plan.before, after, steps, resource=POOL)
 
 
-def _plan_new_pool(desired, members, unresolved, token):
+def _plan_new_pool(desired, members, unresolved):
     if desired.lookup is None or desired.lookup.key != "name":
         if desired.lookup is None:
             raise SmsVoiceError("name is required to create a pool: set name (the Name tag)")
@@ -254,10 +255,10 @@ def _plan_new_pool(desired, members, unresolved, token):
         )
     pool_id = POOL.placeholder()
     inherited = {key: founder.get(key) for key in POOL_SETTING_KEYS}
+    # The ClientToken is added by ``Creator`` when the call is made (derived from the request).
     created = plan_create(
         POOL,
         desired,
-        client_token=token,
         params=dict(OriginationIdentity=founder["phone_number_id"]),
         keywords=founder.get("keywords"),
         phone_number_ids=[founder["phone_number_id"]],
@@ -287,9 +288,33 @@ def plan_pool_absent(current, desired):
     return Plan("delete", dict(current), after, steps, resource=POOL)
 
 
-def pool_token(region, name, founder):
-    """The ClientToken of CreatePool: the same for every run that founds the named pool with the same number."""
-    return client_token(region, dict(Pool=name, OriginationIdentity=founder))
+class Creator:
+    """Makes the CreatePool of a plan with a ClientToken derived from the region and the request.
+
+    Overlapping runs of one task send one token, and the service creates one
+    pool for them. It replays a token's first answer for as long as it
+    remembers the token, even after that pool was deleted: a replayed pool
+    that is gone leads to the next token of the chain, keyed by its ID.
+    """
+
+    def __init__(self, api, reader, region):
+        self.api = api
+        self.reader = reader
+        self.region = region
+
+    def __call__(self, params):
+        params = canonical_request(params)
+        replaced = None
+        for _hop in range(MAX_TOKEN_HOPS):
+            response = self.api.call(POOL.create, ClientToken=client_token(self.region, params, replaced), **params)
+            if self.reader.by_id(response["PoolId"], POOL) is not None:
+                return response
+            replaced = response["PoolId"]
+        raise SmsVoiceError(
+            "CreatePool answered {0} times with pools that were deleted since; no pool was created. Run the task "
+            "again".format(MAX_TOKEN_HOPS),
+            operation=POOL.create,
+        )
 
 
 def ensure_pool(module, api):
@@ -311,8 +336,9 @@ def ensure_pool(module, api):
         members = settle(reader, find_members(reader, desired), params["wait_timeout"])
         if current is None:
             current = founded_meanwhile(reader, members, params)
-        founder = members[0]["phone_number_id"] if members else None
-        token = pool_token(api.client.meta.region_name, params.get("name"), founder) if current is None else None
-        plan = plan_pool_present(current, desired, members, unresolved, token)
+        plan = plan_pool_present(current, desired, members, unresolved)
     check_references(reader, plan)
-    return finish(module, api, reader, plan, desired, wait=params["wait"], wait_timeout=params["wait_timeout"])
+    creator = Creator(api, reader, api.client.meta.region_name)
+    return finish(
+        module, api, reader, plan, desired, wait=params["wait"], wait_timeout=params["wait_timeout"], create=creator
+    )
