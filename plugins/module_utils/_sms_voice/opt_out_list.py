@@ -17,7 +17,7 @@ from .info import shaped_matches
 from .reader import LIVE_STATUSES, Reader, api_filters
 from .resource import desired_from_params, iso8601, shape
 from .resources import OPT_OUT_LIST, PHONE_NUMBER, POOL
-from .tokens import MAX_TOKEN_HOPS, canonical_request, client_token
+from .tokens import ChainedCreate
 from .validation import check_name, check_opt_out_list_name, check_tags
 
 DEFAULT_OPT_OUT_LIST = "Default"  # every account has it in every region; it cannot be deleted
@@ -60,44 +60,31 @@ def check_unused(reader, name):
         )
 
 
-class Creator:
-    """Makes the CreateOptOutList of a plan with a ClientToken derived from the region and the request.
+class Creator(ChainedCreate):
+    """Makes the CreateOptOutList of a plan through the token chain (``tokens.ChainedCreate``).
 
-    The service replays a token's first answer for as long as it remembers the
-    token, even after that list was deleted: a replayed list that is gone (or
-    another list created since) leads to the next token of the chain, keyed by
-    the creation time of the list it was replayed to.
+    An answer is a replay when the list of that name is gone, or is another
+    list created since; the chain is keyed by the creation time of the list the
+    token was replayed to.
     """
 
     def __init__(self, api, reader, region):
-        self.api = api
-        self.reader = reader
-        self.region = region
+        super().__init__(api, reader, region, OPT_OUT_LIST)
 
-    def __call__(self, params):
-        params = canonical_request(params)
-        replaced = None
-        for _hop in range(MAX_TOKEN_HOPS):
-            token = client_token(self.region, params, replaced)
-            response = self.api.call(OPT_OUT_LIST.create, ClientToken=token, **params)
-            created = iso8601(response.get("CreatedTimestamp"))
-            current = self.reader.one(OPT_OUT_LIST, params[OPT_OUT_LIST.id_member])
-            if current is not None and iso8601(current.get("CreatedTimestamp")) == created:
-                return response
-            if current is not None:
-                # Another run created the list after the one this token made was deleted: converge on it.
-                raise SmsVoiceError(
-                    "opt-out list {0} already exists".format(current[OPT_OUT_LIST.id_member]),
-                    operation=OPT_OUT_LIST.create,
-                    code="ConflictException",
-                    reason="RESOURCE_ALREADY_EXISTS",
-                )
-            replaced = created
-        raise SmsVoiceError(
-            "CreateOptOutList answered {0} times with opt-out lists that were deleted since; no list was created. "
-            "Run the task again".format(MAX_TOKEN_HOPS),
-            operation=OPT_OUT_LIST.create,
-        )
+    def replayed(self, response):
+        created = iso8601(response.get("CreatedTimestamp"))
+        current = self.reader.one(OPT_OUT_LIST, response[OPT_OUT_LIST.id_member])
+        if current is not None and iso8601(current.get("CreatedTimestamp")) == created:
+            return None
+        if current is not None:
+            # Another run created the list after the one this token made was deleted: converge on it.
+            raise SmsVoiceError(
+                "opt-out list {0} already exists".format(current[OPT_OUT_LIST.id_member]),
+                operation=OPT_OUT_LIST.create,
+                code="ConflictException",
+                reason="RESOURCE_ALREADY_EXISTS",
+            )
+        return created
 
 
 def plan_for(reader, desired, current):

@@ -28,7 +28,7 @@ from .phone_number import check_references
 from .planner import POOL_SETTING_KEYS, Plan, Step, normalised, resource_id
 from .reader import Reader
 from .resources import PHONE_NUMBER, POOL
-from .tokens import MAX_TOKEN_HOPS, canonical_request, client_token
+from .tokens import ChainedCreate
 from .validation import E164, check_pool_params
 
 LOOKUP_KEYS = ("pool_id", "name")
@@ -288,33 +288,17 @@ def plan_pool_absent(current, desired):
     return Plan("delete", dict(current), after, steps, resource=POOL)
 
 
-class Creator:
-    """Makes the CreatePool of a plan with a ClientToken derived from the region and the request.
+class Creator(ChainedCreate):
+    """Makes the CreatePool of a plan through the token chain (``tokens.ChainedCreate``).
 
-    Overlapping runs of one task send one token, and the service creates one
-    pool for them. It replays a token's first answer for as long as it
-    remembers the token, even after that pool was deleted: a replayed pool
-    that is gone leads to the next token of the chain, keyed by its ID.
+    An answer is a replay when its pool is gone; the chain is keyed by that pool's ID.
     """
 
     def __init__(self, api, reader, region):
-        self.api = api
-        self.reader = reader
-        self.region = region
+        super().__init__(api, reader, region, POOL)
 
-    def __call__(self, params):
-        params = canonical_request(params)
-        replaced = None
-        for _hop in range(MAX_TOKEN_HOPS):
-            response = self.api.call(POOL.create, ClientToken=client_token(self.region, params, replaced), **params)
-            if self.reader.by_id(response["PoolId"], POOL) is not None:
-                return response
-            replaced = response["PoolId"]
-        raise SmsVoiceError(
-            "CreatePool answered {0} times with pools that were deleted since; no pool was created. Run the task "
-            "again".format(MAX_TOKEN_HOPS),
-            operation=POOL.create,
-        )
+    def replayed(self, response):
+        return None if self.reader.by_id(response["PoolId"], POOL) is not None else response["PoolId"]
 
 
 def ensure_pool(module, api):
