@@ -273,9 +273,10 @@ pool:
       sample: [{keyword: STOP, reply: "You are opted out.", action: OPT_OUT}]
 pending_changes:
   description:
-    - On a failed task, the changes that were not made, each with the API C(operation) and the C(options) it
-      sets. Running the task again makes them.
-  returned: when changes are left
+    - The changes that were not made (on a failed task, those after the failure), each with the API
+      C(operation) and the C(options) it sets. Running the task again makes them. An empty list when nothing
+      is left.
+  returned: always
   type: list
   elements: dict
 done:

@@ -146,13 +146,15 @@ def lost_create_race(plan, error):
     )
 
 
-def finish(module, api, reader, plan, desired, wait=True, wait_timeout=300, create=None):
+def finish(module, api, reader, plan, desired, wait=True, wait_timeout=300, create=None, label=None):
     """Apply the plan (or predict it in check mode) and build the module result.
 
     The result holds ``changed``, the resource under ``resource.result_key``
-    (``{}`` once deleted or never there) and, with ``--diff``, ``before`` and
-    ``after`` with headers naming the resource. ``create(params)``, when given,
-    makes the create call (idempotency tokens, replays) and returns its answer.
+    (``{}`` once deleted or never there; a released number stays, ``DELETED``),
+    ``pending_changes`` for a module with a ``wait`` option, and, with
+    ``--diff``, ``before`` and ``after`` with headers naming the resource
+    (``label(item)``, or ``diff_label``). ``create(params)``, when given, makes
+    the create call (idempotency tokens, replays) and returns its answer.
     """
     resource = plan.resource
     if module.check_mode or not plan.changed:
@@ -168,15 +170,17 @@ def finish(module, api, reader, plan, desired, wait=True, wait_timeout=300, crea
         pending = applied.pending
         changed = len(pending) < len(plan.steps)
     gone = plan.action in ("release", "delete")
-    result = {"changed": changed, resource.result_key: {} if gone and not pending else (item or {})}
-    if pending:
+    vanished = plan.action == "delete" and not pending
+    result = {"changed": changed, resource.result_key: {} if vanished else (item or {})}
+    if "wait" in module.params:
         result["pending_changes"] = [step_options(step, resource) for step in pending]
     if getattr(module, "_diff", False):
-        label = diff_label(resource, plan.before or item, desired)
+        shown = plan.before or item or {}
+        header = label(shown) if label is not None else diff_label(resource, shown, desired)
         result["diff"] = dict(
             before=plan.before or {},
             after={} if gone else (item or {}),
-            before_header=label,
-            after_header=label,
+            before_header=header,
+            after_header=header,
         )
     return result

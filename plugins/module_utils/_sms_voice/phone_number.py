@@ -7,18 +7,15 @@ from __future__ import annotations
 
 import uuid
 
-from .apply import Waiter, apply_plan
+from .converge import finish
 from .errors import SmsVoiceError
 from .model_support import check_options_supported
 from .planner import (
-    deferred_steps,
     normalised,
     number_desired,
     plan_absent,
     plan_present,
     pool_settings,
-    step_options,
-    without_step,
 )
 from .reader import LIVE_STATUSES, PhoneNumberReader, api_filters
 from .resources import OPT_OUT_LIST, POOL
@@ -312,28 +309,15 @@ def ensure_phone_number(module, api):
         plan = plan_present(current, desired, sizes, pools=pools)
 
     check_references(reader, plan, known_pools=pools)
-    if module.check_mode or not plan.changed:
-        result_number = plan.after
-        pending = deferred_steps(plan) if not params["wait"] else []
-        for step in pending:
-            result_number = without_step(result_number, step, plan.before)
-        changed = len(pending) < len(plan.steps)
-        pending_changes = [step_options(step) for step in pending]
-    else:
-        waiter = Waiter(reader, params["wait_timeout"])
-        request = Requester(api, reader, region, params.get("name"))
-        applied = apply_plan(api, plan, waiter, wait=params["wait"], request=request)
-        result_number = applied.number
-        changed = len(applied.pending) < len(plan.steps)
-        pending_changes = applied.pending_changes
-    result = dict(changed=changed, phone_number=result_number or {}, pending_changes=pending_changes)
-    if module._diff:
+    return finish(
+        module,
+        api,
+        reader,
+        plan,
+        desired,
+        wait=params["wait"],
+        wait_timeout=params["wait_timeout"],
+        create=Requester(api, reader, region, params.get("name")),
         # In a loop the diffs of several numbers follow each other: each names its number.
-        label = diff_label(plan.before or result_number or {}, params)
-        result["diff"] = dict(
-            before=plan.before or {},
-            after=(result_number or {}) if plan.action != "release" else {},
-            before_header=label,
-            after_header=label,
-        )
-    return result
+        label=lambda number: diff_label(number, params),
+    )
