@@ -252,43 +252,39 @@ class PoolsMixin:
 
     @staticmethod
     def _check_matches_pool(pool: Pool, number: PhoneNumber) -> None:
-        if number.message_type != pool.message_type:
-            raise conflict(
+        n, p = number, pool
+        # (reason, whether the number differs from the pool, message), checked in this order.
+        checks = (
+            (
                 "MESSAGE_TYPE_MISMATCH",
-                f"Phone number {number.id} is {number.message_type}, pool {pool.id} is {pool.message_type}.",
-                "phone-number",
-                number.id,
-            )
-        if number.opt_out_list != pool.opt_out_list:
-            raise conflict(
+                n.message_type != p.message_type,
+                f"Phone number {n.id} is {n.message_type}, pool {p.id} is {p.message_type}.",
+            ),
+            (
                 "OPT_OUT_LIST_MISMATCH",
-                f"Phone number {number.id} uses opt-out list {number.opt_out_list}, pool {pool.id} uses {pool.opt_out_list}.",
-                "phone-number",
-                number.id,
-            )
-        if number.two_way_enabled != pool.two_way_enabled or (
-            pool.two_way_enabled and number.two_way_channel_arn != pool.two_way_channel_arn
-        ):
-            raise conflict(
+                n.opt_out_list != p.opt_out_list,
+                f"Phone number {n.id} uses opt-out list {n.opt_out_list}, pool {p.id} uses {p.opt_out_list}.",
+            ),
+            (
                 "TWO_WAY_CONFIG_MISMATCH",
-                f"The two-way settings of phone number {number.id} differ from pool {pool.id}.",
-                "phone-number",
-                number.id,
-            )
-        if number.self_managed != pool.self_managed:
-            raise conflict(
+                n.two_way_enabled != p.two_way_enabled
+                or (p.two_way_enabled and n.two_way_channel_arn != p.two_way_channel_arn),
+                f"The two-way settings of phone number {n.id} differ from pool {p.id}.",
+            ),
+            (
                 "SELF_MANAGED_OPT_OUTS_MISMATCH",
-                f"SelfManagedOptOutsEnabled of phone number {number.id} differs from pool {pool.id}.",
-                "phone-number",
-                number.id,
-            )
-        if _keyword_set(number.keywords) != _keyword_set(pool.keywords):
-            raise conflict(
+                n.self_managed != p.self_managed,
+                f"SelfManagedOptOutsEnabled of phone number {n.id} differs from pool {p.id}.",
+            ),
+            (
                 "KEYWORD_MISMATCH",
-                f"The keywords of phone number {number.id} differ from those of pool {pool.id}.",
-                "phone-number",
-                number.id,
-            )
+                _keyword_set(n.keywords) != _keyword_set(p.keywords),
+                f"The keywords of phone number {n.id} differ from those of pool {p.id}.",
+            ),
+        )
+        for reason, differs, message in checks:
+            if differs:
+                raise conflict(reason, message, "phone-number", n.id)
 
     def disassociate_origination_identity(self, params: dict[str, Any]) -> dict[str, Any]:
         def execute() -> tuple[dict[str, Any], str, str, None]:

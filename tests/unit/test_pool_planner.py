@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice import resource as engine
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.converge import plan_delete
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.errors import SmsVoiceError
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.pool import (
-    plan_pool_absent,
     plan_pool_present,
     pool_desired,
 )
@@ -127,7 +127,7 @@ def test_check_mode_without_requested_numbers_predicts_the_pool_from_a_new_numbe
 def test_delete_respects_deletion_protection():
     protected = pool([number(1)], deletion_protection_enabled=True)
     with pytest.raises(SmsVoiceError, match="deletion_protection_enabled: false"):
-        plan_pool_absent(protected, desired(state="absent"))
-    plan = plan_pool_absent(protected, desired(state="absent", deletion_protection_enabled=False))
+        plan_delete(POOL, protected, desired(state="absent"))
+    plan = plan_delete(POOL, protected, desired(state="absent", deletion_protection_enabled=False))
     assert plan.operations == ["UpdatePool", "DeletePool"]
-    assert plan_pool_absent(None, desired(state="absent")).operations == []
+    assert plan_delete(POOL, None, desired(state="absent")).operations == []

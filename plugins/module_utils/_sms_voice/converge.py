@@ -17,6 +17,7 @@ from .apply import Waiter, apply_plan
 from .errors import SmsVoiceError
 from .planner import Plan, Step, deferred_steps, plan_keywords, plan_tags, step_options, without_step
 from .resource import tags_to_list
+from .resources import OPT_OUT_LIST, POOL
 
 
 def check_immutable(resource, current, desired):
@@ -116,6 +117,29 @@ def plan_delete(resource, current, desired, before_delete=()):
     if "status" in after:
         after["status"] = "DELETED"
     return Plan("delete", dict(current), after, steps, resource=resource)
+
+
+def check_references(reader, plan, known_pools=()):
+    """Fail, naming the option, if a pool or opt-out list the plan uses does not exist.
+
+    Checked before the first write (and in check mode), so a typo cannot leave
+    a number half-changed or make a dry run predict a change that would fail.
+    """
+    pools, lists = set(), set()
+    for step in plan.steps:
+        if step.operation in ("RequestPhoneNumber", "AssociateOriginationIdentity") and step.params.get("PoolId"):
+            pools.add(step.params["PoolId"])
+        if step.operation in ("RequestPhoneNumber", "UpdatePhoneNumber", "UpdatePool") and step.params.get(
+            "OptOutListName"
+        ):
+            lists.add(step.params["OptOutListName"])
+    lists.discard("Default")  # exists in every account and region
+    pools.difference_update(known_pools)
+    pools.discard(POOL.placeholder())  # the pool this run creates
+    for pool_id in sorted(pools):
+        reader.must_exist(POOL, pool_id, "pool_id")
+    for name in sorted(lists):
+        reader.must_exist(OPT_OUT_LIST, name, "opt_out_list_name")
 
 
 def _lookup_label(desired):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import uuid
 
-from .converge import finish
+from .converge import check_references, finish
 from .errors import SmsVoiceError
 from .model_support import check_options_supported
 from .planner import (
@@ -253,29 +253,6 @@ def target_pools(reader, current, desired):
     if desired.state == "absent" or not want or want == (current or {}).get("pool_id"):
         return {}
     return {want: pool_settings(reader.must_exist(POOL, want, "pool_id"))}
-
-
-def check_references(reader, plan, known_pools=()):
-    """Fail, naming the option, if a pool or opt-out list the plan uses does not exist.
-
-    Checked before the first write (and in check mode), so a typo cannot leave
-    a number half-changed or make a dry run predict a change that would fail.
-    """
-    pools, lists = set(), set()
-    for step in plan.steps:
-        if step.operation in ("RequestPhoneNumber", "AssociateOriginationIdentity") and step.params.get("PoolId"):
-            pools.add(step.params["PoolId"])
-        if step.operation in ("RequestPhoneNumber", "UpdatePhoneNumber", "UpdatePool") and step.params.get(
-            "OptOutListName"
-        ):
-            lists.add(step.params["OptOutListName"])
-    lists.discard("Default")  # exists in every account and region
-    pools.difference_update(known_pools)
-    pools.discard(POOL.placeholder())  # the pool this run creates
-    for pool_id in sorted(pools):
-        reader.must_exist(POOL, pool_id, "pool_id")
-    for name in sorted(lists):
-        reader.must_exist(OPT_OUT_LIST, name, "opt_out_list_name")
 
 
 def diff_label(number, params):

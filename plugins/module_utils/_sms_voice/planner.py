@@ -121,11 +121,6 @@ def _check_pool_overrides(pool, desired, message_type, number_label):
         )
 
 
-def desired_tags(desired):
-    """The tags a task asks for, including ``Name`` when the task names the resource; None if untouched."""
-    return desired.tags.wanted()
-
-
 def purgeable(key):
     """Whether ``purge_tags`` may remove a tag key.
 
@@ -139,7 +134,7 @@ def purgeable(key):
 
 def plan_tags(current_tags, desired):
     """(tags to set, keys to remove, resulting tags) for the difference only."""
-    wanted = desired_tags(desired)
+    wanted = desired.tags.wanted()
     if wanted is None:
         return {}, [], dict(current_tags)
     to_set = {k: v for k, v in wanted.items() if current_tags.get(k) != v}
@@ -150,11 +145,6 @@ def plan_tags(current_tags, desired):
     result = {k: v for k, v in current_tags.items() if k not in to_remove}
     result.update(to_set)
     return to_set, to_remove, result
-
-
-def immutable_differences(current, desired):
-    """``["number_type: LONG_CODE -> TOLL_FREE", ...]`` for every immutable setting that differs."""
-    return engine.immutable_differences(desired.resource, current, desired)
 
 
 def normalised(desired):
@@ -234,7 +224,7 @@ def plan_present(current, desired, pool_sizes=None, client_token=None, pools=Non
     if current is None:
         return _plan_request(desired, client_token, pools)
 
-    diffs = immutable_differences(current, desired)
+    diffs = engine.immutable_differences(PHONE_NUMBER, current, desired)
     if diffs:
         raise SmsVoiceError(
             "phone number {0} ({1}) cannot change immutable settings: {2}. Release it and request a new "

@@ -22,9 +22,8 @@ from dataclasses import replace
 
 from . import resource as engine
 from .apply import Waiter
-from .converge import check_deletion_protection, finish, keyword_steps, plan_create, plan_update
+from .converge import check_references, finish, keyword_steps, plan_create, plan_delete, plan_update
 from .errors import SmsVoiceError
-from .phone_number import check_references
 from .planner import POOL_SETTING_KEYS, Plan, Step, normalised, resource_id
 from .reader import Reader
 from .resources import PHONE_NUMBER, POOL
@@ -110,8 +109,9 @@ def founded_meanwhile(reader, members, params):
         return None
     for pool_id in dict.fromkeys(m["pool_id"] for m in members if m.get("pool_id")):
         pool = reader.by_id(pool_id, POOL)
-        if pool is not None and reader.tags(pool, POOL).get("Name") == params["name"]:
-            return reader.shaped_pool(pool, with_keywords=True)
+        tags = reader.tags(pool, POOL) if pool is not None else {}
+        if tags.get("Name") == params["name"]:
+            return reader.shaped_pool(pool, tags, with_keywords=True)
     return None
 
 
@@ -150,12 +150,11 @@ def member_checks(members, pool_id):
             )
 
 
-def association(pool_id, number, joining):
-    operation = "AssociateOriginationIdentity" if joining else "DisassociateOriginationIdentity"
+def joining(pool_id, number):
     params = dict(PoolId=pool_id, OriginationIdentity=number["phone_number_id"])
     if number.get("iso_country_code"):
         params["IsoCountryCode"] = number["iso_country_code"]
-    return Step(operation, params)
+    return Step("AssociateOriginationIdentity", params)
 
 
 def plan_members(pool_before, pool_after, adding, removing, pool_id):
@@ -163,25 +162,23 @@ def plan_members(pool_before, pool_after, adding, removing, pool_id):
     early, late = [], []
     for number in adding:
         if not mismatches(number, pool_before):
-            early.append(association(pool_id, number, True))
-        elif not mismatches(number, pool_after):
-            late.append(association(pool_id, number, True))
-        else:
+            early.append(joining(pool_id, number))
+            continue
+        differences = mismatches(number, pool_after)
+        if differences:
             raise SmsVoiceError(
                 "phone_numbers: phone number {0} cannot join pool {1}: its settings differ from the pool's, and "
                 "the service pools only numbers that match: {2}. Change the number (phone_number) or the pool "
-                "to match; nothing was changed".format(
-                    number["phone_number_id"], pool_id, "; ".join(mismatches(number, pool_after))
-                ),
+                "to match; nothing was changed".format(number["phone_number_id"], pool_id, "; ".join(differences)),
                 phone_number_id=number["phone_number_id"],
-                settings=[m.split(":", 1)[0] for m in mismatches(number, pool_after)],
+                settings=[m.split(":", 1)[0] for m in differences],
             )
-    leaving = [association(pool_id, number_id_only(n), False) for n in removing]
+        late.append(joining(pool_id, number))
+    leaving = [
+        Step("DisassociateOriginationIdentity", dict(PoolId=pool_id, OriginationIdentity=number_id))
+        for number_id in removing
+    ]
     return early, late, leaving
-
-
-def number_id_only(number_id):
-    return {"phone_number_id": number_id}
 
 
 def plan_pool_present(current, desired, members, unresolved=0):
@@ -278,16 +275,6 @@ def _plan_new_pool(desired, members, unresolved):
     return Plan("create", None, after, steps, resource=POOL)
 
 
-def plan_pool_absent(current, desired):
-    """``state: absent``: DeletePool (which disassociates every member), after turning deletion protection off."""
-    if current is None:
-        return Plan("none", None, None, [], resource=POOL)
-    steps = check_deletion_protection(POOL, current, desired)
-    steps.append(Step(POOL.delete, dict(PoolId=current["pool_id"])))
-    after = dict(current, status="DELETING", phone_number_ids=[])
-    return Plan("delete", dict(current), after, steps, resource=POOL)
-
-
 class Creator(ChainedCreate):
     """Makes the CreatePool of a plan through the token chain (``tokens.ChainedCreate``).
 
@@ -308,7 +295,8 @@ def ensure_pool(module, api):
     current = find_pool(reader, params)
     desired = pool_desired(params)
     if desired.state == "absent":
-        plan = plan_pool_absent(current, desired)
+        # DeletePool takes the numbers out of the pool, after deletion protection is turned off.
+        plan = plan_delete(POOL, current, desired)
     else:
         items = desired.members.items if desired.members and desired.members.items else ()
         unresolved = sum(1 for item in items if item in (None, ""))
@@ -321,7 +309,7 @@ def ensure_pool(module, api):
         if current is None:
             current = founded_meanwhile(reader, members, params)
         plan = plan_pool_present(current, desired, members, unresolved)
-    check_references(reader, plan)
+    check_references(reader, plan, known_pools=[current["pool_id"]] if current else ())
     creator = Creator(api, reader, api.client.meta.region_name)
     return finish(
         module, api, reader, plan, desired, wait=params["wait"], wait_timeout=params["wait_timeout"], create=creator

@@ -37,12 +37,10 @@ from .resource import shape, tags_to_dict
 from .resources import PHONE_NUMBER, POOL
 from .shape import shape_keywords, shape_number
 
-MAX_IDS_PER_CALL = PHONE_NUMBER.max_ids  # DescribePhoneNumbers PhoneNumberIds limit
 PAGE_SIZE = 100  # MaxResults limit of every Describe and List call used here
 TAG_WORKERS = 8  # ListTagsForResource is one call per number
 LIVE_STATUSES = ("PENDING", "ACTIVE", "ASSOCIATING", "DISASSOCIATING")
 INDEX_PAGE_SIZE = 100  # GetResources ResourcesPerPage and ResourceARNList limit
-PHONE_NUMBER_TYPE = "sms-voice:" + PHONE_NUMBER.arn_type
 INDEX_WARNING = (
     "The Resource Groups Tagging API could not be used ({0}); phone numbers were found by reading every "
     "resource's tags instead, which is slower. Allow tag:GetResources, or set use_tagging_api: false to skip it."
