@@ -16,10 +16,17 @@ for these resources on AWS (``POST /_emulator/config``):
 ``{"tagging_api": "denied"}``
     Every call answers ``AccessDeniedException`` (a caller without ``tag:GetResources``).
 
-Choices where the API reference is silent: only tagged resources are listed
-(as the reference says); the order is by ARN; page tokens are opaque, bound to
+Choices where the API reference is silent: without ``TagFilters`` the resources
+that are tagged or ever were are listed, the latter with ``"Tags": []`` (as the
+reference says), and never-tagged ones are not; the order is by ARN; page tokens are opaque, bound to
 the query that produced them (another query's token is ``InvalidParameterException``);
-``ResourcesPerPage`` defaults to 100. Only sms-voice resources (phone numbers,
+``ResourcesPerPage`` defaults to 100 when neither it nor ``TagsPerPage`` is given.
+``TagsPerPage`` breaks pages by tags as its reference describes (a resource with no
+tags counts as one, a resource is never split across pages); given alone, it caps
+a page by tags only, so 500 resources with one tag each fit one page; given with
+``ResourcesPerPage``, a page ends at whichever limit comes first. ``ResourceARNList``
+with ``TagFilters``, ``ResourceTypeFilters`` or any pagination parameter is
+``InvalidParameterException``, as the reference says. Only sms-voice resources (phone numbers,
 pools, opt-out lists) live here; requests about other services' resources are
 answered by moto's own backend (see :mod:`tests.emulator.moto_glue`).
 Its request quota (15 calls per second, published) is in :mod:`.quotas`.
@@ -119,17 +126,26 @@ class TagIndex:
         self.history: dict[str, list[tuple[float, dict[str, str] | None]]] = {}
 
     def touch(self, arn: str, tags: dict[str, str] | None, now: float) -> None:
-        versions = self.history.setdefault(arn, [])
-        value = dict(tags) if tags else None
+        """Record ``tags`` (``{}``: untagged, ``None``: the resource is gone) as of ``now``."""
+        versions = self.history.get(arn)
+        value = None if tags is None else dict(tags)
+        if versions is None:
+            if not value:
+                return  # never tagged: the index does not know it
+            versions = self.history[arn] = []
         if versions and versions[-1][1] == value:
             return
         versions.append((now, value))
 
+    def ever_tagged(self, arn: str) -> bool:
+        return arn in self.history
+
     def view(self, at: float) -> dict[str, dict[str, str]]:
+        """ARN -> tags of every resource the index showed at time ``at``: tagged, or tagged once and still there."""
         shown = {}
         for arn, versions in self.history.items():
             index = bisect.bisect_right([t for t, _tags in versions], at) - 1
-            if index >= 0 and versions[index][1]:
+            if index >= 0 and versions[index][1] is not None:
                 shown[arn] = versions[index][1]
         return shown
 
@@ -142,13 +158,14 @@ def index_of(backend: RegionBackend) -> TagIndex:
 
 
 def live_resources(backend: RegionBackend) -> dict[str, dict[str, str]]:
-    """ARN -> tags of every tagged sms-voice resource that exists now (released numbers excluded)."""
+    """ARN -> tags of every sms-voice resource that exists now and is or was tagged (released numbers excluded)."""
     found = {}
+    index = index_of(backend)
     for kind, store in KINDS.items():
         for resource in getattr(backend, store).values():
             if kind == "phone-number" and resource.deleted_at is not None:
                 continue
-            if resource.tags:
+            if resource.tags or index.ever_tagged(resource.arn):
                 found[resource.arn] = resource.tags
     return found
 
@@ -224,16 +241,21 @@ def _tags_match(tags: dict[str, str], tag_filters: list[dict[str, Any]]) -> bool
 def get_resources(backend: RegionBackend, params: dict[str, Any]) -> dict[str, Any]:
     if backend.config.get("tagging_api", "exact") == "denied":
         raise access_denied("GetResources")
-    per_page = params.get("ResourcesPerPage", DEFAULT_RESOURCES_PER_PAGE)
-    if not 1 <= per_page <= 100:
-        raise invalid("ResourcesPerPage must be between 1 and 100.")
-    tags_per_page = params.get("TagsPerPage", 100)
-    if not 100 <= tags_per_page <= 500:
-        raise invalid("TagsPerPage must be between 100 and 500.")
     arn_list = params.get("ResourceARNList")
-    if arn_list is not None and (params.get("TagFilters") or params.get("ResourceTypeFilters")):
-        raise invalid("ResourceARNList cannot be combined with TagFilters or ResourceTypeFilters.")
-    query = {k: v for k, v in params.items() if k not in ("PaginationToken", "ResourcesPerPage")}
+    if arn_list is not None:
+        if params.get("TagFilters") or params.get("ResourceTypeFilters"):
+            raise invalid("ResourceARNList cannot be combined with TagFilters or ResourceTypeFilters.")
+        paging = [k for k in ("ResourcesPerPage", "TagsPerPage", "PaginationToken") if k in params]
+        if paging:
+            raise invalid(f"ResourceARNList cannot be combined with the pagination parameters ({', '.join(paging)}).")
+    tags_per_page = params.get("TagsPerPage")
+    if tags_per_page is not None and not 100 <= tags_per_page <= 500:
+        raise invalid("TagsPerPage must be between 100 and 500.")
+    default_per_page = None if tags_per_page is not None else DEFAULT_RESOURCES_PER_PAGE
+    per_page = params.get("ResourcesPerPage", default_per_page)
+    if per_page is not None and not 1 <= per_page <= 100:
+        raise invalid("ResourcesPerPage must be between 1 and 100.")
+    query = {k: v for k, v in params.items() if k not in ("PaginationToken", "ResourcesPerPage", "TagsPerPage")}
     digest = hashlib.sha256(json.dumps([backend.region, query], sort_keys=True).encode()).hexdigest()[:16]
     after = ""
     token = params.get("PaginationToken")
@@ -251,14 +273,18 @@ def get_resources(backend: RegionBackend, params: dict[str, Any]) -> dict[str, A
     tag_filters = params.get("TagFilters") or []
     page: list[dict[str, Any]] = []
     more = False
+    tags_on_page = 0
     for arn in sorted(shown):
         if arn <= after or (wanted is not None and arn not in wanted):
             continue
         if not _type_matches(arn, type_filters) or not _tags_match(shown[arn], tag_filters):
             continue
-        if len(page) == per_page:
+        weight = max(1, len(shown[arn]))  # an untagged resource counts as one tag
+        full = per_page is not None and len(page) == per_page
+        if full or (tags_per_page is not None and page and tags_on_page + weight > tags_per_page):
             more = True
             break
+        tags_on_page += weight
         page.append({"ResourceARN": arn, "Tags": [{"Key": k, "Value": v} for k, v in shown[arn].items()]})
     result: dict[str, Any] = {"ResourceTagMappingList": page}
     # AWS ends a listing with an empty token rather than none.

@@ -76,6 +76,42 @@ def test_pages_hold_resources_per_page_and_end_with_an_empty_token(api):
         tagging.get_resources(ResourcesPerPage=3, PaginationToken=first["PaginationToken"], TagFilters=[{"Key": "x"}])
 
 
+def test_tags_per_page_breaks_pages_by_tags_and_never_splits_a_resource(api):
+    client, tagging = api.client(), api.tagging_client()
+    api.seed(130, Tags=[{"Key": "Name", "Value": "one-{i}"}], **SIMULATOR)
+    three = [named(client, "three-{0}".format(i), team="ops", tier="gold") for i in range(40)]
+    request(client)  # never tagged: not listed
+    pages, token = [], None
+    while True:
+        page = tagging.get_resources(TagsPerPage=100, **({"PaginationToken": token} if token else {}))
+        pages.append(page["ResourceTagMappingList"])
+        token = page["PaginationToken"]
+        if not token:
+            break
+    weights = [sum(max(1, len(m["Tags"])) for m in page) for page in pages]
+    assert all(w <= 100 for w in weights) and sum(weights) == 130 + 3 * len(three)
+    assert len({m["ResourceARN"] for page in pages for m in page}) == 170
+    # Alone, TagsPerPage caps a page by tags only: 500 one-tag resources would fit one page.
+    assert len(tagging.get_resources(TagsPerPage=500)["ResourceTagMappingList"]) == 170
+    both = tagging.get_resources(TagsPerPage=500, ResourcesPerPage=50)
+    assert len(both["ResourceTagMappingList"]) == 50 and both["PaginationToken"]
+
+
+def test_a_resource_tagged_once_is_listed_with_no_tags_unless_a_tag_filter_asks(api):
+    client, tagging = api.client(), api.tagging_client()
+    number = named(client, "gone-tag")
+    client.untag_resource(ResourceArn=number["PhoneNumberArn"], TagKeys=["Name"])
+    assert listed(tagging) == {number["PhoneNumberArn"]: {}}
+    assert listed(tagging, TagFilters=[{"Key": "Name"}]) == {}
+
+
+@pytest.mark.parametrize("extra", [{"ResourcesPerPage": 10}, {"TagsPerPage": 100}, {"PaginationToken": "x"}])
+def test_resource_arn_list_with_a_pagination_parameter_is_an_invalid_parameter(api, extra):
+    number = named(api.client(), "a")
+    with raises("InvalidParameterException"):
+        api.tagging_client().get_resources(ResourceARNList=[number["PhoneNumberArn"]], **extra)
+
+
 def test_resource_arn_list_reads_the_tags_of_the_numbers_named(api):
     client, tagging = api.client(), api.tagging_client()
     a, b, untagged = named(client, "a"), named(client, "b"), request(client)
@@ -118,7 +154,9 @@ def test_a_lagging_index_shows_the_state_of_n_seconds_ago(api):
     lingering = listed(tagging, TagFilters=[{"Key": "Name", "Values": ["old"]}])
     assert lingering == {old["PhoneNumberArn"]: {"Name": "old"}}, "a removed tag lingers"
     api.advance_clock(31)
-    assert listed(tagging) == {}, "after the lag, the removed tag and the released number are gone"
+    # The reference: without TagFilters, a resource that was tagged once is listed with no tags.
+    assert listed(tagging) == {old["PhoneNumberArn"]: {}}, "after the lag, the released number is gone"
+    assert listed(tagging, TagFilters=[{"Key": "Name"}]) == {}, "and the removed tag too"
 
 
 def test_a_released_number_lingers_in_a_lagging_index(api):
