@@ -34,6 +34,16 @@ def scan(count):
     return ["DescribePhoneNumbers"] * -(-count // 100) + ["ListTagsForResource"] * count
 
 
+def proof(count, unindexed=0, index_pages=1):
+    """Absence proven in pages among ``count`` live numbers: the Describe pages, the index over the
+    type (500 tags a page), then the own tags of the ``unindexed`` numbers the index does not list."""
+    return (
+        ["DescribePhoneNumbers"] * -(-count // 100)
+        + ["GetResources"] * index_pages
+        + (["ListTagsForResource"] * unindexed)
+    )
+
+
 @pytest.fixture
 def among_thousand(emulator):
     """999 seeded numbers with their own names and one named ``needle``: 1,000 live numbers."""
@@ -71,7 +81,8 @@ def test_converged_by_name_is_the_same_number_with_the_index_skipped(emulator, a
 def test_converged_by_name_with_a_lagging_index_scans_until_it_catches_up(emulator, among_thousand):
     emulator.config(tagging_api="lagging", tagging_lag_seconds=LAG)
     for run in converged(emulator, among_thousand):
-        assert run.operations == ["GetResources"] + scan(1000), "not indexed yet: the scan finds it"
+        # Nothing is indexed yet: every number's own tags are read, and the needle is found.
+        assert run.operations == ["GetResources"] + proof(1000, unindexed=1000), "not indexed yet: the proof finds it"
     emulator.advance_clock(LAG + 1)
     for run in converged(emulator, among_thousand):
         assert run.operations == INDEX_PATH
@@ -102,7 +113,8 @@ def test_a_stale_index_entry_whose_tag_was_removed_is_never_acted_on(emulator):
     assert not run.failed, run.result.get("msg")
     assert run.changed is True and run.mutating == []
     assert run.number["phone_number_id"] != stale["PhoneNumberId"], "a new number is predicted, not the stale one"
-    assert run.operations == ["GetResources", "DescribePhoneNumbers", "ListTagsForResource"] + scan(1)
+    # The index names it, its own tags say otherwise; the pages then prove the name free (its tags already read).
+    assert run.operations == ["GetResources", "DescribePhoneNumbers", "ListTagsForResource"] + proof(1)
 
 
 def test_a_stale_index_entry_of_a_released_number_is_never_acted_on(emulator):
@@ -116,9 +128,10 @@ def test_a_stale_index_entry_of_a_released_number_is_never_acted_on(emulator):
     assert not run.failed, run.result.get("msg")
     assert run.changed is True and run.mutating == ["RequestPhoneNumber"]
     assert run.number["phone_number_id"] not in (gone["PhoneNumberId"], keep["PhoneNumberId"])
-    # The released number is read back by ID (and dropped as DELETED), then the scan decides; after the
-    # request the numbers are listed again and the new one's tags read, to catch a duplicate lease.
-    assert run.operations == ["GetResources", "DescribePhoneNumbers"] + scan(1) + [
+    # The released number is read back by ID (and dropped as DELETED), then the pages decide (the other
+    # number's tags come from the index); after the request the numbers are listed again and the new
+    # one's tags read, to catch a duplicate lease.
+    assert run.operations == ["GetResources", "DescribePhoneNumbers"] + proof(1) + [
         "RequestPhoneNumber",
         "DescribePhoneNumbers",
         "ListTagsForResource",
@@ -133,7 +146,7 @@ def test_two_numbers_with_one_name_found_only_by_the_scan_fail_and_change_nothin
     assert run.failed
     assert "2 phone numbers are named 'twin'" in run.result["msg"]
     assert first["PhoneNumberId"] in run.result["msg"] and second["PhoneNumberId"] in run.result["msg"]
-    assert run.operations == ["GetResources"] + scan(2)
+    assert run.operations == ["GetResources"] + proof(2, unindexed=2)
     assert run.mutating == []
 
 
@@ -148,14 +161,18 @@ def test_two_numbers_with_one_name_in_the_index_are_both_confirmed_and_fail(emul
     assert run.mutating == []
 
 
-def test_release_by_name_always_reads_every_number(emulator):
+def test_release_by_name_proves_the_name_in_pages_and_reads_the_number_itself(emulator):
     client = emulator.client()
     number = request_number(client, "bye")
     request_number(client, "other")
     run = run_task(emulator, "phone_number", dict(name="bye", state="absent"), check=True)
     assert run.changed is True and run.mutating == []
-    assert "GetResources" not in run.operations
-    assert run.operations[: len(scan(2))] == scan(2)
+    # No shortcut by name: every live number is listed, so a duplicate the index has not caught up with
+    # is seen; only the number to release has its own tags read.
+    assert run.operations[:3] == proof(2) + ["ListTagsForResource"]
+    assert [c["params"]["ResourceArn"] for c in run.calls if c["operation"] == "ListTagsForResource"][:1] == [
+        number["PhoneNumberArn"]
+    ]
     assert run.number["phone_number_id"] == number["PhoneNumberId"]
 
 
@@ -179,7 +196,12 @@ def test_info_by_names_and_tags_uses_the_tag_filter_and_confirms(emulator):
     request_number(client, "y", Tags=[{"Key": "Name", "Value": "y"}, {"Key": "team", "Value": "dev"}])
     by_names = run_task(emulator, "phone_number_info", dict(names=["x", "y", "n-7"], tags={"team": "ops"}))
     assert [n["phone_number_id"] for n in by_names.result["phone_numbers"]] == [ops["PhoneNumberId"]]
-    assert by_names.operations == INDEX_PATH
+    assert by_names.operations == ["GetResources", "DescribePhoneNumbers"], "its tags come from the index"
+    confirmed = run_task(
+        emulator, "phone_number_info", dict(names=["x", "y", "n-7"], tags={"team": "ops"}, confirm_tags=True)
+    )
+    assert confirmed.result["phone_numbers"] == by_names.result["phone_numbers"]
+    assert confirmed.operations == INDEX_PATH
     scanned = run_task(
         emulator, "phone_number_info", dict(names=["x", "y", "n-7"], tags={"team": "ops"}, use_tagging_api=False)
     )
@@ -194,6 +216,23 @@ def test_info_by_name_falls_back_when_the_index_names_only_stale_numbers(emulato
     emulator.advance_clock(LAG + 1)
     client.untag_resource(ResourceArn=stale["PhoneNumberArn"], TagKeys=["Name"])
     fresh = request_number(client, "moved")
-    run = run_task(emulator, "phone_number_info", dict(names=["moved"]))
+    run = run_task(emulator, "phone_number_info", dict(names=["moved"], confirm_tags=True))
     assert [n["phone_number_id"] for n in run.result["phone_numbers"]] == [fresh["PhoneNumberId"]]
-    assert run.operations == ["GetResources", "DescribePhoneNumbers", "ListTagsForResource"] + scan(2)
+    # The stale candidate's own tags drop it; the pages then find the fresh number the index does not list.
+    assert run.operations == ["GetResources", "DescribePhoneNumbers", "ListTagsForResource"] + proof(2, unindexed=1)
+
+
+def test_info_by_name_lists_what_the_index_shows_unless_asked_to_confirm(emulator):
+    client = emulator.client()
+    emulator.config(tagging_api="lagging", tagging_lag_seconds=LAG)
+    stale = request_number(client, "moved")
+    emulator.advance_clock(LAG + 1)
+    client.untag_resource(ResourceArn=stale["PhoneNumberArn"], TagKeys=["Name"])
+    run = run_task(emulator, "phone_number_info", dict(names=["moved"]))
+    # Within the index's lag the listing shows the tags the index has (documented): two calls, no per-number read.
+    assert [n["phone_number_id"] for n in run.result["phone_numbers"]] == [stale["PhoneNumberId"]]
+    assert run.result["phone_numbers"][0]["tags"] == {"Name": "moved"}
+    assert run.operations == ["GetResources", "DescribePhoneNumbers"]
+    emulator.advance_clock(LAG + 1)
+    caught_up = run_task(emulator, "phone_number_info", dict(names=["moved"]))
+    assert caught_up.result["phone_numbers"] == []

@@ -201,11 +201,48 @@ def test_by_name_through_the_index_confirms_each_candidate(mock_emulator):
     assert mock_emulator.operations()[start:] == ["GetResources", "DescribePhoneNumbers", "ListTagsForResource"]
 
 
-def test_by_name_exhaustive_never_asks_the_index(mock_emulator):
+def test_by_name_exhaustive_reads_pages_and_confirms_only_the_match(mock_emulator):
     client = mock_emulator.client()
-    client.request_phone_number(Tags=[{"Key": "Name", "Value": "x"}], **REQUEST)
-    indexed_reader(mock_emulator).by_name("x", exhaustive=True)
-    assert "GetResources" not in mock_emulator.operations()
+    wanted = client.request_phone_number(Tags=[{"Key": "Name", "Value": "x"}], **REQUEST)
+    for i in range(150):
+        client.request_phone_number(Tags=[{"Key": "Name", "Value": "o{0}".format(i)}], **REQUEST)
+    start = len(mock_emulator.calls())
+    matches = indexed_reader(mock_emulator).by_name("x", exhaustive=True)
+    assert [(n["PhoneNumberId"], t) for n, t in matches] == [(wanted["PhoneNumberId"], {"Name": "x"})]
+    # Two Describe pages, one index page over the type (151 tags), then the match's own tags.
+    assert mock_emulator.operations()[start:] == ["DescribePhoneNumbers"] * 2 + ["GetResources", "ListTagsForResource"]
+
+
+def test_prove_reads_the_own_tags_only_of_numbers_the_index_does_not_list(mock_emulator):
+    client = mock_emulator.client()
+    mock_emulator.config(tagging_api="lagging", tagging_lag_seconds=60)
+    old = [client.request_phone_number(Tags=[{"Key": "Name", "Value": "o{0}".format(i)}], **REQUEST) for i in range(3)]
+    mock_emulator.advance_clock(61)
+    fresh = client.request_phone_number(Tags=[{"Key": "Name", "Value": "fresh"}], **REQUEST)
+    untagged = client.request_phone_number(**REQUEST)
+    reader = indexed_reader(mock_emulator)
+    start = len(mock_emulator.calls())
+    found = reader.prove(lambda tags: True)
+    calls = mock_emulator.calls()[start:]
+    assert [c["operation"] for c in calls] == ["DescribePhoneNumbers", "GetResources"] + ["ListTagsForResource"] * 2
+    assert {c["params"]["ResourceArn"] for c in calls[2:]} == {fresh["PhoneNumberArn"], untagged["PhoneNumberArn"]}
+    by_id = {n["PhoneNumberId"]: t for n, t in found}
+    assert by_id == dict(
+        [(n["PhoneNumberId"], {"Name": "o{0}".format(i)}) for i, n in enumerate(old)]
+        + [(fresh["PhoneNumberId"], {"Name": "fresh"}), (untagged["PhoneNumberId"], {})]
+    )
+    assert reader.own_tags == {fresh["PhoneNumberArn"], untagged["PhoneNumberArn"]}
+
+
+def test_by_name_finds_a_number_created_within_the_index_lag(mock_emulator):
+    client = mock_emulator.client()
+    mock_emulator.config(tagging_api="lagging", tagging_lag_seconds=60)
+    for i in range(5):
+        client.request_phone_number(Tags=[{"Key": "Name", "Value": "o{0}".format(i)}], **REQUEST)
+    mock_emulator.advance_clock(61)
+    fresh = client.request_phone_number(Tags=[{"Key": "Name", "Value": "fresh"}], **REQUEST)
+    matches = indexed_reader(mock_emulator).by_name("fresh")
+    assert [n["PhoneNumberId"] for n, _tags in matches] == [fresh["PhoneNumberId"]]
 
 
 def test_a_denied_index_is_warned_about_once_and_not_asked_again(mock_emulator):
@@ -219,6 +256,8 @@ def test_a_denied_index_is_warned_about_once_and_not_asked_again(mock_emulator):
     assert reader.tags_for(described, use_index=True) == [{"Name": "d"}] * len(numbers)
     assert mock_emulator.operations().count("GetResources") == 1
     assert len(warnings) == 1 and "AccessDeniedException" in warnings[0] and "use_tagging_api" in warnings[0]
+    # The warning says what the fallback costs: one call per number, and how long at the quota.
+    assert "3 ListTagsForResource calls, about 3 s" in warnings[0]
 
 
 def test_tags_for_through_the_index_equals_each_numbers_own_tags(mock_emulator):

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from .errors import SmsVoiceError
-from .reader import api_filters
+from .reader import api_filters, live_statuses
 from .resource import shape
 
 FILTER_VALUE_MAX = 128
@@ -30,6 +30,7 @@ def listing_options() -> dict[str, Any]:
         include_tags=dict(type="bool", default=True),
         include_keywords=dict(type="bool", default=False, no_log=False),
         use_tagging_api=dict(type="bool", default=True),
+        confirm_tags=dict(type="bool", default=False),
     )
 
 
@@ -84,21 +85,36 @@ def index_tag_filters(names, tag_subset):
     return filters
 
 
-def find_by_index(params, reader, filters, names, tag_subset, resource, ids_option):
-    """The (item, tags) pairs the tag index suggests and the SMS API confirms, or None to scan instead."""
-    if not (names or tag_subset) or params.get(ids_option) or params.get("owner"):
+# Up to this many candidates are read back by ID (5 a call, so at most 10 calls); more are found
+# in the Describe pages (100 a call), which cost the same whatever share of the account matches.
+BY_ID_MAX = 50
+
+
+def find_by_index(params, reader, filters, accept, tag_filters, resource, ids_option):
+    """The (item, tags) pairs the tag index suggests and the SMS API shows live, or None to prove it in pages.
+
+    The candidates and their tags come from the index (500 tags a call). Whether
+    each is live (and matches the API filters) comes from the Describe calls: by
+    ID for a few, from the pages for many. With ``confirm_tags`` each candidate's
+    own tags decide, one call each.
+    """
+    if not tag_filters or params.get(ids_option) or params.get("owner"):
         return None
-    tag_filters = index_tag_filters(names, tag_subset)
     if any(not f["Values"] for f in tag_filters):
         return None  # Name both in names and in tags with another value: nothing can match; let the scan say so
-    arns = reader.index_candidates(tag_filters, resource)
-    if not arns:
+    candidates = reader.index_tags(resource, tag_filters)
+    if not candidates:
         return None
-
-    def accept(tags):
-        return (not names or tags.get("Name") in names) and all(tags.get(k) == v for k, v in tag_subset.items())
-
-    found = reader.confirmed(arns, accept, filters, resource)
+    if params.get("confirm_tags") or len(candidates) <= BY_ID_MAX:
+        found = reader.describe_ids(list(candidates), filters, resource)
+    else:
+        wanted = set(candidates)
+        found = [i for i in reader.describe_all(filters=filters, resource=resource) if i[resource.arn_member] in wanted]
+    live = [i for i in found if i.get("Status") in live_statuses(resource)]
+    pairs = [(i, candidates[i[resource.arn_member]]) for i in live]
+    if params.get("confirm_tags"):
+        pairs = reader.own(pairs, accept, resource)
+    found = [(i, t) for i, t in pairs if accept(t)]
     # The live items only: released or deleted ones stay on the scan path.
     return found or None
 
@@ -117,7 +133,17 @@ def matching(params, reader, resource, ids_option, keep=None):
     names = set(params.get("names") or [])
     tag_subset = {k: "" if v is None else str(v) for k, v in (params.get("tags") or {}).items()}
     need_tags = params.get("include_tags", True) or names or tag_subset
-    indexed = find_by_index(params, reader, filters, names, tag_subset, resource, ids_option)
+
+    def accept(tags):
+        return (not names or tags.get("Name") in names) and all(tags.get(k) == v for k, v in tag_subset.items())
+
+    tag_filters = index_tag_filters(names, tag_subset) if names or tag_subset else None
+    indexed = find_by_index(params, reader, filters, accept, tag_filters, resource, ids_option)
+    if indexed is None and tag_filters and not params.get(ids_option) and not params.get("owner"):
+        # Nothing the index suggests is live: the pages prove it (``reader.prove``), or find what it missed.
+        indexed = reader.prove(accept, filters, resource, live_only=False)
+        if params.get("confirm_tags"):
+            indexed = reader.own(indexed, accept, resource)
     if indexed is not None:
         items = [n for n, _tags in indexed]
         tags = [t for _n, t in indexed]

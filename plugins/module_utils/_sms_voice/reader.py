@@ -8,24 +8,36 @@ same shape (see ``shape.py``). Numbers in status DELETED are kept out of every
 lookup by a server-side ``status`` filter (or dropped when read by ID), because
 a released number cannot be used again.
 
-The SMS API cannot select numbers by tag, so a lookup by ``Name`` tag reads the
-tags of every live number (one ListTagsForResource call each). The Resource
-Groups Tagging API (``GetResources``: up to 100 resources with their tags per
-call, filtered by tag and resource type) makes that a handful of calls, but
-nobody promises how fresh its index is, so it is only an accelerator:
+The SMS API cannot select resources by tag, and ListTagsForResource reads one
+resource a call (about a second each at the published quota). The Resource
+Groups Tagging API (``GetResources``) lists the resources of a type with their
+tags, up to 500 tags a page (``TagsPerPage``), but nobody promises how fresh its
+index is. So the index suggests, the SMS API decides, and absence is proven in
+pages, not per resource:
 
-* every number it names is read back by ID (DescribePhoneNumbers, 5 IDs a call)
-  and its own tags (ListTagsForResource) must still match, so a stale entry
-  (tag removed, number released) can never make a task act on the wrong number;
-* when it finds no live confirmed match, is denied, or fails, the full scan
-  runs, which stays the authority: a number is never requested because the
-  index missed it;
-* a duplicate name the index does not show yet (a tag added within its lag) can
-  go unnoticed; the task then acts on a number that does carry the name, and
-  the next run after the index caught up reports the duplicate. Releasing cannot
-  be undone, so ``state: absent`` asks the full scan (``by_name(exhaustive=True)``).
+* a lookup by name asks the index for the name first (one call); every number it
+  names is read back by ID (DescribePhoneNumbers, 5 IDs a call) and its own tags
+  (ListTagsForResource) must still carry the name, so a stale entry (tag removed,
+  number released) never makes a task act on the wrong resource;
+* when that confirms nothing, or the task releases (``by_name(exhaustive=True)``),
+  the live resources come from the Describe pages (100 a call) and their tags
+  from the index over the whole resource type (``prove``). Only a resource the
+  index does not list at all (created a moment ago or by another tool, or never
+  tagged) has its own tags read; a match the index suggests is read itself before
+  anything acts on it. A request by name among 1,000 numbers costs about 25 calls
+  instead of about 1,010;
+* the one case this cannot see: a resource that already existed and was given
+  the name (a Name tag added or changed) within the index's lag. The index still
+  shows its old tags, so the task leases or creates a second resource with the
+  name, and the next run after the index caught up fails on the duplicate, naming
+  both. ``use_tagging_api: false`` reads every resource's own tags instead: the old
+  guarantee, at one call per resource.
 
-A denied or failed GetResources is warned about once per run and not asked again.
+With the index off, denied or failing, every resource's own tags are read, and a
+task whose index failed warns once with the calls that costs and how long they
+take at the request quota.
+
+A denied or failed GetResources is not asked again in the same run.
 """
 
 from __future__ import annotations
@@ -40,10 +52,13 @@ from .shape import shape_keywords, shape_number
 PAGE_SIZE = 100  # MaxResults limit of every Describe and List call used here
 TAG_WORKERS = 8  # ListTagsForResource is one call per number
 LIVE_STATUSES = ("PENDING", "ACTIVE", "ASSOCIATING", "DISASSOCIATING")
-INDEX_PAGE_SIZE = 100  # GetResources ResourcesPerPage and ResourceARNList limit
+INDEX_PAGE_SIZE = 100  # GetResources ResourceARNList limit
+# GetResources counts tags, not resources, with TagsPerPage (at most 500; an untagged resource
+# counts as one): a page then holds 100 to 500 resources instead of ResourcesPerPage's 100.
+INDEX_TAGS_PER_PAGE = 500
 INDEX_WARNING = (
-    "The Resource Groups Tagging API could not be used ({0}); phone numbers were found by reading every "
-    "resource's tags instead, which is slower. Allow tag:GetResources, or set use_tagging_api: false to skip it."
+    "The Resource Groups Tagging API could not be used ({0}); {1}. Allow tag:GetResources, or set "
+    "use_tagging_api: false to skip it."
 )
 
 
@@ -78,14 +93,16 @@ class Reader:
         self.api = api
         self.tag_workers = tag_workers
         self.warn = warn
-        self.seen_tags = {}  # ARN -> tags, as last read by this reader
-        self._index_broken = False
+        self.seen_tags = {}  # ARN -> tags, as last read by this reader (from the index or the resource)
+        self.own_tags = set()  # ARNs whose tags in seen_tags were read from the resource itself
+        self._index_broken = None  # the error that made the index unusable in this run
+        self._index_warned = False
 
     # -- the tag index (Resource Groups Tagging API) ------------------------------
 
     def _index(self):
         """The Tagging API caller, or None when it is off or already failed in this run."""
-        if self._index_broken:
+        if self._index_broken is not None:
             return None
         try:
             return getattr(self.api, "tagging_api", lambda: None)()
@@ -94,9 +111,25 @@ class Reader:
             return None
 
     def _index_failed(self, error):
-        self._index_broken = True
-        if self.warn is not None:
-            self.warn(INDEX_WARNING.format(getattr(error, "code", None) or error))
+        self._index_broken = error
+
+    def _falling_back(self, count, resource):
+        """Warn once, when the index failed, that ``count`` resources have their own tags read instead."""
+        error = self._index_broken
+        if error is None or self._index_warned or self.warn is None:
+            return
+        self._index_warned = True
+        rate = self._rate("ListTagsForResource")
+        cost = "the tags of {0} {1}s are read one by one instead: {0} ListTagsForResource calls".format(
+            count, resource.kind
+        )
+        if rate:
+            cost += ", about {0} at the request quota".format(duration(count / rate))
+        self.warn(INDEX_WARNING.format(getattr(error, "code", None) or error, cost))
+
+    def _rate(self, operation):
+        pacer = getattr(self.api, "pacer", None)
+        return pacer.rate(operation) if pacer is not None else None
 
     def _index_read(self, **params):
         """Every (ARN, tags) GetResources lists for these parameters, all pages; None if it failed."""
@@ -117,14 +150,55 @@ class Reader:
             self._index_failed(e)
             return None
 
+    def index_tags(self, resource=PHONE_NUMBER, tag_filters=None):
+        """ARN -> tags of every resource of this type the index lists (for these API tag filters), or None.
+
+        Without filters the index lists every resource that is or was tagged (the
+        latter with no tags), 500 tags a page. None when the index is off or failed.
+        """
+        params = dict(ResourceTypeFilters=["sms-voice:" + resource.arn_type], TagsPerPage=INDEX_TAGS_PER_PAGE)
+        if tag_filters:
+            params["TagFilters"] = tag_filters
+        found = self._index_read(**params)
+        return None if found is None else dict(found)
+
     def index_candidates(self, tag_filters, resource=PHONE_NUMBER):
         """ARNs of the resources the index lists for these API tag filters, or None if it cannot tell."""
-        found = self._index_read(
-            TagFilters=tag_filters,
-            ResourceTypeFilters=["sms-voice:" + resource.arn_type],
-            ResourcesPerPage=INDEX_PAGE_SIZE,
-        )
-        return None if found is None else [arn for arn, _tags in found]
+        found = self.index_tags(resource, tag_filters)
+        return None if found is None else list(found)
+
+    def prove(self, accept, filters=None, resource=PHONE_NUMBER, live_only=True):
+        """Every live resource whose tags satisfy ``accept(tags)``, as (item, tags) pairs, read in pages.
+
+        The live resources come from the Describe pages (100 a call, with the API
+        ``filters``); their tags from the index over the resource type (500 tags a
+        call). A resource the index does not list has its own tags read. Without the
+        index, every resource's own tags are read. Tags that came from the index are
+        not confirmed here: see ``own``. ``live_only: false`` reads what the filters
+        select, released resources included (as a listing does).
+        """
+        statuses = [s for s in live_statuses(resource) if s is not None]
+        live = [{"Name": "status", "Values": statuses}] if statuses and live_only else []
+        items = self.describe_all(filters=live + list(filters or []), resource=resource)
+        indexed = self.index_tags(resource) if items else {}
+        arn = resource.arn_member
+        if indexed is None:
+            self._falling_back(len(items), resource)
+            tags = self._each(lambda item: self.tags(item, resource), items)
+        else:
+            for item in items:
+                if item[arn] in indexed and item[arn] not in self.own_tags:
+                    self.seen_tags[item[arn]] = indexed[item[arn]]
+            missing = [item for item in items if item[arn] not in indexed and item[arn] not in self.own_tags]
+            self._each(lambda item: self.tags(item, resource), missing)
+            tags = [self.seen_tags[item[arn]] for item in items]
+        return [(item, t) for item, t in zip(items, tags) if accept(t)]
+
+    def own(self, pairs, accept, resource=PHONE_NUMBER):
+        """The (item, tags) pairs whose own tags (read unless this reader read them itself) satisfy ``accept``."""
+        arn = resource.arn_member
+        self._each(lambda item: self.tags(item, resource), [i for i, _tags in pairs if i[arn] not in self.own_tags])
+        return [(item, self.seen_tags[item[arn]]) for item, _tags in pairs if accept(self.seen_tags[item[arn]])]
 
     def confirmed(self, arns, accept, filters=None, resource=PHONE_NUMBER):
         """The live numbers among ``arns`` whose own tags satisfy ``accept(tags)``, as (number, tags) pairs.
@@ -208,6 +282,7 @@ class Reader:
         arn = number[resource.arn_member]
         tags = tags_to_dict(self.api.call("ListTagsForResource", ResourceArn=arn).get("Tags", []))
         self.seen_tags[arn] = tags
+        self.own_tags.add(arn)
         return tags
 
     def tags_for(self, items, use_index=False, resource=PHONE_NUMBER):
@@ -235,6 +310,7 @@ class Reader:
                 missing = [n for n in items if n[arn] not in by_arn]
                 by_arn.update(zip((n[arn] for n in missing), self._each(read, missing)))
                 return [by_arn[n[arn]] for n in items]
+            self._falling_back(len(items), resource)
         return self._each(read, items)
 
     def _each(self, read, numbers):
@@ -274,23 +350,24 @@ class Reader:
         return matches[0] if matches else None
 
     def by_name(self, name, exhaustive=False, resource=PHONE_NUMBER):
-        """Every live resource whose ``Name`` tag is ``name``, as (item, tags) pairs.
+        """Every live resource whose ``Name`` tag is ``name``, as (item, its own tags) pairs.
 
-        Asks the tag index first and confirms what it lists; falls back to the
-        full scan when that confirms nothing. ``exhaustive`` skips the index, so
-        a duplicate it does not show yet cannot go unnoticed.
+        Asks the tag index for the name first and confirms what it lists; when that
+        confirms nothing, proves it in pages (``prove``) and confirms the matches.
+        ``exhaustive`` (a release) skips the first step, so that a resource the
+        index does not list yet is seen too.
         """
+
+        def accept(tags):
+            return tags.get("Name") == name
+
         if not exhaustive:
             arns = self.index_candidates([{"Key": "Name", "Values": [name]}], resource)
             if arns:
-                found = self.confirmed(arns, lambda tags: tags.get("Name") == name, resource=resource)
+                found = self.confirmed(arns, accept, resource=resource)
                 if found:
                     return found
-        candidates = self.describe_all(
-            filters=api_filters({"status": list(live_statuses(resource))}), resource=resource
-        )
-        tags = self._each(lambda item: self.tags(item, resource), candidates)
-        return [(n, t) for n, t in zip(candidates, tags) if t.get("Name") == name]
+        return self.own(self.prove(accept, resource=resource), accept, resource)
 
     def shaped(self, number, tags=None, with_keywords=False):
         """Shape a number, reading its tags unless given, and its keywords when asked."""
@@ -350,6 +427,15 @@ class Reader:
 
 # Statuses of a resource that still exists. Opt-out lists have no status.
 POOL_LIVE_STATUSES = ("CREATING", "ACTIVE")
+
+
+def duration(seconds):
+    """``40 s``, ``17 minutes``, ``3.2 hours``: how long a number of calls takes, for a warning."""
+    if seconds < 120:
+        return "{0:.0f} s".format(seconds)
+    if seconds < 7200:
+        return "{0:.0f} minutes".format(seconds / 60)
+    return "{0:.1f} hours".format(seconds / 3600)
 
 
 def live_statuses(resource):
