@@ -473,3 +473,53 @@ def test_a_policy_without_one_action_fails_naming_it_and_changes_nothing(emulato
     assert denied == [operation]
     assert [c["operation"] for c in run.calls if _is_mutating(c["operation"]) and c["error"] is None] == []
     assert emulator.state() == before
+
+
+def reads_only(module):
+    """The module's policy without the statement of actions that change something."""
+    document = policy(module)
+    kept = [s for s in document["Statement"] if not any(_is_mutating(a.split(":", 1)[1]) for a in s["Action"])]
+    assert len(kept) < len(document["Statement"])
+    return dict(document, Statement=kept)
+
+
+#: A task of each module that manages something, creating it; in check mode it only reads.
+CHECK_MODE_CREATES = {
+    "phone_number": dict(name="iam-check", tags={"team": "ops"}, **SIMULATOR),
+    "pool": dict(name="iam-check", iso_country_code="US", message_type="TRANSACTIONAL", phone_numbers=["{number}"]),
+    "opt_out_list": dict(name="iam-check", tags={"team": "ops"}),
+}
+
+
+@pytest.mark.parametrize("module", sorted(CHECK_MODE_CREATES))
+def test_check_mode_needs_only_the_read_actions(emulator, module):
+    number = emulator.client().request_phone_number(
+        IsoCountryCode="US", MessageType="TRANSACTIONAL", NumberCapabilities=["SMS"], NumberType="SIMULATOR"
+    )["PhoneNumberId"]
+    args = json.loads(json.dumps(CHECK_MODE_CREATES[module]).replace("{number}", number))
+    emulator.config(iam_policy=reads_only(module))
+    run = run_task(emulator, module, args, check=True)
+    assert not run.failed and run.changed, run.result
+    # (an opt-out list is looked up by name: ResourceNotFoundException is how it is found absent)
+    assert run.mutating == [] and [c for c in run.calls if c["error"] == "AccessDeniedException"] == []
+
+
+def test_without_the_optional_statement_a_lookup_by_name_reads_every_number_and_warns(emulator):
+    emulator.client().request_phone_number(
+        IsoCountryCode="US",
+        MessageType="TRANSACTIONAL",
+        NumberCapabilities=["SMS"],
+        NumberType="SIMULATOR",
+        Tags=[{"Key": "Name", "Value": "iam-info"}],
+    )
+    document = policy("phone_number_info")
+    emulator.config(
+        iam_policy=dict(document, Statement=[s for s in document["Statement"] if s.get("Sid") != OPTIONAL_SID])
+    )
+    run = run_task(emulator, "phone_number_info", dict(names=["iam-info"]))
+    assert not run.failed, run.result
+    assert [n["tags"]["Name"] for n in run.result["phone_numbers"]] == ["iam-info"]
+    assert [(c["operation"], c["error"]) for c in run.calls if c["error"]] == [
+        ("GetResources", "AccessDeniedException")
+    ]
+    assert len([w for w in run.result.get("warnings", []) if "tag:GetResources" in w]) == 1
