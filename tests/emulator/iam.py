@@ -8,8 +8,8 @@ answers ``AccessDeniedException`` (HTTP 400) in the AWS wording, naming the
 caller ``arn:<partition>:iam::<account>:user/emulator``, the action and the
 resource, and is logged like any other failed call.
 
-What a policy may hold: ``Version``, ``Id``, and ``Statement`` (an object or a
-list of them), each with ``Sid``, ``Effect`` (``Allow``/``Deny``), ``Action``
+What a policy may hold: ``Version`` (optional), ``Id``, and ``Statement`` (an
+object or a list of them; an empty list denies every call), each with ``Sid``, ``Effect`` (``Allow``/``Deny``), ``Action``
 or ``NotAction`` and ``Resource`` or ``NotResource`` (a string or a list of
 strings). Actions match as IAM matches them: ``*`` and ``?`` wildcards, case
 insensitive. Resources are ARNs matched case-sensitively, with ``*`` and ``?``

@@ -7,13 +7,14 @@ fixture); the evaluator's matching rules are also checked on their own.
 from __future__ import annotations
 
 import json
+import re
 import urllib.error
 import urllib.request
 from typing import Any
 
 import pytest
 
-from tests.emulator import DEFAULT_ACCOUNT_ID
+from tests.emulator import DEFAULT_ACCOUNT_ID, EmulatorControlError
 from tests.emulator.iam import action_for, decide, resources
 
 from .helpers import SIMULATOR, raises, request
@@ -299,3 +300,13 @@ def test_a_bad_policy_document_is_a_400_that_names_the_flaw_and_changes_nothing(
     assert status == 400
     assert fragment in body["error"]
     assert emulator.config()["iam_policy"] == working
+
+
+def test_a_bad_policy_document_is_refused_in_process_too(mock_emulator):
+    with pytest.raises(
+        EmulatorControlError, match=re.escape("400: iam_policy.Statement[0]: Condition is not supported")
+    ):
+        mock_emulator.config(
+            iam_policy={"Statement": [allow("*", Condition={"Bool": {"aws:SecureTransport": "true"}})]}
+        )
+    assert mock_emulator.config()["iam_policy"] is None
