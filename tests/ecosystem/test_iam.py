@@ -9,6 +9,15 @@ must also be exactly the set of service operations the module_utils name
 (every string in them that is an operation of botocore's service model), so
 a new call in the code cannot go out without its permission.
 
+Each exercise runs with the module's own policy enforced by the emulator
+(``iam_policy``, :mod:`tests.emulator.iam`), so a policy that lacks an action
+a path needs fails it with AccessDeniedException; so do the EXAMPLES the
+integration tests run, each task under the policy of its own module. For each
+module, a policy with one action taken out (the first the task needs that
+changes something, or an _info module's read) fails the task with a message
+naming that action, before any change: no mutating call succeeded and the
+emulator's state is as before.
+
 ``tag:GetResources`` (the Resource Groups Tagging API) sits in a statement of
 its own, ``OptionalFindByTag``: the modules work without it (they read every
 number's tags instead, see tests/integration/test_tagging_api.py), only slower.
@@ -22,7 +31,9 @@ import json
 import botocore.session
 import pytest
 
-from tests.integration.harness import run_playbook
+from tests.integration.harness import run_playbook, run_task
+from tests.integration.test_examples import RUNNABLE as RUNNABLE_EXAMPLES
+from tests.integration.test_examples import examples
 
 from .helpers import MODULES, REPO_ROOT
 
@@ -41,10 +52,10 @@ ROLE = "arn:aws:iam::123456789012:role/SmsVoiceTwoWay"
 
 
 def policy_actions(module):
-    policy = json.loads((REPO_ROOT / "docs" / "iam" / "{0}.json".format(module)).read_text())
-    assert policy["Version"] == "2012-10-17"
+    document = policy(module)
+    assert document["Version"] == "2012-10-17"
     actions = set()
-    for statement in policy["Statement"]:
+    for statement in document["Statement"]:
         assert statement["Effect"] == "Allow"
         assert "NotAction" not in statement
         listed = statement["Action"]
@@ -77,6 +88,15 @@ def task(name, module, args, **extra):
 
 def play(tasks):
     return [{"name": "Exercise every path", "hosts": "localhost", "gather_facts": False, "tasks": tasks}]
+
+
+def policy(module):
+    return json.loads((REPO_ROOT / "docs" / "iam" / "{0}.json".format(module)).read_text())
+
+
+def enforce(emulator, module):
+    """From now on the emulator authorizes every call against the module's docs/iam policy alone."""
+    emulator.config(iam_policy=policy(module))
 
 
 def run_tasks(emulator, tasks):
@@ -113,8 +133,7 @@ def _uses_tagging_api(module):
 @pytest.mark.parametrize("module", MODULES)
 def test_tag_get_resources_is_an_optional_statement_of_its_own(module):
     # Only the modules that can find numbers by tag (option use_tagging_api) ask for tag:GetResources.
-    policy = json.loads((REPO_ROOT / "docs" / "iam" / "{0}.json".format(module)).read_text())
-    optional = [s for s in policy["Statement"] if s.get("Sid") == OPTIONAL_SID]
+    optional = [s for s in policy(module)["Statement"] if s.get("Sid") == OPTIONAL_SID]
     expected = [["tag:GetResources"]] if _uses_tagging_api(module) else []
     assert [s["Action"] for s in optional] == expected
 
@@ -191,6 +210,7 @@ def test_phone_number_uses_every_action_of_its_policy_and_no_other(emulator):
             ),
         ),
     ]
+    enforce(emulator, "phone_number")
     records, used = run_tasks(emulator, tasks)
     assert all(r["result"].get("changed") for r in records), [r["task"] for r in records if not r["result"]["changed"]]
     allowed = policy_actions("phone_number")
@@ -216,6 +236,7 @@ def test_phone_number_info_uses_every_action_of_its_policy_and_no_other(emulator
             "List by filter without tags", "phone_number_info", dict(filters={"status": "ACTIVE"}, include_tags=False)
         ),
     ]
+    enforce(emulator, "phone_number_info")
     records, used = run_tasks(emulator, tasks)
     assert [len(r["result"]["phone_numbers"]) for r in records] == [1, 1, 1]
     allowed = policy_actions("phone_number_info")
@@ -239,6 +260,7 @@ def test_pool_info_uses_every_action_of_its_policy_and_no_other(emulator):
         task("List by ID", "pool_info", dict(pool_ids=[pool_id])),
         task("List by filter without tags", "pool_info", dict(filters={"status": "ACTIVE"}, include_tags=False)),
     ]
+    enforce(emulator, "pool_info")
     records, used = run_tasks(emulator, tasks)
     assert [len(r["result"]["pools"]) for r in records] == [1, 1, 1]
     allowed = policy_actions("pool_info")
@@ -256,6 +278,7 @@ def test_available_phone_number_info_uses_every_action_of_its_policy_and_no_othe
             dict(number_capabilities=["SMS"], number_preference=preference, limit=15),
         ),
     ]
+    enforce(emulator, "available_phone_number_info")
     records, used = run_tasks(emulator, tasks)
     assert [len(r["result"]["available_phone_numbers"]) for r in records] == [10, 15]
     allowed = policy_actions("available_phone_number_info")
@@ -305,6 +328,7 @@ def test_pool_uses_every_action_of_its_policy_and_no_other(emulator):
         ),
         task("Keep one member", "pool", dict(base, phone_numbers=members[2:], purge_phone_numbers=True)),
     ]
+    enforce(emulator, "pool")
     records, used = run_tasks(emulator, tasks)
     assert all(r["result"].get("changed") for r in records), [r["task"] for r in records if not r["result"]["changed"]]
     allowed = policy_actions("pool")
@@ -333,6 +357,7 @@ def test_opt_out_list_uses_every_action_of_its_policy_and_no_other(emulator):
             ignore_errors=True,
         ),
     ]
+    enforce(emulator, "opt_out_list")
     records, operations, calls, proc = run_playbook(emulator, play(tasks), diff=False)
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr
     assert [r["status"] for r in records] == ["ok", "ok", "ok", "failed"]
@@ -349,8 +374,152 @@ def test_opt_out_list_info_uses_every_action_of_its_policy_and_no_other(emulator
         task("List every list", "opt_out_list_info", dict()),
         task("List by name, with tags", "opt_out_list_info", dict(names=["iam-info"], tags={"team": "ops"})),
     ]
+    enforce(emulator, "opt_out_list_info")
     records, used = run_tasks(emulator, tasks)
     assert [len(r["result"]["opt_out_lists"]) for r in records] == [2, 1]
     allowed = policy_actions("opt_out_list_info")
     assert used - allowed == set(), "opt_out_list_info called actions its policy does not allow"
     assert allowed - used == set(), "opt_out_list_info's policy allows actions the module did not need"
+
+
+def _is_mutating(operation):
+    return not operation.startswith(("Describe", "List", "Get"))
+
+
+def _switch_policy_task(emulator, module):
+    """A task that puts the module's docs/iam policy in force for the tasks that follow."""
+    return {
+        "name": "IAM policy of " + module,
+        "ansible.builtin.uri": {
+            "url": emulator.url + "/_emulator/config",
+            "method": "POST",
+            "body_format": "json",
+            "body": {"iam_policy": policy(module)},
+        },
+    }
+
+
+@pytest.mark.parametrize("module", RUNNABLE_EXAMPLES)
+def test_examples_run_with_only_their_modules_policies(emulator, module):
+    # Before each example task, the play switches the emulator to the policy of that task's module,
+    # so every task runs with the permissions its own module's policy grants and no others.
+    tasks = []
+    for example in examples(module):
+        used = next(key.split(".")[-1] for key in example if key.startswith("pinpoint.sms_voice."))
+        tasks += [_switch_policy_task(emulator, used), example]
+    records, operations, calls, proc = run_playbook(
+        emulator, [{"hosts": "localhost", "gather_facts": False, "tasks": tasks}], diff=False
+    )
+    assert proc.returncode == 0, proc.stdout[-4000:]
+    assert [r for r in records if r["status"] == "failed"] == []
+    assert [c for c in calls if c["error"] == "AccessDeniedException"] == []
+    assert emulator.config()["iam_policy"] is not None and operations
+
+
+#: module -> (the action taken out of its policy, what to create first, the task's arguments).
+#: The action is the first the task needs that changes something (or, for an _info module, its read),
+#: so the task must stop before any change.
+ONE_ACTION_REMOVED = {
+    "phone_number": ("RequestPhoneNumber", None, dict(name="iam-denied", **SIMULATOR)),
+    "phone_number_info": ("DescribePhoneNumbers", None, dict(filters={"status": "ACTIVE"})),
+    "available_phone_number_info": ("ListAvailablePhoneNumbers", None, dict(number_capabilities=["SMS"])),
+    "pool": (
+        "CreatePool",
+        "number",
+        dict(name="iam-denied", iso_country_code="US", message_type="TRANSACTIONAL", phone_numbers=["{number}"]),
+    ),
+    "pool_info": ("DescribePools", None, dict()),
+    "opt_out_list": ("CreateOptOutList", None, dict(name="iam-denied", tags={"team": "ops"})),
+    "opt_out_list_info": ("DescribeOptOutLists", None, dict()),
+}
+
+
+def without(document, action):
+    """The policy with ``action`` taken out; a statement left with no action goes too."""
+    statements = []
+    for statement in document["Statement"]:
+        actions = [a for a in statement["Action"] if a != action]
+        if actions:
+            statements.append(dict(statement, Action=actions))
+    return dict(document, Statement=statements)
+
+
+def test_every_module_has_a_case_with_one_action_removed():
+    assert set(ONE_ACTION_REMOVED) == set(MODULES)
+    for module, (operation, _setup, _args) in ONE_ACTION_REMOVED.items():
+        assert operation in policy_actions(module)
+
+
+@pytest.mark.parametrize("module", sorted(ONE_ACTION_REMOVED))
+def test_a_policy_without_one_action_fails_naming_it_and_changes_nothing(emulator, module):
+    operation, setup, args = ONE_ACTION_REMOVED[module]
+    emulator.client().describe_opt_out_lists()  # the region exists (with its Default list) before the state is taken
+    if setup == "number":
+        number = emulator.client().request_phone_number(
+            IsoCountryCode="US", MessageType="TRANSACTIONAL", NumberCapabilities=["SMS"], NumberType="SIMULATOR"
+        )["PhoneNumberId"]
+        args = json.loads(json.dumps(args).replace("{number}", number))
+    action = PREFIX + operation
+    reduced = without(policy(module), action)
+    assert reduced != policy(module)
+    emulator.config(iam_policy=reduced)
+    before = emulator.state()
+    run = run_task(emulator, module, args, diff=False)
+    assert run.failed, run.result
+    message = run.result["msg"]
+    assert "is not authorized to perform: " + action in message
+    assert "needs the IAM action " + action in message and "docs/iam/" in message
+    denied = [c["operation"] for c in run.calls if c["error"] == "AccessDeniedException"]
+    assert denied == [operation]
+    assert [c["operation"] for c in run.calls if _is_mutating(c["operation"]) and c["error"] is None] == []
+    assert emulator.state() == before
+
+
+def reads_only(module):
+    """The module's policy without the statement of actions that change something."""
+    document = policy(module)
+    kept = [s for s in document["Statement"] if not any(_is_mutating(a.split(":", 1)[1]) for a in s["Action"])]
+    assert len(kept) < len(document["Statement"])
+    return dict(document, Statement=kept)
+
+
+#: A task of each module that manages something, creating it; in check mode it only reads.
+CHECK_MODE_CREATES = {
+    "phone_number": dict(name="iam-check", tags={"team": "ops"}, **SIMULATOR),
+    "pool": dict(name="iam-check", iso_country_code="US", message_type="TRANSACTIONAL", phone_numbers=["{number}"]),
+    "opt_out_list": dict(name="iam-check", tags={"team": "ops"}),
+}
+
+
+@pytest.mark.parametrize("module", sorted(CHECK_MODE_CREATES))
+def test_check_mode_needs_only_the_read_actions(emulator, module):
+    number = emulator.client().request_phone_number(
+        IsoCountryCode="US", MessageType="TRANSACTIONAL", NumberCapabilities=["SMS"], NumberType="SIMULATOR"
+    )["PhoneNumberId"]
+    args = json.loads(json.dumps(CHECK_MODE_CREATES[module]).replace("{number}", number))
+    emulator.config(iam_policy=reads_only(module))
+    run = run_task(emulator, module, args, check=True)
+    assert not run.failed and run.changed, run.result
+    # (an opt-out list is looked up by name: ResourceNotFoundException is how it is found absent)
+    assert run.mutating == [] and [c for c in run.calls if c["error"] == "AccessDeniedException"] == []
+
+
+def test_without_the_optional_statement_a_lookup_by_name_reads_every_number_and_warns(emulator):
+    emulator.client().request_phone_number(
+        IsoCountryCode="US",
+        MessageType="TRANSACTIONAL",
+        NumberCapabilities=["SMS"],
+        NumberType="SIMULATOR",
+        Tags=[{"Key": "Name", "Value": "iam-info"}],
+    )
+    document = policy("phone_number_info")
+    emulator.config(
+        iam_policy=dict(document, Statement=[s for s in document["Statement"] if s.get("Sid") != OPTIONAL_SID])
+    )
+    run = run_task(emulator, "phone_number_info", dict(names=["iam-info"]))
+    assert not run.failed, run.result
+    assert [n["tags"]["Name"] for n in run.result["phone_numbers"]] == ["iam-info"]
+    assert [(c["operation"], c["error"]) for c in run.calls if c["error"]] == [
+        ("GetResources", "AccessDeniedException")
+    ]
+    assert len([w for w in run.result.get("warnings", []) if "tag:GetResources" in w]) == 1

@@ -9,7 +9,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from . import tagging
+from . import iam, tagging
 from .quotas import DEFAULT_QUOTA_BURST_SECONDS, DEFAULT_QUOTA_SCALE
 from .registrations import DEFAULT_BLOCKING_STATUSES, check_blocking_statuses
 
@@ -37,6 +37,8 @@ def default_config() -> dict[str, Any]:
         "quota_burst_seconds": DEFAULT_QUOTA_BURST_SECONDS,
         "registration_statuses_blocking_release": list(DEFAULT_BLOCKING_STATUSES),
         "client_token_ttl_seconds": DEFAULT_CLIENT_TOKEN_TTL_SECONDS,
+        # An IAM policy every call is authorized against (tests.emulator.iam); null: no IAM checks.
+        "iam_policy": None,
         **tagging.default_config(),
     }
 
@@ -79,6 +81,8 @@ def changed_config(current: dict[str, Any], changes: dict[str, Any]) -> dict[str
             updated[key] = value
         elif key in ("quota_scale", "quota_burst_seconds"):
             updated[key] = positive_number(key, value)
+        elif key == "iam_policy":
+            updated[key] = copy.deepcopy(iam.check_policy(value))
         elif key == "phone_numbers_quota":
             if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
                 raise ValueError("phone_numbers_quota must be null or an integer >= 0")

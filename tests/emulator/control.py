@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import tagging
+from . import iam, tagging
 from .config import changed_config, default_config, non_negative_number
 from .core import DEFAULT_ACCOUNT_ID
 from .errors import EmulatorError, field_error, internal_error, throttled, validation_error
@@ -144,7 +144,7 @@ class Emulator:
 
         Order: unknown operation, injected fault (latency delays and then
         serves; throttle, server_error and not_accessible answer instead of
-        the service), request quota,
+        the service), the IAM policy if one is set (:mod:`.iam`), request quota,
         model validation, the operation under the lock, the call-log entry.
         A ``drop_after`` fault lets the operation happen and sets
         ``Outcome.drop``; the transport then cuts the connection, and the call
@@ -169,6 +169,9 @@ class Emulator:
             if fault is not None and fault.kind == "not_accessible":
                 raise _not_accessible(operation, params)
             config = self.config
+            if config["iam_policy"] is not None:
+                # Authorized before the request quota and validation: a denied call costs no quota.
+                iam.authorize(config["iam_policy"], operation, params, region, account_id)
             if config["quotas"] and not self.quotas.take(
                 account_id, region, operation, config["quota_scale"], config["quota_burst_seconds"]
             ):

@@ -100,7 +100,10 @@ class EmulatorHandle:
         self._control("DELETE", "faults")
 
     def config(self, **changes: Any) -> dict[str, Any]:
-        """Change configuration (``pending_seconds`` merges per number type) and return all of it."""
+        """Change configuration (``pending_seconds`` merges per number type) and return all of it.
+
+        ``iam_policy=<policy document>`` enforces an IAM policy on every call (``None`` turns it off).
+        """
         return self._control("POST", "config", changes)
 
     def seed(

@@ -26,7 +26,8 @@ target (raw HTTP clients) are served directly, and so are unsigned
                               "pool_release_lag_seconds": S, "client_token_ttl_seconds": S,
                               "quotas": bool, "quota_scale": K, "quota_burst_seconds": S,
                               "registration_statuses_blocking_release": [status, ...],
-                              "tagging_api": "exact"|"lagging"|"denied", "tagging_lag_seconds": S}
+                              "tagging_api": "exact"|"lagging"|"denied", "tagging_lag_seconds": S,
+                              "iam_policy": {policy document}|null}
                              unknown keys and bad values: 400, nothing changed
     POST /_emulator/seed     {"region", "count", "template": {RequestPhoneNumber params}, "account_id"}
                              -> {"phone_number_ids": [...]} (not in the call log)

@@ -79,6 +79,32 @@ def test_service_errors_carry_code_reason_and_message(mock_emulator):
     assert "Traceback" not in result["msg"]
 
 
+@pytest.mark.parametrize("effect", ["implicit", "explicit"])
+def test_access_denied_names_the_iam_action_and_where_the_policies_are(mock_emulator, effect):
+    api = Api(mock_emulator.client(), TEST_PACER)
+    number = api.call("RequestPhoneNumber", **REQUEST)["PhoneNumberId"]
+    statements = [{"Effect": "Allow", "Action": "sms-voice:Describe*", "Resource": "*"}]
+    if effect == "explicit":
+        statements[0]["Action"] = "*"
+        statements.append({"Effect": "Deny", "Action": "sms-voice:Release*", "Resource": "*"})
+    mock_emulator.config(iam_policy={"Version": "2012-10-17", "Statement": statements})
+    with pytest.raises(SmsVoiceError) as err:
+        api.call("ReleasePhoneNumber", PhoneNumberId=number)
+    result = err.value.result()
+    assert result["error"]["code"] == "AccessDeniedException"
+    assert result["msg"].startswith("ReleasePhoneNumber failed: AccessDeniedException: User: ")
+    assert "needs the IAM action sms-voice:ReleasePhoneNumber (the collection's docs/iam/" in result["msg"]
+
+
+def test_access_denied_on_the_tagging_api_names_its_own_prefix():
+    from botocore.exceptions import ClientError
+
+    denied = ClientError(
+        {"Error": {"Code": "AccessDeniedException", "Message": "User is not authorized"}}, "GetResources"
+    )
+    assert "needs the IAM action tag:GetResources" in connection.aws_error("GetResources", denied).msg
+
+
 def test_tags_are_read_concurrently_and_kept_in_order(mock_emulator):
     client = mock_emulator.client()
     created = [

@@ -457,10 +457,21 @@ def aws_error(operation, error):
             text += "; {0}: {1}".format(field["Name"], field.get("Message", ""))
     if code in ("ThrottlingException", "InternalServerException", "ServiceUnavailable"):
         text += "; retries were exhausted, re-run the task to converge"
+    if code == "AccessDeniedException":
+        # AWS's own message names the action only for some denials; say it in every case.
+        text += (
+            "; the identity running the task needs the IAM action {0} (the collection's docs/iam/ "
+            "holds the policy of each module, listing every action it calls)"
+        ).format(iam_action(operation))
     err = SmsVoiceError(text, operation=operation, code=code, reason=reason, message=message, fields=fields)
     # botocore retried the call: an earlier attempt may have acted before its answer was lost.
     err.retried = retried
     return err
+
+
+def iam_action(operation):
+    """The IAM action an API operation needs: tag:GetResources for the Tagging API, else sms-voice:<operation>."""
+    return ("tag:" if operation == "GetResources" else "sms-voice:") + operation
 
 
 def _snake(operation):
