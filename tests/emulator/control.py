@@ -208,7 +208,9 @@ class Emulator:
 
     def _record(self, operation: str, region: str, params: Any, error: str | None) -> None:
         with self.lock:
-            self._calls.append({"operation": operation, "region": region, "params": params, "error": error})
+            self._calls.append(
+                {"operation": operation, "region": region, "params": params, "error": error, "at": time.time()}
+            )
 
     def _take_fault(self, operation: str) -> Fault | None:
         with self.lock:

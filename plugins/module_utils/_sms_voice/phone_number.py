@@ -174,6 +174,7 @@ class Requester:
                 token = str(uuid.uuid4())
             response = self.api.call("RequestPhoneNumber", ClientToken=token, **params)
             number_id = response["PhoneNumberId"]
+            self.reader.created(response["PhoneNumberArn"], response.get("Tags"))
             if response.get("Status") != "DELETED":
                 try:
                     named = self._named(number_id)
@@ -198,10 +199,10 @@ class Requester:
     def _named(self, number_id):
         """IDs of the live numbers named ``name`` if ``number_id`` is one of them, else None.
 
-        Only numbers that appeared since the lookup have their tags read: the
-        others were read moments before, and reading them all again would double
-        the cost of a request in a large account (ListTagsForResource is one call
-        a number).
+        Only numbers that appeared since the lookup have their tags read, and not
+        the one just leased (the service answered with its tags): the others were
+        read moments before, from the index or themselves, and reading them all
+        again would cost one ListTagsForResource call a number.
         """
         candidates = self.reader.describe_all(filters=api_filters({"status": list(LIVE_STATUSES)}))
         self.reader.tags_for([n for n in candidates if n["PhoneNumberArn"] not in self.reader.seen_tags])

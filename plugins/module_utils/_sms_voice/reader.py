@@ -95,6 +95,7 @@ class Reader:
         self.warn = warn
         self.seen_tags = {}  # ARN -> tags, as last read by this reader (from the index or the resource)
         self.own_tags = set()  # ARNs whose tags in seen_tags were read from the resource itself
+        self.proven = set()  # ARNs of the live resources ``prove`` listed
         self._index_broken = None  # the error that made the index unusable in this run
         self._index_warned = False
 
@@ -180,6 +181,7 @@ class Reader:
         statuses = [s for s in live_statuses(resource) if s is not None]
         live = [{"Name": "status", "Values": statuses}] if statuses and live_only else []
         items = self.describe_all(filters=live + list(filters or []), resource=resource)
+        self.proven.update(item[resource.arn_member] for item in items)
         indexed = self.index_tags(resource) if items else {}
         arn = resource.arn_member
         if indexed is None:
@@ -193,6 +195,17 @@ class Reader:
             self._each(lambda item: self.tags(item, resource), missing)
             tags = [self.seen_tags[item[arn]] for item in items]
         return [(item, t) for item, t in zip(items, tags) if accept(t)]
+
+    def created(self, arn, tags):
+        """Take the tags a create call answered with as the resource's own, if it is new since ``prove``.
+
+        A resource ``prove`` did not list was created after the lookup, with the
+        tags the task sent; one it listed is an older resource a replayed
+        ClientToken led to, whose tags may have changed since, so it is read.
+        """
+        if arn not in self.proven and tags is not None:
+            self.seen_tags[arn] = tags_to_dict(tags)
+            self.own_tags.add(arn)
 
     def own(self, pairs, accept, resource=PHONE_NUMBER):
         """The (item, tags) pairs whose own tags (read unless this reader read them itself) satisfy ``accept``."""
