@@ -55,8 +55,8 @@ options:
         with O(state=absent), the number is released only if its C(Name) tag is this value.
         A name another live number already has fails the task before any change.
       - 1 to 256 characters without line breaks, as for any tag value.
-      - Found through the Resource Groups Tagging API when O(use_tagging_api=true), else by reading the tags
-        of every live number; see O(use_tagging_api).
+      - Found and proven unique through the Resource Groups Tagging API when O(use_tagging_api=true), else by
+        reading the tags of every live number; see O(use_tagging_api).
       - Runs of one task that overlap (pipelines started together, a cancelled run retried at once) lease one
         number between them, because the request's idempotency token is derived from the region, the name and the
         settings sent. After the request the numbers with this name are read again; if another run with other
@@ -64,16 +64,22 @@ options:
     type: str
   use_tagging_api:
     description:
-      - Whether to find a number by O(name) through the Resource Groups Tagging API (C(tag:GetResources)) first.
-        It lists the numbers that carry a tag in one call per 100, where the SMS API needs one
-        ListTagsForResource call per live number (1,010 calls among 1,000 numbers; 3 this way).
-      - The index only suggests. Every number it names is read back by ID and must still carry the name
-        in its own tags, so a stale entry can never make the task act on another number. When it names
-        no such number, is denied or fails, every live number's tags are read as without it, so a number
-        is never requested because the index missed it; a denial or failure is warned about once.
-      - A second number given the same name moments ago may not be in the index yet, so the duplicate-name
-        error can come one run later. O(state=absent) always reads every number, so a release never relies
-        on the index.
+      - Whether to find a number by O(name) through the Resource Groups Tagging API (C(tag:GetResources)).
+        The SMS API cannot select numbers by tag, and reads one number's tags a call (ListTagsForResource).
+      - A converged task asks the index for the name (one call); every number it names is read back by ID
+        and must still carry the name in its own tags, so a stale entry never makes the task act on
+        another number (3 calls among 1,000 numbers).
+      - When that finds nothing, and always for O(state=absent), the name is proven free in pages, the live
+        numbers from DescribePhoneNumbers (100 a call), their tags from the index (500 tags a call). Only a
+        number the index does not list at all (created moments ago, or by another tool) has its own tags read,
+        and so does the number found before the task changes it. A request by name among 1,000 numbers takes
+        about 25 calls, where reading every number's own tags takes about 1,010 (17 minutes at the published
+        quota).
+      - What this cannot see is a number that already existed and was given the name within the index's lag
+        (the index still shows its old tags), so the task leases a second number, and the next run fails
+        on the duplicate, naming both. V(false) reads every number's own tags instead, which sees it, at one
+        call per number. When the index is denied or fails, the task does the same and warns once with the
+        calls and time that costs.
       - Set V(false) for credentials without C(tag:GetResources), to skip the attempt and its warning.
       - The Tagging API client uses the same credentials, region and O(endpoint_url). Where O(endpoint_url) serves
         only the SMS API (a VPC endpoint, for example), set O(use_tagging_api=false), or every run warns and scans.

@@ -53,8 +53,11 @@ options:
   use_tagging_api:
     description:
       - Whether to find the pool by O(name) through the Resource Groups Tagging API (C(tag:GetResources)) first.
-        Every pool it lists is read back and must still carry the name; when it finds none, every pool's tags are
-        read. O(state=absent) always reads every pool's tags.
+        Every pool it lists is read back and must still carry the name in its own tags. When it finds none, and
+        always for O(state=absent), the pools are listed (DescribePools, 100 a call) with their tags from the index
+        (500 tags a call); only a pool the index does not list has its own tags read, and so does the pool found.
+        As for phone numbers, a pool given the name within the index's lag is not seen; V(false) reads every
+        pool's own tags instead.
     type: bool
     default: true
   iso_country_code:

@@ -59,15 +59,29 @@ options:
     description:
       - Whether to use the Resource Groups Tagging API (C(tag:GetResources)) to find pools by O(names) and
         O(tags), and to read the tags of many pools at once.
-      - With O(names) or O(tags), the pools the index lists are read back by ID and their own tags must
-        match, so a stale entry is never listed; when it lists none that match, is denied or fails, every
-        pool is read as without it (a denial or failure is warned about once).
+      - With O(names) or O(tags), the index lists the candidates with their tags (500 tags a call), and the
+        SMS API says which are live, read back by ID (5 a call) when there are up to 50, else from the Describe
+        pages (100 a call). A listing that 1,000 pools match takes about 15 calls. Within the index's lag a
+        tag just added or removed is not seen yet; set O(confirm_tags=true) to have each candidate's own tags
+        decide.
+      - When the index lists no live match, every pool is listed (Describe pages) with its tags from the
+        index, and only the pools the index does not list at all have their own tags read. When it is
+        denied or fails, every pool's own tags are read, one call each, and the task warns once with what
+        that costs.
       - Tags that are only shown (O(include_tags)) are as fresh as the index. Set V(false) to read every pool's
         own tags, or for credentials without C(tag:GetResources).
       - The Tagging API client uses the same credentials, region and O(endpoint_url). Where O(endpoint_url) serves
         only the SMS API (a VPC endpoint, for example), set O(use_tagging_api=false), or every run warns and scans.
     type: bool
     default: true
+  confirm_tags:
+    description:
+      - With O(names) or O(tags), read the own tags (ListTagsForResource) of every pool the index suggests,
+        and list only those whose own tags match, exact even within the index's lag, at one call per
+        candidate (about 17 minutes for 1,000 at the published quota).
+    type: bool
+    default: false
+    version_added: 0.2.0
   include_keywords:
     description:
       - Whether to read each pool's keywords (one DescribeKeywords call per pool, made concurrently).

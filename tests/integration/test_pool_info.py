@@ -57,10 +57,8 @@ def test_lists_every_pool_with_its_members_in_the_shape_of_the_pool_description(
     assert listed[pools["b"]["PoolId"]]["deletion_protection_enabled"] is True
     assert listed[pools["c"]["PoolId"]]["tags"] == {}
     # The tags of the tagged pools come from one GetResources call; the untagged one is asked itself.
-    # Members: one call per pool; keywords: none.
-    assert run.operations == (
-        ["DescribePools", "GetResources", "ListTagsForResource"] + ["ListPoolOriginationIdentities"] * 3
-    )
+    # Members: the PoolId of every number, one DescribePhoneNumbers page for three pools; keywords: none.
+    assert run.operations == ["DescribePools", "GetResources", "ListTagsForResource", "DescribePhoneNumbers"]
 
 
 def test_pool_ids_accept_ids_and_arns_and_skip_unknown_ones(emulator, pools):
@@ -70,14 +68,15 @@ def test_pool_ids_accept_ids_and_arns_and_skip_unknown_ones(emulator, pools):
     assert ids(run) == [pools["a"]["PoolId"], pools["b"]["PoolId"]]
     assert all(p["tags"] is None for p in run.result["pools"])
     # The unknown ID fails the batch; the IDs are then asked one by one.
-    assert run.operations == ["DescribePools"] * 4 + ["ListPoolOriginationIdentities"] * 2
+    assert run.operations == ["DescribePools"] * 4 + ["DescribePhoneNumbers"]
 
 
 def test_names_through_the_tag_index(emulator, pools):
     run = run_task(emulator, "pool_info", dict(names=["b"]))
     assert ids(run) == [pools["b"]["PoolId"]]
     assert run.result["pools"][0]["tags"] == {"Name": "b", "team": "dev"}
-    assert run.operations == ["GetResources", "DescribePools", "ListTagsForResource", "ListPoolOriginationIdentities"]
+    # The pool and its tags from the index, its liveness by ID; one pool's members from its own listing.
+    assert run.operations == ["GetResources", "DescribePools", "ListPoolOriginationIdentities"]
 
 
 def test_names_when_the_tag_index_is_denied_reads_every_pool(emulator, pools):
@@ -169,3 +168,28 @@ def test_examples_run_against_the_emulator(emulator, pools):
     assert proc.returncode == 0, proc.stdout[-3000:]
     assert [r["status"] for r in records] == ["ok"] * len(tasks)
     assert [c for c in calls if c["error"] and c["error"] != "ResourceNotFoundException"] == []
+
+
+def test_members_of_many_pools_come_from_the_number_pages_when_they_are_fewer_calls(emulator):
+    client = emulator.client()
+    emulator.seed(250, Tags=[{"Key": "Name", "Value": "hay-{i}"}])
+    created = [create_pool(client, "p{0}".format(i)) for i in range(4)]
+    run = run_task(emulator, "pool_info", dict(include_tags=False))
+    assert not run.failed, run.result.get("msg")
+    listed = {p["pool_id"]: p["phone_number_ids"] for p in run.result["pools"]}
+    assert listed == {p["PoolId"]: [p["founder"]] for p in created}
+    # 254 numbers are 3 pages, fewer than the 4 pools.
+    assert run.operations == ["DescribePools"] + ["DescribePhoneNumbers"] * 3
+
+
+def test_members_of_few_pools_among_many_numbers_are_listed_per_pool_after_a_bounded_try(emulator):
+    client = emulator.client()
+    emulator.seed(450)
+    created = [create_pool(client, "p{0}".format(i)) for i in range(3)]
+    run = run_task(emulator, "pool_info", dict(include_tags=False))
+    assert not run.failed, run.result.get("msg")
+    assert {p["pool_id"]: p["phone_number_ids"] for p in run.result["pools"]} == {
+        p["PoolId"]: [p["founder"]] for p in created
+    }
+    # Two pages (one fewer than the pools) do not reach the end of 453 numbers: each pool is listed after all.
+    assert run.operations == ["DescribePools"] + ["DescribePhoneNumbers"] * 2 + ["ListPoolOriginationIdentities"] * 3
