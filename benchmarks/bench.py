@@ -10,7 +10,11 @@
    through the Resource Groups Tagging API (the index path), with it off (the
    fallback: every number's own tags) and the floor. Each row prints its calls
    and its seconds at the published quotas (see PUBLISHED_RATES).
-3. phone_number_info's reader over 10,000 numbers, with and without tags, against a
+3. Writes by name at the published quotas: a request among 100 and 1,000 numbers,
+   a release among 1,000, a loop of 20 named numbers among 300 (first run and
+   converged re-run), and 8 and 16 overlapping runs of one request task, each with
+   its calls, throttled attempts, seconds and floor.
+4. phone_number_info's reader over 10,000 numbers, with and without tags, against a
    plain boto3 paginator loop (plus ListTagsForResource per number for tags), on
    the same emulator server in the same run, each in its own process: wall time,
    ratio, peak resident memory and calls.
@@ -39,7 +43,7 @@ from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.phon
 )
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.reader import PhoneNumberReader
 from tests.emulator import EmulatorHandle, start_subprocess
-from tests.integration.harness import run_task
+from tests.integration.harness import StartedTask, run_playbook, run_task
 
 SIMULATOR = dict(IsoCountryCode="US", MessageType="TRANSACTIONAL", NumberCapabilities=["SMS"], NumberType="SIMULATOR")
 #: Published default request quotas, calls per second per account and region. GetResources: Tag Editor
@@ -233,6 +237,120 @@ def bench_tagging(server, by_name_counts=(100, 1000), info_counts=(1000, 10000))
         )
 
 
+REQUEST_ARGS = dict(
+    iso_country_code="US", message_type="TRANSACTIONAL", number_capabilities=["SMS"], number_type="SIMULATOR"
+)
+PUBLISHED_ENV = {"SMS_VOICE_QUOTA_SCALE": "1"}
+
+
+def pages(count, per_page=100):
+    return max(1, math.ceil(count / per_page))
+
+
+def request_floor(count, tags_per_number=1):
+    """Prove the name free (Describe pages, index pages), lease, list again to catch a duplicate."""
+    return pages(count) + pages(count * tags_per_number, 500) + 1 + pages(count + 1)
+
+
+def release_floor(count, tags_per_number=1):
+    """Prove the name unique, read the number's own tags, release it."""
+    return pages(count) + pages(count * tags_per_number, 500) + 1 + 1
+
+
+def served(calls):
+    return sum(1 for c in calls if not c["error"]), sum(1 for c in calls if c["error"] == "ThrottlingException")
+
+
+def account(server, count):
+    fresh(server, quotas=True)
+    server.seed(count, Tags=[{"Key": "Name", "Value": "hay-{i}"}], **SIMULATOR)
+
+
+def loop_play(names):
+    task = {
+        "name": "task under test",
+        "pinpoint.sms_voice.phone_number": dict(name="{{ item }}", **REQUEST_ARGS),
+        "loop": names,
+    }
+    return [{"hosts": "localhost", "gather_facts": False, "tasks": [task]}]
+
+
+def bench_writes(server, overlaps=(8, 16)):
+    """Writes by name at the published quotas (emulator and module at quota_scale 1), each measured."""
+    rows = []
+
+    def row(title, calls, seconds, floor, failed=0):
+        made, throttled = served(calls)
+        rows.append((title, made, throttled, seconds, floor, failed))
+
+    for count in (100, 1000):
+        account(server, count)
+        start = time.perf_counter()
+        run = run_task(server, "phone_number", dict(name="new", **REQUEST_ARGS), extra_env=PUBLISHED_ENV)
+        if run.failed or not run.changed:
+            raise SystemExit("request among {0}: {1}".format(count, run.result.get("msg")))
+        row("request by name among {0:,}".format(count), run.calls, time.perf_counter() - start, request_floor(count))
+    account(server, 999)
+    named(server.client(), "bye")
+    start = time.perf_counter()
+    run = run_task(server, "phone_number", dict(name="bye", state="absent"), extra_env=PUBLISHED_ENV)
+    if run.failed or not run.changed:
+        raise SystemExit("release among 1,000: {0}".format(run.result.get("msg")))
+    row("release by name among 1,000", run.calls, time.perf_counter() - start, release_floor(1000))
+
+    account(server, 300)
+    names = ["loop-{0}".format(i) for i in range(20)]
+    for label, floor in (
+        ("first run", sum(request_floor(300 + i) for i in range(20))),
+        ("converged re-run", 2 * len(names)),
+    ):
+        start = time.perf_counter()
+        records, _operations, calls, proc = run_playbook(server, loop_play(names), extra_env=PUBLISHED_ENV)
+        failed = [r for r in records if r["status"] == "failed"]
+        if proc.returncode or failed:
+            raise SystemExit("loop of 20 ({0}): rc {1}\n{2}".format(label, proc.returncode, proc.stdout[-2000:]))
+        row("loop of 20 names among 300, " + label, calls, time.perf_counter() - start, floor)
+
+    for runs in overlaps:
+        account(server, 300)
+        server.fault("RequestPhoneNumber", "latency", count=runs, seconds=6.0)
+        before = len(server.calls())
+        start = time.perf_counter()
+        started = [
+            StartedTask(server, "phone_number", dict(name="overlap", **REQUEST_ARGS), PUBLISHED_ENV)
+            for _run in range(runs)
+        ]
+        results = [task.wait(timeout=3600) for task in started]
+        seconds = time.perf_counter() - start
+        failed = sum(1 for r in results if r.failed)
+        leased = {r.number["phone_number_id"] for r in results if not r.failed and r.number}
+        if len(leased) > 1:
+            raise SystemExit("{0} overlapping runs leased {1} numbers".format(runs, len(leased)))
+        row(
+            "{0} overlapping requests, 300 numbers".format(runs),
+            server.calls()[before:],
+            seconds,
+            runs * request_floor(300),
+            failed,
+        )
+    fresh(server)
+    width = max(len(r[0]) for r in rows)
+    print("\nWrites by name at the published quotas (1 call per second per operation; GetResources 15/s), through")
+    print("ansible-playbook (start-up included): calls served, throttled attempts, wall seconds, the floor of calls")
+    print("the APIs allow for the same outcome (see request_floor, release_floor), and failed runs.")
+    print(
+        "{0}  {1:>6}  {2:>5}  {3:>8}  {4:>6}  {5:>6}".format(
+            "scenario".ljust(width), "calls", "thr", "seconds", "floor", "failed"
+        )
+    )
+    for title, made, throttled, seconds, floor, failed in rows:
+        print(
+            "{0}  {1:>6}  {2:>5}  {3:>8.1f}  {4:>6}  {5:>6}".format(
+                title.ljust(width), made, throttled, seconds, floor, failed
+            )
+        )
+
+
 def baseline(client, with_tags):
     numbers = []
     for page in client.get_paginator("describe_phone_numbers").paginate(PaginationConfig={"PageSize": 100}):
@@ -318,6 +436,8 @@ def main():
     parser.add_argument("--skip-calls", action="store_true", help="skip the calls-per-task table")
     parser.add_argument("--skip-tagging", action="store_true", help="skip the finding-by-tag table")
     parser.add_argument("--skip-info", action="store_true", help="skip the reader vs boto3 loop table")
+    parser.add_argument("--skip-writes", action="store_true", help="skip the writes-by-name table")
+    parser.add_argument("--only-writes", action="store_true", help="run only the writes-by-name table")
     parser.add_argument("--measure", choices=["loop", "ours"], help=argparse.SUPPRESS)
     parser.add_argument("--url", help=argparse.SUPPRESS)
     parser.add_argument("--tags", action="store_true", help=argparse.SUPPRESS)
@@ -336,10 +456,15 @@ def main():
     server = EmulatorHandle(process.url)
     fresh(server)
     try:
+        if args.only_writes:
+            bench_writes(server)
+            return
         if not args.skip_calls:
             bench_calls(server)
         if not args.skip_tagging:
             bench_tagging(server)
+        if not args.skip_writes:
+            bench_writes(server)
         if not args.skip_info:
             bench_info(server, args.numbers)
     finally:
