@@ -9,7 +9,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from . import tagging
+from . import limits, tagging
 from .quotas import DEFAULT_QUOTA_BURST_SECONDS, DEFAULT_QUOTA_SCALE
 from .registrations import DEFAULT_BLOCKING_STATUSES, check_blocking_statuses
 
@@ -30,13 +30,13 @@ def default_config() -> dict[str, Any]:
         "pending_seconds": dict(DEFAULT_PENDING_SECONDS),
         "association_seconds": DEFAULT_ASSOCIATION_SECONDS,
         "deleted_retention_seconds": DEFAULT_DELETED_RETENTION_SECONDS,
-        "phone_numbers_quota": None,
         "pool_release_lag_seconds": DEFAULT_POOL_RELEASE_LAG_SECONDS,
         "quotas": True,
         "quota_scale": DEFAULT_QUOTA_SCALE,
         "quota_burst_seconds": DEFAULT_QUOTA_BURST_SECONDS,
         "registration_statuses_blocking_release": list(DEFAULT_BLOCKING_STATUSES),
         "client_token_ttl_seconds": DEFAULT_CLIENT_TOKEN_TTL_SECONDS,
+        **limits.default_config(),
         **tagging.default_config(),
     }
 
@@ -79,10 +79,8 @@ def changed_config(current: dict[str, Any], changes: dict[str, Any]) -> dict[str
             updated[key] = value
         elif key in ("quota_scale", "quota_burst_seconds"):
             updated[key] = positive_number(key, value)
-        elif key == "phone_numbers_quota":
-            if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
-                raise ValueError("phone_numbers_quota must be null or an integer >= 0")
-            updated[key] = value
+        elif key in limits.default_config():
+            updated[key] = limits.check_config(key, value)
         else:
             raise ValueError(f"unknown configuration key {key!r}; known: {sorted(default_config())}")
     return updated
