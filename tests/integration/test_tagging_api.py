@@ -102,7 +102,9 @@ def test_a_stale_index_entry_whose_tag_was_removed_is_never_acted_on(emulator):
     assert not run.failed, run.result.get("msg")
     assert run.changed is True and run.mutating == []
     assert run.number["phone_number_id"] != stale["PhoneNumberId"], "a new number is predicted, not the stale one"
-    assert run.operations == ["GetResources", "DescribePhoneNumbers", "ListTagsForResource"] + scan(1)
+    assert run.operations == ["GetResources", "DescribePhoneNumbers", "ListTagsForResource"] + scan(1) + [
+        "DescribeAccountLimits"
+    ]
 
 
 def test_a_stale_index_entry_of_a_released_number_is_never_acted_on(emulator):
@@ -119,6 +121,7 @@ def test_a_stale_index_entry_of_a_released_number_is_never_acted_on(emulator):
     # The released number is read back by ID (and dropped as DELETED), then the scan decides; after the
     # request the numbers are listed again and the new one's tags read, to catch a duplicate lease.
     assert run.operations == ["GetResources", "DescribePhoneNumbers"] + scan(1) + [
+        "DescribeAccountLimits",
         "RequestPhoneNumber",
         "DescribePhoneNumbers",
         "ListTagsForResource",
