@@ -96,7 +96,7 @@ options:
         for the operations it names."
       - Operations are the ones the modules call (C(DescribePhoneNumbers), C(ListTagsForResource), C(DescribePools),
         C(DescribeKeywords), C(DescribeOptOutLists), C(ListPoolOriginationIdentities), C(ListAvailablePhoneNumbers),
-        C(RequestPhoneNumber), C(UpdatePhoneNumber), C(ReleasePhoneNumber), C(AssociateOriginationIdentity),
+        C(DescribeAccountLimits), C(DescribeRegistrations), C(RequestPhoneNumber), C(UpdatePhoneNumber), C(ReleasePhoneNumber), C(AssociateOriginationIdentity),
         C(DisassociateOriginationIdentity), C(TagResource), C(UntagResource), C(PutKeyword), C(DeleteKeyword),
         C(CreatePool), C(UpdatePool), C(DeletePool), C(CreateOptOutList), C(DeleteOptOutList),
         and the Resource Groups Tagging API's C(GetResources)); values must be positive numbers.

@@ -22,6 +22,9 @@ description:
     the task fails before any change, naming them.
   - Check mode makes no call that changes anything and returns the predicted list; diff mode
     returns the list before and after.
+  - Before it creates a list, in check mode too, the task reads the account's limits once
+    (C(DescribeAccountLimits)); when the C(OPT_OUT_LISTS) limit (the V(Default) list counts) has no room left,
+    it fails before C(CreateOptOutList), naming the limit with its use and maximum (RV(limit)).
 author:
   - pinpoint.sms_voice contributors (@pinpoint-sms-voice)
 options:
@@ -80,6 +83,23 @@ EXAMPLES = r"""
 """
 
 RETURN = r"""
+limit:
+  description:
+    - When the task fails because the account has no room for a new list, the account limit that is reached
+      (from C(DescribeAccountLimits)), in check mode too.
+  returned: on failure for an account limit
+  type: dict
+  sample: {name: OPT_OUT_LISTS, used: 100, max: 100}
+  contains:
+    name:
+      description: The limit's name, as C(DescribeAccountLimits) gives it.
+      type: str
+    used:
+      description: How much of it the account uses in the task's region.
+      type: int
+    max:
+      description: The limit.
+      type: int
 opt_out_list:
   description:
     - The opt-out list, in the shape M(pinpoint.sms_voice.opt_out_list_info) returns; in check mode, as

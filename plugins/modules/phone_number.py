@@ -23,7 +23,15 @@ description:
   - With O(state=absent), the number is released. A released number cannot be recovered. A number another
     run released in the meantime counts as released, and the task does not fail.
   - Check mode makes no call that changes anything and returns the predicted number; diff mode
-    returns the number before and after.
+    returns the number before and after, under a header naming the number (in a loop, each item's diff names
+    its own).
+  - A pool (O(pool_id)), opt-out list (O(opt_out_list_name)) or registration (O(registration_id)) the task
+    names must exist; a real run fails before any change when one does not, naming the option. In check mode
+    one that does not exist yet is taken as given, because an earlier task of the same play may create it; the
+    task warns once, naming what it could not check, and lists those options in RV(unverified).
+  - Before it requests a number, in check mode too, the task reads the account's limits once
+    (C(DescribeAccountLimits)); when the C(PHONE_NUMBERS) limit has no room left, it fails before the request,
+    naming the limit with its use and maximum (RV(limit)).
 author:
   - pinpoint.sms_voice contributors (@pinpoint-sms-voice)
 options:
@@ -112,6 +120,8 @@ options:
   registration_id:
     description:
       - The registration the number is requested under. Immutable.
+      - A registration that does not exist fails the request before it is made, naming this option (in check
+        mode, a warning and RV(unverified)).
     type: str
   opt_out_list_name:
     description:
@@ -335,6 +345,34 @@ EXAMPLES = r"""
 """
 
 RETURN = r"""
+unverified:
+  description:
+    - The options naming another resource (a pool, an opt-out list or a registration) that check mode could not verify, because
+      the service does not know that resource yet; the prediction takes their values as given. An earlier task
+      of the same play may create it, which check mode cannot know. A real run fails for such a value before
+      any change, naming the option.
+    - An empty list when everything the task refers to was found, and always in a real run.
+  returned: success
+  type: list
+  elements: str
+  sample: [opt_out_list_name]
+limit:
+  description:
+    - When the task fails because the account has no room for the number, the account limit that is reached
+      (from C(DescribeAccountLimits)), in check mode too.
+  returned: on failure for an account limit
+  type: dict
+  sample: {name: PHONE_NUMBERS, used: 100, max: 100}
+  contains:
+    name:
+      description: The limit's name, as C(DescribeAccountLimits) gives it.
+      type: str
+    used:
+      description: How much of it the account uses in the task's region.
+      type: int
+    max:
+      description: The limit.
+      type: int
 pending_changes:
   description:
     - The changes left for a later run, in the order they will be made, because the number is not

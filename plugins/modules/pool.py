@@ -26,6 +26,12 @@ description:
   - With O(state=absent), the pool is deleted; its numbers leave it and stay leased.
   - Check mode makes no call that changes anything and returns the predicted pool; diff mode returns the pool
     before and after.
+  - The opt-out list the task names (O(opt_out_list_name)) must exist; a real run fails before any change when
+    it does not. In check mode a list that does not exist yet is taken as given (an earlier task of the same
+    play may create it); the task warns once and lists the option in RV(unverified).
+  - Before it creates a pool, in check mode too, the task reads the account's limits once
+    (C(DescribeAccountLimits)); when the C(POOLS) limit has no room left, it fails before C(CreatePool), naming
+    the limit with its use and maximum (RV(limit)).
 author:
   - pinpoint.sms_voice contributors (@pinpoint-sms-voice)
 options:
@@ -88,7 +94,8 @@ options:
     default: false
   opt_out_list_name:
     description:
-      - The name or ARN of the opt-out list the pool uses. It must exist.
+      - The name or ARN of the opt-out list the pool uses. It must exist (in check mode, one that does not exist
+        yet is reported in RV(unverified)).
     type: str
   two_way_enabled:
     description: Whether the pool receives inbound messages (two-way messaging).
@@ -203,6 +210,34 @@ EXAMPLES = r"""
 """
 
 RETURN = r"""
+unverified:
+  description:
+    - The options naming another resource (a pool, an opt-out list) that check mode could not verify, because
+      the service does not know that resource yet; the prediction takes their values as given. An earlier task
+      of the same play may create it, which check mode cannot know. A real run fails for such a value before
+      any change, naming the option.
+    - An empty list when everything the task refers to was found, and always in a real run.
+  returned: success
+  type: list
+  elements: str
+  sample: [opt_out_list_name]
+limit:
+  description:
+    - When the task fails because the account has no room for a new pool, the account limit that is reached
+      (from C(DescribeAccountLimits)), in check mode too.
+  returned: on failure for an account limit
+  type: dict
+  sample: {name: POOLS, used: 100, max: 100}
+  contains:
+    name:
+      description: The limit's name, as C(DescribeAccountLimits) gives it.
+      type: str
+    used:
+      description: How much of it the account uses in the task's region.
+      type: int
+    max:
+      description: The limit.
+      type: int
 pool:
   description:
     - The pool as M(pinpoint.sms_voice.pool_info) returns it; predicted in check mode. An empty dict when the pool

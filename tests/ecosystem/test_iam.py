@@ -1,7 +1,8 @@
 """The least-privilege IAM policies of docs/iam/ name exactly the actions the modules call.
 
 Each module runs through ansible-playbook against the emulator along every
-path it has (request, update, tags, keywords, pool move, release with
+path it has (request, with the account's limits read first and a
+registration checked, update, tags, keywords, pool move, release with
 deletion protection and from a pool; listing with tags and keywords). The
 operations the emulator records must be allowed by the module's policy, and
 every action of the policy must have been used. The union of both policies
@@ -161,6 +162,7 @@ def test_phone_number_uses_every_action_of_its_policy_and_no_other(emulator):
         IsoCountryCode="US", MessageType="TRANSACTIONAL", NumberCapabilities=["SMS"], NumberType="SIMULATOR"
     )["PhoneNumberId"]
     pool_id = client.create_pool(OriginationIdentity=anchor, IsoCountryCode="US", MessageType="TRANSACTIONAL")["PoolId"]
+    (registration_id,) = emulator.seed_registrations({"RegistrationType": "US_TEN_DLC_BRAND_REGISTRATION"})
     keywords = [{"keyword": "HELP", "reply": "Reply STOP to stop."}, {"keyword": "JOIN", "reply": "Welcome!"}]
     tasks = [
         task(
@@ -208,6 +210,11 @@ def test_phone_number_uses_every_action_of_its_policy_and_no_other(emulator):
                 two_way_channel_role=ROLE,
                 **SIMULATOR,
             ),
+        ),
+        task(
+            "Request under a registration (checked before the request)",
+            "phone_number",
+            dict(name="iam-registered", registration_id=registration_id, **SIMULATOR),
         ),
     ]
     enforce(emulator, "phone_number")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from . import iam, tagging
+from . import iam, limits, tagging
 from .quotas import DEFAULT_QUOTA_BURST_SECONDS, DEFAULT_QUOTA_SCALE
 from .registrations import DEFAULT_BLOCKING_STATUSES, check_blocking_statuses
 
@@ -30,7 +30,6 @@ def default_config() -> dict[str, Any]:
         "pending_seconds": dict(DEFAULT_PENDING_SECONDS),
         "association_seconds": DEFAULT_ASSOCIATION_SECONDS,
         "deleted_retention_seconds": DEFAULT_DELETED_RETENTION_SECONDS,
-        "phone_numbers_quota": None,
         "pool_release_lag_seconds": DEFAULT_POOL_RELEASE_LAG_SECONDS,
         "quotas": True,
         "quota_scale": DEFAULT_QUOTA_SCALE,
@@ -39,6 +38,7 @@ def default_config() -> dict[str, Any]:
         "client_token_ttl_seconds": DEFAULT_CLIENT_TOKEN_TTL_SECONDS,
         # An IAM policy every call is authorized against (tests.emulator.iam); null: no IAM checks.
         "iam_policy": None,
+        **limits.default_config(),
         **tagging.default_config(),
     }
 
@@ -83,10 +83,8 @@ def changed_config(current: dict[str, Any], changes: dict[str, Any]) -> dict[str
             updated[key] = positive_number(key, value)
         elif key == "iam_policy":
             updated[key] = copy.deepcopy(iam.check_policy(value))
-        elif key == "phone_numbers_quota":
-            if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
-                raise ValueError("phone_numbers_quota must be null or an integer >= 0")
-            updated[key] = value
+        elif key in limits.default_config():
+            updated[key] = limits.check_config(key, value)
         else:
             raise ValueError(f"unknown configuration key {key!r}; known: {sorted(default_config())}")
     return updated

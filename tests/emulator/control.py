@@ -323,6 +323,10 @@ class Emulator:
         checked = [check_seed(item, index) for index, item in enumerate(registrations)]
         with self.lock:
             backend = self.store.get(account_id, region)
+            try:
+                backend.check_room("REGISTRATIONS", len(checked))
+            except EmulatorError as e:
+                raise ValueError(f"registrations: {e.message} (registrations_quota)") from e
             return [backend.add_registration(kind, status).id for kind, status in checked]
 
     def state(self) -> dict[str, dict[str, list[dict[str, Any]]]]:

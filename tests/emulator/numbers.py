@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .core import FilterSpec, _any, _bool_checker, _enum_checker, _flag, _iso_checker, _tag_list
-from .errors import conflict, field_error, not_found, quota_exceeded, validation_error
+from .errors import conflict, field_error, not_found, validation_error
 from .keywords import DEFAULT_KEYWORDS, Keyword
 from .opt_out_lists import DEFAULT_OPT_OUT_LIST
 from .validation import filter_output
@@ -392,9 +392,7 @@ class NumbersMixin:
     def request_phone_number(self, params: dict[str, Any]) -> dict[str, Any]:
         def execute() -> tuple[dict[str, Any], str, str, Callable[[], dict[str, Any]]]:
             planned = self.plan_request(params)
-            quota = self.config.get("phone_numbers_quota")
-            if quota is not None and sum(1 for n in self.numbers.values() if n.deleted_at is None) >= quota:
-                raise quota_exceeded("PHONE_NUMBERS_PER_ACCOUNT", f"The account already has {quota} phone numbers.")
+            self.check_room("PHONE_NUMBERS")
             number = self.create_number(planned)
             first = self._request_response(number)
 

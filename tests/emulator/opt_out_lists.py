@@ -6,9 +6,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .core import _tag_list
-from .errors import conflict, quota_exceeded, validation_error
+from .errors import conflict, validation_error
 from .validation import filter_output
 
+#: The default of the ``opt_out_lists_quota`` setting (:mod:`.limits`).
 MAX_OPT_OUT_LISTS = 100
 DEFAULT_OPT_OUT_LIST = "Default"
 
@@ -54,10 +55,7 @@ class OptOutListsMixin:
             name = params["OptOutListName"]
             if name in self.opt_out_lists:
                 raise conflict("RESOURCE_ALREADY_EXISTS", f"Opt-out list {name} already exists.", "opt-out-list", name)
-            if len(self.opt_out_lists) >= MAX_OPT_OUT_LISTS:
-                raise quota_exceeded(
-                    "OPT_OUT_LISTS_PER_ACCOUNT", f"At most {MAX_OPT_OUT_LISTS} opt-out lists per account and region."
-                )
+            self.check_room("OPT_OUT_LISTS")
             tags = self._merged_tags({}, self._checked_tags(params.get("Tags") or []))
             opt_out_list = self._add_opt_out_list(name, tags)
             response = {**self.opt_out_list_view(opt_out_list), "Tags": _tag_list(opt_out_list.tags)}

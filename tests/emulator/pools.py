@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .core import FilterSpec, _any, _bool_checker, _enum_checker, _flag, _iso_checker, _tag_list, compile_filters
-from .errors import conflict, field_error, quota_exceeded
+from .errors import conflict, field_error
 from .validation import filter_output
 
 if TYPE_CHECKING:
@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from .numbers import PhoneNumber
 
 
+#: The default of the ``pools_quota`` setting (:mod:`.limits`).
 MAX_POOLS = 100
 
 #: UpdatePool member -> Pool attribute (OptOutListName, a name or ARN, is resolved apart).
@@ -141,8 +142,7 @@ class PoolsMixin:
                     "phone-number",
                     number.id,
                 )
-            if len(self.pools) >= MAX_POOLS:
-                raise quota_exceeded("POOLS_PER_ACCOUNT", f"At most {MAX_POOLS} pools per account and region.")
+            self.check_room("POOLS")
             tags = self._merged_tags({}, self._checked_tags(params.get("Tags") or []))
             pool_id = "pool-" + secrets.token_hex(16)
             pool = Pool(

@@ -7,7 +7,8 @@ Messaging SMS and Voice v2 API": a default rate per operation, per account and
 Region, every one eligible for an increase. The page lists 1 request per
 second for every control-plane operation it names, DeleteOptedOutNumber (10)
 being the exception among them; the rows below are the operations this
-emulator serves, plus the tagging operations and DescribeRegistrations.
+emulator serves, plus the tagging operations, DescribeRegistrations and
+DescribeAccountLimits.
 
 The page states a rate, not a burst. The emulator's bucket holds ``rate x
 quota_burst_seconds`` tokens (default 1 s, at least one token), an
@@ -32,6 +33,7 @@ QUOTAS: dict[str, float] = {
     "DeleteKeyword": 1,
     "DeleteOptOutList": 1,
     "DeletePool": 1,
+    "DescribeAccountLimits": 1,
     "DescribeKeywords": 1,
     "DescribeOptOutLists": 1,
     "DescribePhoneNumbers": 1,

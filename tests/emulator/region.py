@@ -8,7 +8,7 @@ combines them:
 
 * :mod:`.numbers` (phone numbers), :mod:`.pools` (pools and their members),
   :mod:`.opt_out_lists`, :mod:`.keywords`, :mod:`.tags`, :mod:`.registrations`,
-  :mod:`.available_numbers`, on the shared plumbing of :mod:`.core`;
+  :mod:`.available_numbers`, :mod:`.limits`, on the shared plumbing of :mod:`.core`;
 * one method per API operation, taking the request dict (API member names) and
   returning the response dict, raising :class:`~.errors.EmulatorError` for API errors.
 
@@ -66,9 +66,11 @@ covered by tests):
   rules (:mod:`tests.emulator.keyword_rules`).
 * ``Owner=SHARED`` lists nothing: no other account shares resources here.
 * Limits: 50 tags per resource (``TAGS_PER_RESOURCE``), 30 keywords per number
-  or pool, 100 pools and 100 opt-out lists per region, phone numbers unlimited
-  unless ``phone_numbers_quota`` is configured (``PHONE_NUMBERS_PER_ACCOUNT``);
-  ``MaxResults`` defaults to 100. Page tokens are opaque and bound to the query
+  or pool; pools (``pools_quota``, default 100), opt-out lists
+  (``opt_out_lists_quota``, default 100, ``Default`` included), phone numbers
+  (``phone_numbers_quota``, default no limit) and registrations
+  (``registrations_quota``) per account and region, which
+  ``DescribeAccountLimits`` reports (:mod:`.limits`); ``MaxResults`` defaults to 100. Page tokens are opaque and bound to the query
   that produced them (``INVALID_NEXT_TOKEN`` otherwise).
 """
 
@@ -81,6 +83,7 @@ from typing import TYPE_CHECKING, Any
 from .available_numbers import AVAILABLE_NUMBER_OPERATIONS, AvailableNumbersMixin
 from .core import RegionCore, TokenRecord, _partition, _tag_list
 from .keywords import KEYWORD_OPERATIONS, KeywordsMixin
+from .limits import LIMIT_OPERATIONS, LimitsMixin
 from .numbers import NUMBER_OPERATIONS, NumbersMixin, PhoneNumber
 from .opt_out_lists import DEFAULT_OPT_OUT_LIST, OPT_OUT_LIST_OPERATIONS, OptOutList, OptOutListsMixin
 from .pools import POOL_OPERATIONS, Pool, PoolsMixin
@@ -99,6 +102,7 @@ OPERATIONS = {
     **KEYWORD_OPERATIONS,
     **AVAILABLE_NUMBER_OPERATIONS,
     **REGISTRATION_OPERATIONS,
+    **LIMIT_OPERATIONS,
 }
 
 
@@ -110,6 +114,7 @@ class RegionBackend(
     TagsMixin,
     AvailableNumbersMixin,
     RegistrationsMixin,
+    LimitsMixin,
     RegionCore,
 ):
     """Every resource of one account in one region, and the operations on them.

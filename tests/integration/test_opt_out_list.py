@@ -23,7 +23,8 @@ def test_create_with_tags_converges_and_creates_one_list(emulator):
     args = dict(name="marketing", tags={"team": "messaging"})
     check, apply, again_check, again = converge(emulator, "opt_out_list", args, ["CreateOptOutList"])
 
-    assert check.operations == ["DescribeOptOutLists"]
+    # A create reads the account's limits first, in check mode too (one call); a converged run does not.
+    assert check.operations == ["DescribeOptOutLists", "DescribeAccountLimits"]
     assert check.result["opt_out_list"] == dict(
         opt_out_list_arn=None, opt_out_list_name="marketing", created_timestamp=None, tags={"team": "messaging"}
     )
@@ -36,7 +37,12 @@ def test_create_with_tags_converges_and_creates_one_list(emulator):
     assert created["tags"] == {"team": "messaging"}
     assert "T" in created["created_timestamp"]
     # The create is read back once: a replayed answer for a list deleted since would not be there.
-    assert apply.operations == ["DescribeOptOutLists", "CreateOptOutList", "DescribeOptOutLists"]
+    assert apply.operations == [
+        "DescribeOptOutLists",
+        "DescribeAccountLimits",
+        "CreateOptOutList",
+        "DescribeOptOutLists",
+    ]
     create = next(c for c in apply.calls if c["operation"] == "CreateOptOutList")
     assert create["params"]["ClientToken"].startswith("ansible-sms-voice-")
     assert create["params"]["Tags"] == [{"Key": "team", "Value": "messaging"}]

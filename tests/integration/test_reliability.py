@@ -163,7 +163,14 @@ SCENARIOS = {
         setup_request,
         task_request,
         check_request,
-        ["DescribePhoneNumbers", "ListTagsForResource", "RequestPhoneNumber", "UpdatePhoneNumber", "PutKeyword"],
+        [
+            "DescribePhoneNumbers",
+            "ListTagsForResource",
+            "DescribeAccountLimits",
+            "RequestPhoneNumber",
+            "UpdatePhoneNumber",
+            "PutKeyword",
+        ],
     ),
     "retag": (
         setup_retag,

@@ -114,7 +114,9 @@ def test_a_stale_index_entry_whose_tag_was_removed_is_never_acted_on(emulator):
     assert run.changed is True and run.mutating == []
     assert run.number["phone_number_id"] != stale["PhoneNumberId"], "a new number is predicted, not the stale one"
     # The index names it, its own tags say otherwise; the pages then prove the name free (its tags already read).
-    assert run.operations == ["GetResources", "DescribePhoneNumbers", "ListTagsForResource"] + proof(1)
+    assert run.operations == ["GetResources", "DescribePhoneNumbers", "ListTagsForResource"] + proof(1) + [
+        "DescribeAccountLimits"
+    ]
 
 
 def test_a_stale_index_entry_of_a_released_number_is_never_acted_on(emulator):
@@ -132,6 +134,7 @@ def test_a_stale_index_entry_of_a_released_number_is_never_acted_on(emulator):
     # number's tags come from the index); after the request the numbers are listed again, to catch a
     # duplicate lease (the new number's tags came with the answer to the request).
     assert run.operations == ["GetResources", "DescribePhoneNumbers"] + proof(1) + [
+        "DescribeAccountLimits",
         "RequestPhoneNumber",
         "DescribePhoneNumbers",
     ]

@@ -210,3 +210,10 @@ def test_request_quotas_documents_exactly_the_operations_it_accepts():
     assert documented == set(PUBLISHED_RATES)
     for operation in documented:
         pacer_from_params({"quota_scale": 1.0, "request_quotas": {operation: 5}})
+
+
+def test_the_modules_pace_every_operation_they_call_at_the_rate_the_emulator_enforces():
+    from tests.emulator.quotas import QUOTAS
+
+    assert set(PUBLISHED_RATES) <= set(QUOTAS)
+    assert {op: PUBLISHED_RATES[op] for op in PUBLISHED_RATES} == {op: float(QUOTAS[op]) for op in PUBLISHED_RATES}

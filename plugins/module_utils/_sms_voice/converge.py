@@ -16,8 +16,9 @@ from . import resource as engine
 from .apply import Waiter, apply_plan
 from .errors import SmsVoiceError
 from .planner import Plan, Step, deferred_steps, plan_keywords, plan_tags, step_options, without_step
+from .preflight import References, check_room
 from .resource import tags_to_list
-from .resources import OPT_OUT_LIST, POOL
+from .resources import OPT_OUT_LIST, POOL, REGISTRATION
 
 
 def check_immutable(resource, current, desired):
@@ -119,13 +120,17 @@ def plan_delete(resource, current, desired, before_delete=()):
     return Plan("delete", dict(current), after, steps, resource=resource)
 
 
-def check_references(reader, plan, known_pools=()):
-    """Fail, naming the option, if a pool or opt-out list the plan uses does not exist.
+def check_references(reader, plan, known_pools=(), references=None):
+    """Fail, naming the option, if a pool, opt-out list or registration the plan uses does not exist.
 
-    Checked before the first write (and in check mode), so a typo cannot leave
-    a number half-changed or make a dry run predict a change that would fail.
+    Checked before the first write, so a typo cannot leave a number
+    half-changed. In check mode (``references`` of a check-mode run, see
+    ``preflight.References``) one not created yet is predicted instead, and
+    recorded as unverified.
     """
-    pools, lists = set(), set()
+    if references is None:
+        references = References(reader)
+    pools, lists, registrations = set(), set(), set()
     for step in plan.steps:
         if step.operation in ("RequestPhoneNumber", "AssociateOriginationIdentity") and step.params.get("PoolId"):
             pools.add(step.params["PoolId"])
@@ -133,13 +138,17 @@ def check_references(reader, plan, known_pools=()):
             "OptOutListName"
         ):
             lists.add(step.params["OptOutListName"])
+        if step.operation == "RequestPhoneNumber" and step.params.get("RegistrationId"):
+            registrations.add(step.params["RegistrationId"])
     lists.discard("Default")  # exists in every account and region
     pools.difference_update(known_pools)
     pools.discard(POOL.placeholder())  # the pool this run creates
     for pool_id in sorted(pools):
-        reader.must_exist(POOL, pool_id, "pool_id")
+        references.lookup(POOL, pool_id, "pool_id")
     for name in sorted(lists):
-        reader.must_exist(OPT_OUT_LIST, name, "opt_out_list_name")
+        references.lookup(OPT_OUT_LIST, name, "opt_out_list_name")
+    for registration_id in sorted(registrations):
+        references.lookup(REGISTRATION, registration_id, "registration_id")
 
 
 def _lookup_label(desired):
@@ -170,17 +179,24 @@ def lost_create_race(plan, error):
     )
 
 
-def finish(module, api, reader, plan, desired, wait=True, wait_timeout=300, create=None, label=None):
+def finish(module, api, reader, plan, desired, wait=True, wait_timeout=300, create=None, label=None, references=None):
     """Apply the plan (or predict it in check mode) and build the module result.
 
-    The result holds ``changed``, the resource under ``resource.result_key``
-    (``{}`` once deleted or never there; a released number stays, ``DELETED``),
-    ``pending_changes`` for a module with a ``wait`` option, and, with
-    ``--diff``, ``before`` and ``after`` with headers naming the resource
+    A plan that creates something first checks the account's room
+    (``preflight.check_room``), in check mode too. The result holds
+    ``changed``, the resource under ``resource.result_key`` (``{}`` once
+    deleted or never there; a released number stays, ``DELETED``),
+    ``pending_changes`` for a module with a ``wait`` option, ``unverified``
+    when ``references`` are given (the options check mode took on trust), and,
+    with ``--diff``, ``before`` and ``after`` with headers naming the resource
     (``label(item)``, or ``diff_label``). ``create(params)``, when given, makes
     the create call (idempotency tokens, replays) and returns its answer.
     """
     resource = plan.resource
+    warn = getattr(module, "warn", None)
+    if references is not None:
+        references.warn_once()
+    check_room(reader, plan, warn)
     if module.check_mode or not plan.changed:
         item = plan.after
         pending = deferred_steps(plan) if not wait else []
@@ -198,6 +214,8 @@ def finish(module, api, reader, plan, desired, wait=True, wait_timeout=300, crea
     result = {"changed": changed, resource.result_key: {} if vanished else (item or {})}
     if "wait" in module.params:
         result["pending_changes"] = [step_options(step, resource) for step in pending]
+    if references is not None:
+        result["unverified"] = references.options()
     if getattr(module, "_diff", False):
         shown = plan.before or item or {}
         header = label(shown) if label is not None else diff_label(resource, shown, desired)

@@ -17,6 +17,7 @@ from .planner import (
     plan_present,
     pool_settings,
 )
+from .preflight import References
 from .reader import LIVE_STATUSES, PhoneNumberReader, api_filters
 from .resources import OPT_OUT_LIST, POOL
 from .tokens import MAX_TOKEN_HOPS, canonical_request, client_token
@@ -244,16 +245,24 @@ def pool_sizes(reader, current, desired):
     return {pool_id: reader.pool_size(pool_id)}
 
 
-def target_pools(reader, current, desired):
+def target_pools(references, current, desired):
     """Settings of the pool the number is requested into or moves to (``pool_settings``), by pool ID.
 
     The same DescribePools call checks that the pool exists: the planner needs
-    its two-way and opt-out settings, which the number takes.
+    its two-way and opt-out settings, which the number takes. In check mode a
+    pool not created yet maps to None: the prediction keeps the task's settings.
     """
     want = desired.get("pool_id")
     if desired.state == "absent" or not want or want == (current or {}).get("pool_id"):
         return {}
-    return {want: pool_settings(reader.must_exist(POOL, want, "pool_id"))}
+    pool = references.lookup(
+        POOL,
+        want,
+        "pool_id",
+        unchecked="the settings the number would take from it (two-way, opt-out list, self-managed opt-outs) "
+        "are not compared with the task's",
+    )
+    return {want: None if pool is None else pool_settings(pool)}
 
 
 def diff_label(number, params):
@@ -276,6 +285,7 @@ def ensure_phone_number(module, api):
     region = api.client.meta.region_name
     check_arn_region(params, region)
     reader = PhoneNumberReader(api, warn=getattr(module, "warn", None))
+    references = References(reader, module.check_mode, getattr(module, "warn", None))
     current = find_current(reader, params)
     desired = normalised(number_desired(params))
     sizes = pool_sizes(reader, current, desired)
@@ -283,10 +293,10 @@ def ensure_phone_number(module, api):
         pools = {}
         plan = plan_absent(current, desired, sizes)
     else:
-        pools = target_pools(reader, current, desired)
-        plan = plan_present(current, desired, sizes, pools=pools)
+        pools = target_pools(references, current, desired)
+        plan = plan_present(current, desired, sizes, pools={k: v for k, v in pools.items() if v is not None})
 
-    check_references(reader, plan, known_pools=pools)
+    check_references(reader, plan, known_pools=pools, references=references)
     return finish(
         module,
         api,
@@ -298,4 +308,5 @@ def ensure_phone_number(module, api):
         create=Requester(api, reader, region, params.get("name")),
         # In a loop the diffs of several numbers follow each other: each names its number.
         label=lambda number: diff_label(number, params),
+        references=references,
     )

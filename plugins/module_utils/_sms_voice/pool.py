@@ -25,6 +25,7 @@ from .apply import Waiter
 from .converge import check_references, finish, keyword_steps, plan_create, plan_delete, plan_update
 from .errors import SmsVoiceError
 from .planner import POOL_SETTING_KEYS, Plan, Step, normalised, resource_id
+from .preflight import References
 from .reader import Reader
 from .resources import PHONE_NUMBER, POOL
 from .tokens import ChainedCreate
@@ -298,8 +299,8 @@ def ensure_pool(module, api):
         # DeletePool takes the numbers out of the pool, after deletion protection is turned off.
         plan = plan_delete(POOL, current, desired)
     else:
-        items = desired.members.items if desired.members and desired.members.items else ()
-        unresolved = sum(1 for item in items if item in (None, ""))
+        # Counted before ``pool_desired`` folds repeated entries into one: every entry without a value counts.
+        unresolved = sum(1 for item in params.get("phone_numbers") or () if item in (None, ""))
         if unresolved:
             module.warn(
                 "phone_numbers has {0} entries without a value (numbers this check-mode run has not requested); "
@@ -309,8 +310,17 @@ def ensure_pool(module, api):
         if current is None:
             current = founded_meanwhile(reader, members, params)
         plan = plan_pool_present(current, desired, members, unresolved)
-    check_references(reader, plan, known_pools=[current["pool_id"]] if current else ())
+    references = References(reader, module.check_mode, getattr(module, "warn", None))
+    check_references(reader, plan, known_pools=[current["pool_id"]] if current else (), references=references)
     creator = Creator(api, reader, api.client.meta.region_name)
     return finish(
-        module, api, reader, plan, desired, wait=params["wait"], wait_timeout=params["wait_timeout"], create=creator
+        module,
+        api,
+        reader,
+        plan,
+        desired,
+        wait=params["wait"],
+        wait_timeout=params["wait_timeout"],
+        create=creator,
+        references=references,
     )

@@ -223,6 +223,28 @@ OPT_OUT_LIST = Resource(
 
 RESOURCES = (PHONE_NUMBER, POOL, OPT_OUT_LIST)
 
+# Registrations are not managed yet: described as far as a number refers to one (``registration_id``).
+REGISTRATION = Resource(
+    kind="registration",
+    result_key="registration",
+    id_key="registration_id",
+    id_member="RegistrationId",
+    arn_key="registration_arn",
+    arn_member="RegistrationArn",
+    arn_type="registration",
+    fields=(
+        Field("registration_arn", "RegistrationArn", option=False),
+        Field("registration_id", "RegistrationId", option=False),
+        Field("registration_type", "RegistrationType", option=False),
+        Field("registration_status", "RegistrationStatus", option=False),
+    ),
+    describe="DescribeRegistrations",
+    describe_ids="RegistrationIds",
+    describe_list="Registrations",
+    max_ids=5,
+    name_tag=False,
+)
+
 # KeywordAction (the requestable values).
 KEYWORD_ACTIONS = ("AUTOMATIC_RESPONSE", "OPT_OUT", "OPT_IN")
 
