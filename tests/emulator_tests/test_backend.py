@@ -194,7 +194,10 @@ def test_call_log_records_everything_in_order(emu):
     emu.add_fault("DescribePools", "drop_after")
     dropped = emu.invoke("DescribePools", {}, region="eu-central-1")
     assert dropped.status == 200 and dropped.drop
-    assert emu.calls() == [
+    calls = emu.calls()
+    times = [call.pop("at") for call in calls]
+    assert times == sorted(times) and all(isinstance(t, float) for t in times), "each call carries its time"
+    assert calls == [
         {
             "operation": "RequestPhoneNumber",
             "region": "us-east-1",

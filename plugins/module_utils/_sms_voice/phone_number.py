@@ -175,7 +175,8 @@ class Requester:
                 token = str(uuid.uuid4())
             response = self.api.call("RequestPhoneNumber", ClientToken=token, **params)
             number_id = response["PhoneNumberId"]
-            self.reader.created(response["PhoneNumberArn"], response.get("Tags"))
+            if response.get("PhoneNumberArn"):
+                self.reader.created(response["PhoneNumberArn"], response.get("Tags"))
             if response.get("Status") != "DELETED":
                 try:
                     named = self._named(number_id)
