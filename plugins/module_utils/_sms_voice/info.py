@@ -102,7 +102,7 @@ def find_by_index(params, reader, filters, accept, tag_filters, resource, ids_op
         return None
     if any(not f["Values"] for f in tag_filters):
         return None  # Name both in names and in tags with another value: nothing can match; let the scan say so
-    candidates = reader.index_tags(resource, tag_filters)
+    candidates = reader.index.tags(resource, tag_filters)
     if not candidates:
         return None
     if params.get("confirm_tags") or len(candidates) <= BY_ID_MAX:

@@ -82,59 +82,32 @@ def _filter_value(value):
     return str(value)
 
 
-class Reader:
-    """Reads numbers, pools and opt-out lists through an ``Api`` (``connection.Api``).
+class TagIndex:
+    """The Resource Groups Tagging API as this run sees it: GetResources, and whether it failed.
 
-    Every method reads phone numbers unless given another ``resource``
-    (``resources.POOL``, ``resources.OPT_OUT_LIST``): one reader for every module.
+    A denied or failed GetResources is not asked again in the same run; the
+    first fallback it causes is warned about once, with what that costs.
     """
 
-    def __init__(self, api, tag_workers=TAG_WORKERS, warn=None):
+    def __init__(self, api, warn=None):
         self.api = api
-        self.tag_workers = tag_workers
         self.warn = warn
-        self.seen_tags = {}  # ARN -> tags, as last read by this reader (from the index or the resource)
-        self.own_tags = set()  # ARNs whose tags in seen_tags were read from the resource itself
-        self.proven = set()  # ARNs of the live resources ``prove`` listed
-        self._index_broken = None  # the error that made the index unusable in this run
-        self._index_warned = False
+        self.broken = None  # the error that made the index unusable in this run
+        self.warned = False
 
-    # -- the tag index (Resource Groups Tagging API) ------------------------------
-
-    def _index(self):
+    def _caller(self):
         """The Tagging API caller, or None when it is off or already failed in this run."""
-        if self._index_broken is not None:
+        if self.broken is not None:
             return None
         try:
             return getattr(self.api, "tagging_api", lambda: None)()
         except SmsVoiceError as e:
-            self._index_failed(e)
+            self.broken = e
             return None
 
-    def _index_failed(self, error):
-        self._index_broken = error
-
-    def _falling_back(self, count, resource):
-        """Warn once, when the index failed, that ``count`` resources have their own tags read instead."""
-        error = self._index_broken
-        if error is None or self._index_warned or self.warn is None:
-            return
-        self._index_warned = True
-        rate = self._rate("ListTagsForResource")
-        cost = "the tags of {0} {1}s are read one by one instead: {0} ListTagsForResource calls".format(
-            count, resource.kind
-        )
-        if rate:
-            cost += ", about {0} at the request quota".format(duration(count / rate))
-        self.warn(INDEX_WARNING.format(getattr(error, "code", None) or error, cost))
-
-    def _rate(self, operation):
-        pacer = getattr(self.api, "pacer", None)
-        return pacer.rate(operation) if pacer is not None else None
-
-    def _index_read(self, **params):
+    def read(self, **params):
         """Every (ARN, tags) GetResources lists for these parameters, all pages; None if it failed."""
-        index = self._index()
+        index = self._caller()
         if index is None:
             return None
         found = []
@@ -148,10 +121,10 @@ class Reader:
                     return found
                 params["PaginationToken"] = page["PaginationToken"]
         except SmsVoiceError as e:
-            self._index_failed(e)
+            self.broken = e
             return None
 
-    def index_tags(self, resource=PHONE_NUMBER, tag_filters=None):
+    def tags(self, resource=PHONE_NUMBER, tag_filters=None):
         """ARN -> tags of every resource of this type the index lists (for these API tag filters), or None.
 
         Without filters the index lists every resource that is or was tagged (the
@@ -160,13 +133,40 @@ class Reader:
         params = dict(ResourceTypeFilters=["sms-voice:" + resource.arn_type], TagsPerPage=INDEX_TAGS_PER_PAGE)
         if tag_filters:
             params["TagFilters"] = tag_filters
-        found = self._index_read(**params)
+        found = self.read(**params)
         return None if found is None else dict(found)
 
-    def index_candidates(self, tag_filters, resource=PHONE_NUMBER):
-        """ARNs of the resources the index lists for these API tag filters, or None if it cannot tell."""
-        found = self.index_tags(resource, tag_filters)
-        return None if found is None else list(found)
+    def falling_back(self, count, resource):
+        """Warn once, when the index failed, that ``count`` resources have their own tags read instead."""
+        error = self.broken
+        if error is None or self.warned or self.warn is None:
+            return
+        self.warned = True
+        pacer = getattr(self.api, "pacer", None)
+        rate = pacer.rate("ListTagsForResource") if pacer is not None else None
+        cost = "the tags of {0} {1}s are read one by one instead: {0} ListTagsForResource calls".format(
+            count, resource.kind
+        )
+        if rate:
+            cost += ", about {0} at the request quota".format(duration(count / rate))
+        self.warn(INDEX_WARNING.format(getattr(error, "code", None) or error, cost))
+
+
+class Reader:  # pylint: disable=too-many-public-methods
+    """Reads numbers, pools and opt-out lists through an ``Api`` (``connection.Api``).
+
+    Every method reads phone numbers unless given another ``resource``
+    (``resources.POOL``, ``resources.OPT_OUT_LIST``): one reader for every module,
+    so every lookup costs the same wherever it is made.
+    """
+
+    def __init__(self, api, tag_workers=TAG_WORKERS, warn=None):
+        self.api = api
+        self.tag_workers = tag_workers
+        self.index = TagIndex(api, warn)
+        self.seen_tags = {}  # ARN -> tags, as last read by this reader (from the index or the resource)
+        self.own_tags = set()  # ARNs whose tags in seen_tags were read from the resource itself
+        self.proven = set()  # ARNs of the live resources ``prove`` listed
 
     def prove(self, accept, filters=None, resource=PHONE_NUMBER, live_only=True):
         """Every live resource whose tags satisfy ``accept(tags)``, as (item, tags) pairs, read in pages.
@@ -182,10 +182,10 @@ class Reader:
         live = [{"Name": "status", "Values": statuses}] if statuses and live_only else []
         items = self.describe_all(filters=live + list(filters or []), resource=resource)
         self.proven.update(item[resource.arn_member] for item in items)
-        indexed = self.index_tags(resource) if items else {}
+        indexed = self.index.tags(resource) if items else {}
         arn = resource.arn_member
         if indexed is None:
-            self._falling_back(len(items), resource)
+            self.index.falling_back(len(items), resource)
             tags = self._each(lambda item: self.tags(item, resource), items)
         else:
             for item in items:
@@ -213,7 +213,7 @@ class Reader:
         self._each(lambda item: self.tags(item, resource), [i for i, _tags in pairs if i[arn] not in self.own_tags])
         return [(item, self.seen_tags[item[arn]]) for item, _tags in pairs if accept(self.seen_tags[item[arn]])]
 
-    def confirmed(self, arns, accept, filters=None, resource=PHONE_NUMBER):
+    def _confirmed(self, arns, accept, filters=None, resource=PHONE_NUMBER):
         """The live numbers among ``arns`` whose own tags satisfy ``accept(tags)``, as (number, tags) pairs.
 
         Read by ID (5 a call) with the API ``filters``, then each number's own tags:
@@ -315,7 +315,7 @@ class Reader:
         if use_index and len(items) > 1:
             by_arn = {}
             for chunk in chunks([n[arn] for n in items], INDEX_PAGE_SIZE):
-                found = self._index_read(ResourceARNList=chunk)
+                found = self.index.read(ResourceARNList=chunk)
                 if found is None:
                     break
                 by_arn.update(found)
@@ -323,7 +323,7 @@ class Reader:
                 missing = [n for n in items if n[arn] not in by_arn]
                 by_arn.update(zip((n[arn] for n in missing), self._each(read, missing)))
                 return [by_arn[n[arn]] for n in items]
-            self._falling_back(len(items), resource)
+            self.index.falling_back(len(items), resource)
         return self._each(read, items)
 
     def _each(self, read, numbers):
@@ -375,9 +375,9 @@ class Reader:
             return tags.get("Name") == name
 
         if not exhaustive:
-            arns = self.index_candidates([{"Key": "Name", "Values": [name]}], resource)
-            if arns:
-                found = self.confirmed(arns, accept, resource=resource)
+            candidates = self.index.tags(resource, [{"Key": "Name", "Values": [name]}])
+            if candidates:
+                found = self._confirmed(list(candidates), accept, resource=resource)
                 if found:
                     return found
         return self.own(self.prove(accept, resource=resource), accept, resource)
@@ -440,7 +440,7 @@ class Reader:
 
     def _members_from_numbers(self, pool_ids, max_pages):
         """Pool ID -> IDs of its numbers, from at most ``max_pages`` DescribePhoneNumbers pages, or None."""
-        members = {pool_id: [] for pool_id in pool_ids}
+        members: dict = {pool_id: [] for pool_id in pool_ids}
         params = {"MaxResults": PAGE_SIZE}
         for _page in range(max_pages):
             page = self.api.call(PHONE_NUMBER.describe, **params)
