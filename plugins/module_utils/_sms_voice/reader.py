@@ -186,15 +186,13 @@ class Reader:  # pylint: disable=too-many-public-methods
         arn = resource.arn_member
         if indexed is None:
             self.index.falling_back(len(items), resource)
-            tags = self._each(lambda item: self.tags(item, resource), items)
-        else:
-            for item in items:
-                if item[arn] in indexed and item[arn] not in self.own_tags:
-                    self.seen_tags[item[arn]] = indexed[item[arn]]
-            missing = [item for item in items if item[arn] not in indexed and item[arn] not in self.own_tags]
-            self._each(lambda item: self.tags(item, resource), missing)
-            tags = [self.seen_tags[item[arn]] for item in items]
-        return [(item, t) for item, t in zip(items, tags) if accept(t)]
+            indexed = {}
+        for item in items:
+            if item[arn] in indexed and item[arn] not in self.own_tags:
+                self.seen_tags[item[arn]] = indexed[item[arn]]
+        missing = [item for item in items if item[arn] not in indexed and item[arn] not in self.own_tags]
+        self._each(lambda item: self.tags(item, resource), missing)
+        return [(item, self.seen_tags[item[arn]]) for item in items if accept(self.seen_tags[item[arn]])]
 
     def created(self, arn, tags):
         """Take the tags a create call answered with as the resource's own, if it is new since ``prove``.
