@@ -267,9 +267,15 @@ def test_pool_info_uses_every_action_of_its_policy_and_no_other(emulator):
         task("List by ID", "pool_info", dict(pool_ids=[pool_id])),
         task("List by filter without tags", "pool_info", dict(filters={"status": "ACTIVE"}, include_tags=False)),
     ]
+    second = client.request_phone_number(
+        IsoCountryCode="US", MessageType="TRANSACTIONAL", NumberCapabilities=["SMS"], NumberType="SIMULATOR"
+    )["PhoneNumberId"]
+    client.create_pool(OriginationIdentity=second, IsoCountryCode="US", MessageType="TRANSACTIONAL")
+    # Two pools: their numbers come from the DescribePhoneNumbers page, not one listing per pool.
+    tasks.append(task("List every pool", "pool_info", dict(include_tags=False)))
     enforce(emulator, "pool_info")
     records, used = run_tasks(emulator, tasks)
-    assert [len(r["result"]["pools"]) for r in records] == [1, 1, 1]
+    assert [len(r["result"]["pools"]) for r in records] == [1, 1, 2, 2]
     allowed = policy_actions("pool_info")
     assert used - allowed == set(), "pool_info called actions its policy does not allow"
     assert allowed - used == set(), "pool_info's policy allows actions the module did not need"

@@ -163,9 +163,11 @@ SCENARIOS = {
         setup_request,
         task_request,
         check_request,
+        # The name is proven free in pages (the other number's tags from the index), and the new number's
+        # tags come with the answer to the request: no ListTagsForResource.
         [
             "DescribePhoneNumbers",
-            "ListTagsForResource",
+            "GetResources",
             "DescribeAccountLimits",
             "RequestPhoneNumber",
             "UpdatePhoneNumber",
