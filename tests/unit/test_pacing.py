@@ -27,6 +27,7 @@ from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.paci
     PACING_ARGUMENT_SPEC,
     PUBLISHED_RATES,
     RECOVERY,
+    RECOVERY_SECONDS,
     Pacer,
     TokenBucket,
     pacer_from_params,
@@ -185,7 +186,7 @@ def test_every_http_attempt_of_the_client_is_paced(mock_emulator):
 
 def test_a_throttled_attempt_halves_the_pace_and_answers_win_it_back(mock_emulator):
     client = connection.create_client(params(), "phone_number")
-    pacer = Pacer(scale=1000.0)
+    pacer = Pacer(scale=1000.0, recovery_seconds=float("inf"))  # no winning back by time: only answers count here
     api = Api(client, pacer)
     mock_emulator.fault("DescribePools", "throttle", count=1)
     api.call("DescribePools")  # throttled once, retried by botocore, answered
@@ -198,7 +199,7 @@ def test_a_throttled_attempt_halves_the_pace_and_answers_win_it_back(mock_emulat
 
 def test_calls_refused_together_cut_the_pace_once():
     fake = FakeTime()
-    bucket = TokenBucket(1.0, fake.clock, fake.sleep)
+    bucket = TokenBucket(1.0, fake.clock, fake.sleep, recovery_seconds=float("inf"))
     for _attempt in range(8):
         bucket.throttled()
     assert bucket.rate == 0.5
@@ -323,7 +324,7 @@ def test_the_timeout_counts_from_the_start_of_each_call_not_of_the_run():
 
 def test_a_throttled_attempt_slows_every_later_call_of_the_operation_from_every_thread():
     fake = FakeTime()
-    pacer = Pacer(clock=fake.clock, sleep=fake.sleep, jitter=lambda: 0.0)
+    pacer = Pacer(clock=fake.clock, sleep=fake.sleep, jitter=lambda: 0.0, recovery_seconds=float("inf"))
     bucket = pacer.bucket("ListTagsForResource")
     model = botocore.session.get_session().get_service_model("pinpoint-sms-voice-v2")
     operation = model.operation_model("ListTagsForResource")
@@ -350,7 +351,7 @@ def test_a_throttled_attempt_slows_every_later_call_of_the_operation_from_every_
 
 def test_below_the_quota_slots_are_jittered_and_never_closer_than_a_period():
     fake = FakeTime()
-    bucket = TokenBucket(1.0, fake.clock, fake.sleep, jitter=random.Random(7).random)
+    bucket = TokenBucket(1.0, fake.clock, fake.sleep, jitter=random.Random(7).random, recovery_seconds=float("inf"))
     # At the quota: exactly one period, no jitter (a run alone must not slow itself).
     assert [bucket.take() for _i in range(3)] == [0, 1.0, 1.0]
     bucket.throttled()
@@ -364,6 +365,25 @@ def test_below_the_quota_slots_are_jittered_and_never_closer_than_a_period():
     assert min(gaps) >= 2.0 - 1e-9
     assert max(gaps) <= 2.0 * (1 + JITTER) + 1e-9
     assert len({round(g, 3) for g in gaps}) > 30  # spread, not one fixed step
+
+
+def test_the_pace_is_won_back_with_time_once_the_service_stops_throttling():
+    fake = FakeTime()
+    bucket = TokenBucket(1.0, fake.clock, fake.sleep, jitter=lambda: 0.0)
+    bucket.take()
+    bucket.throttled()
+    fake.now += 2.0
+    bucket.throttled()
+    assert bucket.rate == pytest.approx(0.25 * 2 ** (2.0 / RECOVERY_SECONDS))
+    # Left alone (the other runs have finished), it doubles back every RECOVERY_SECONDS, up to the quota.
+    fake.now += RECOVERY_SECONDS
+    bucket.take()
+    assert bucket.rate == pytest.approx(0.25 * 2 ** (2.0 / RECOVERY_SECONDS) * 2, rel=0.05)
+    fake.now += 3 * RECOVERY_SECONDS
+    bucket.take()
+    assert bucket.rate == bucket.base
+    # At the quota again: calls one period apart, no jitter.
+    assert bucket.take() == pytest.approx(1.0)
 
 
 def test_runs_throttled_together_come_back_at_different_times():

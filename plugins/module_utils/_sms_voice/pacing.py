@@ -70,6 +70,9 @@ HEADROOM = 0.9
 # RECOVERY of the quota: the run settles on its share of what is left.
 MIN_FRACTION = 0.1
 RECOVERY = 0.1
+# ... and every RECOVERY_SECONDS without a throttled answer double it back: a run whose
+# overlapping runs have finished is not left crawling at the pace it needed while they ran.
+RECOVERY_SECONDS = 10.0
 # While an operation runs below its quota (it was throttled), each slot is spaced by up to
 # this fraction of a period more, at random: never less than a period, so a run does not
 # throttle itself, and runs refused together spread out instead of retrying in step.
@@ -97,14 +100,26 @@ class TokenBucket:
     ``jitter`` returns a number in [0, 1): the random part of a slot's extra spacing.
     """
 
-    def __init__(self, rate, clock=time.monotonic, sleep=time.sleep, jitter=random.random):
+    def __init__(
+        self, rate, clock=time.monotonic, sleep=time.sleep, jitter=random.random, recovery_seconds=RECOVERY_SECONDS
+    ):
         self.base = self.rate = float(rate)
         self.clock = clock
         self.sleep = sleep
         self.jitter = jitter
+        self.recovery_seconds = recovery_seconds
         self.lock = threading.Lock()
         self.next_free = None
         self.last_cut = None
+        self.recovered_at = None
+
+    def _recover(self, now):
+        """Double the pace back for every RECOVERY_SECONDS since the last cut, up to the quota."""
+        if self.recovered_at is not None and now <= self.recovered_at:
+            return
+        if self.rate < self.base and self.recovered_at is not None:
+            self.rate = min(self.base, self.rate * 2.0 ** ((now - self.recovered_at) / self.recovery_seconds))
+        self.recovered_at = now
 
     def _period(self):
         """Seconds from one slot to the next: one period at the quota, a jittered longer one below it."""
@@ -118,6 +133,7 @@ class TokenBucket:
         with self.lock:
             now = self.clock()
             slot = now if self.next_free is None or self.next_free <= now else self.next_free
+            self._recover(slot)
             self.next_free = slot + self._period()
         delay = slot - now
         if delay > 0:
@@ -136,6 +152,7 @@ class TokenBucket:
         """
         with self.lock:
             now = self.clock()
+            self._recover(now)
             if self.last_cut is None or now - self.last_cut >= 1.0 / self.rate:
                 self.rate = max(self.rate / 2.0, self.base * MIN_FRACTION)
                 self.last_cut = now
@@ -163,6 +180,7 @@ class Pacer:
         sleep=time.sleep,
         throttle_timeout=DEFAULT_THROTTLE_TIMEOUT,
         jitter=random.random,
+        recovery_seconds=RECOVERY_SECONDS,
     ):
         self.rates = dict(PUBLISHED_RATES)
         self.rates.update(rates or {})
@@ -171,6 +189,7 @@ class Pacer:
         self.sleep = sleep
         self.throttle_timeout = float(throttle_timeout)
         self.jitter = jitter
+        self.recovery_seconds = recovery_seconds
         self.buckets = {}
         self.lock = threading.Lock()
 
@@ -181,7 +200,9 @@ class Pacer:
     def bucket(self, operation):
         with self.lock:
             if operation not in self.buckets:
-                self.buckets[operation] = TokenBucket(self.rate(operation), self.clock, self.sleep, self.jitter)
+                self.buckets[operation] = TokenBucket(
+                    self.rate(operation), self.clock, self.sleep, self.jitter, self.recovery_seconds
+                )
             return self.buckets[operation]
 
     def take(self, operation):
