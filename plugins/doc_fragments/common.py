@@ -108,7 +108,8 @@ options:
         growing, jittered pause, resending the same idempotency token) until it is answered or has been throttled
         for this long since it began. The task then fails with a message naming the operation and the seconds.
       - A throttled answer also slows every later call of that operation in the task (its pace halves, and is won
-        back call by call), so that overlapping runs share the quota instead of retrying in step.
+        back with answered calls and with time), and the calls of a slowed operation are spaced with a random extra,
+        so that overlapping runs share the quota instead of retrying in step.
       - The time is checked between botocore's own retries of a call, so a call may run somewhat past it.
         V(0) retries only as botocore does.
       - If not set, the environment variable E(SMS_VOICE_THROTTLE_TIMEOUT) is used.

@@ -70,9 +70,10 @@ HEADROOM = 0.9
 # RECOVERY of the quota: the run settles on its share of what is left.
 MIN_FRACTION = 0.1
 RECOVERY = 0.1
-# ... and every RECOVERY_SECONDS without a throttled answer double it back: a run whose
+# ... and every RECOVERY_SECONDS without a throttled answer double it back, so a run whose
 # overlapping runs have finished is not left crawling at the pace it needed while they ran.
-RECOVERY_SECONDS = 10.0
+# (benchmarks/retry_modes.py, 16 overlapping runs: 122 s with 10, 95 s with 3, adaptive 88-101 s.)
+RECOVERY_SECONDS = 3.0
 # While an operation runs below its quota (it was throttled), each slot is spaced by up to
 # this fraction of a period more, at random: never less than a period, so a run does not
 # throttle itself, and runs refused together spread out instead of retrying in step.
