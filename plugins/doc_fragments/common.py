@@ -101,10 +101,24 @@ options:
         C(CreatePool), C(UpdatePool), C(DeletePool), C(CreateOptOutList), C(DeleteOptOutList),
         and the Resource Groups Tagging API's C(GetResources)); values must be positive numbers.
     type: dict
+  throttle_timeout:
+    description:
+      - How long, in seconds, one API call may keep being throttled before the task fails. Other runs and tools
+        may share the account's request quotas; a throttled call is retried (by botocore, then by the module with a
+        growing, jittered pause, resending the same idempotency token) until it is answered or has been throttled
+        for this long since it began. The task then fails with a message naming the operation and the seconds.
+      - A throttled answer also slows every later call of that operation in the task (its pace halves, and is won
+        back with answered calls and with time), and the calls of a slowed operation are spaced with a random extra,
+        so that overlapping runs share the quota instead of retrying in step.
+      - The time is checked between botocore's own retries of a call, so a call may run somewhat past it.
+        V(0) retries only as botocore does.
+      - If not set, the environment variable E(SMS_VOICE_THROTTLE_TIMEOUT) is used.
+    type: float
+    default: 900
 notes:
   - Requires C(boto3) and C(botocore) on the host that runs the module.
-  - Throttling that outlasts botocore's retries (other runs sharing the account's quota) is retried
-    with a growing pause for up to 5 minutes per call.
+  - Throttling (other runs sharing the account's quota) is retried for up to O(throttle_timeout) per call
+    (15 minutes by default).
   - These common AWS options can be set once per play with
     C(module_defaults) for C(group/pinpoint.sms_voice.aws) (which extends C(group/amazon.aws.aws)).
 requirements:

@@ -9,6 +9,7 @@ nothing before any of them has leased a number.
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -21,7 +22,6 @@ SIMULATOR = dict(
 )
 SEEDED = 300
 HOLD_SECONDS = 6.0
-HARD_RETRIES = {"retries": {"mode": "adaptive", "max_attempts": 10}}
 
 
 def live_named(client, name):
@@ -48,9 +48,8 @@ def conn(emulator):
 def test_overlapping_runs_of_one_request_task_lease_one_number_and_all_return_it(emulator, runs, capsys):
     emulator.seed(SEEDED, Tags=[{"Key": "Name", "Value": "seeded-{i}"}])
     emulator.fault("RequestPhoneNumber", "latency", count=runs, seconds=HOLD_SECONDS)
-    # Four runs reading the tags of 300 numbers at once exceed the per-second request quotas;
-    # retrying harder is what the guide advises for that, and it is not what this test is about.
-    args = dict(name="overlap", tags={"team": "ops"}, aws_config=HARD_RETRIES, **SIMULATOR)
+    # No retry settings of the task's own: throttling between the runs is waited out within throttle_timeout.
+    args = dict(name="overlap", tags={"team": "ops"}, **SIMULATOR)
 
     results = run_tasks_at_once(emulator, "phone_number", args, runs)
 
@@ -69,6 +68,71 @@ def test_overlapping_runs_of_one_request_task_lease_one_number_and_all_return_it
                 runs, len(requests), len(named), len(named) - 1
             )
         )
+
+
+def test_eight_runs_at_the_published_quotas_all_converge_on_one_number_without_failing_on_throttling(emulator):
+    # The published quotas on both sides (the emulator's, and the rates the modules pace to), no retry
+    # settings of the task's own: the runs share each operation's 1 request per second, and every
+    # throttled call is waited out within throttle_timeout.
+    runs = 8
+    emulator.config(quotas=True, quota_scale=1)
+    emulator.seed(SEEDED, Tags=[{"Key": "Name", "Value": "seeded-{i}"}])
+    args = dict(name="overlap8", tags={"team": "ops"}, **SIMULATOR)
+
+    start = time.monotonic()
+    results = run_tasks_at_once(emulator, "phone_number", args, runs, extra_env={"SMS_VOICE_QUOTA_SCALE": "1"})
+    seconds = time.monotonic() - start
+
+    assert [r.status for r in results if r.status not in ("ok", "changed")] == [], [
+        r.result.get("msg") for r in results
+    ]
+    assert not any(r.failed for r in results)
+    calls = emulator.calls()
+    throttled = [c for c in calls if c["error"] in ("ThrottlingException", "ThrottledException")]
+    # The runs really contended for the quota: the service refused some of their calls.
+    assert throttled, "no call was throttled: the runs did not overlap"
+    emulator.config(quotas=False)  # the check below reads every number's tags
+    named = live_named(emulator.client(), "overlap8")
+    assert len(named) == 1
+    assert {r.number["phone_number_id"] for r in results} == {named[0]["PhoneNumberId"]}
+    requests = [c for c in calls if c["operation"] == "RequestPhoneNumber" and c["error"] is None]
+    assert len({c["params"]["ClientToken"] for c in requests}) == 1
+    print(
+        "\noverlap at the published quotas: {0} runs, {1:.0f} s, {2} calls, {3} throttled".format(
+            runs, seconds, len(calls), len(throttled)
+        )
+    )
+
+
+def test_throttling_longer_than_throttle_timeout_fails_naming_the_operation_and_the_time(emulator):
+    emulator.seed(3)
+    emulator.fault("DescribePhoneNumbers", "throttle", count=100000)
+    start = time.monotonic()
+    run = run_task(emulator, "phone_number", dict(name="never", throttle_timeout=2, **SIMULATOR))
+    seconds = time.monotonic() - start
+
+    assert run.failed and not run.changed
+    match = re.match(
+        r"DescribePhoneNumbers was throttled for (\d+) s, longer than throttle_timeout \(2 s\)", run.result["msg"]
+    )
+    assert match, run.result["msg"]
+    assert 2 <= int(match.group(1)) <= seconds
+    assert run.result["operation"] == "DescribePhoneNumbers"
+    assert run.result["error"]["code"] == "ThrottlingException"
+    assert run.mutating == []
+    describes = [c for c in run.calls if c["operation"] == "DescribePhoneNumbers"]
+    # botocore's 6 attempts, then the module's own retries for the rest of the 2 s (if any was left).
+    assert len(describes) >= 6
+    assert all(c["error"] == "ThrottlingException" for c in describes)
+
+
+def test_throttle_timeout_from_the_environment_is_checked_naming_the_option(emulator):
+    run = run_task(
+        emulator, "phone_number", dict(name="x", **SIMULATOR), extra_env={"SMS_VOICE_THROTTLE_TIMEOUT": "-5"}
+    )
+    assert run.failed and not run.changed
+    assert "throttle_timeout must be a number of seconds, 0 or more" in run.result["msg"]
+    assert run.operations == []
 
 
 def test_run_killed_during_request_then_retried_at_once_leases_one_number(emulator):

@@ -281,6 +281,8 @@ def test_a_by_name_task_at_the_published_rates_is_never_failed_by_throttling(emu
         (dict(quota_scale=0), "quota_scale must be a positive number"),
         (dict(request_quotas={"SendTextMessage": 5}), "request_quotas: unknown operation 'SendTextMessage'"),
         (dict(request_quotas={"DescribePhoneNumbers": -1}), "request_quotas: DescribePhoneNumbers must be a positive"),
+        (dict(throttle_timeout=-1), "throttle_timeout must be a number of seconds, 0 or more"),
+        (dict(throttle_timeout="soon"), "throttle_timeout"),
     ],
 )
 def test_bad_pacing_options_fail_naming_the_option_without_any_call(emulator, options, fragment):

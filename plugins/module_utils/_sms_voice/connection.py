@@ -360,8 +360,8 @@ def create_client(params, module_name, service=SERVICE_NAME):
 
 
 # After botocore's own retries give up on throttling (other runs share the account's
-# quota), the call is made again, spaced further each time, for up to this long.
-THROTTLE_BUDGET_SECONDS = 300.0
+# quota), the call is made again, with a growing, jittered pause, until it has been
+# throttled for the run's throttle_timeout (pacing.DEFAULT_THROTTLE_TIMEOUT by default).
 THROTTLE_FIRST_BACKOFF = 1.0
 THROTTLE_MAX_BACKOFF = 20.0
 
@@ -370,18 +370,24 @@ class Api:
     """A thin caller over the boto3 client that turns every failure into SmsVoiceError.
 
     Every HTTP attempt is paced to its operation's request quota
-    (``pacing.Pacer``, shared by all threads, botocore's retries included). Throttling that outlasts botocore's retries is
-    retried here with a growing, jittered pause; the call is made again with the
-    same ClientToken, so a retried request can never create a second resource.
+    (``pacing.Pacer``, shared by all threads, botocore's retries included), and a
+    throttled attempt slows every later call of its operation. Throttling that
+    outlasts botocore's retries is retried here with a growing, jittered pause
+    for up to ``throttle_timeout`` seconds (the pacer's by default) since the call
+    began; the call is made again with the same ClientToken, so a retried request
+    can never create a second resource. Past the timeout the call fails naming
+    the operation and the time it was throttled.
 
     ``tagging`` (optional) makes the Resource Groups Tagging API client when
-    first needed; without it the reader never uses the tag index. It shares the pacer.
+    first needed; without it the reader never uses the tag index. It shares the
+    pacer and the timeout: GetResources is retried like every other call, since
+    the reader's fallback without the index costs one call per resource.
     """
 
-    def __init__(self, client, pacer=None, clock=time.monotonic, *, tagging=None, throttle_budget=None):
+    def __init__(self, client, pacer=None, clock=time.monotonic, *, tagging=None, throttle_timeout=None):
         self.client = client
-        self.throttle_budget = THROTTLE_BUDGET_SECONDS if throttle_budget is None else throttle_budget
         self.pacer = pacer or Pacer()
+        self.throttle_timeout = self.pacer.throttle_timeout if throttle_timeout is None else float(throttle_timeout)
         self.pacer.attach(client)
         self.clock = clock
         self._tagging = tagging
@@ -395,16 +401,15 @@ class Api:
         if self._tagging is None:
             return None
         if self._tagging_api is None:
-            # The index is a shortcut: when it is throttled past botocore's retries, the
-            # reader falls back to the scan at once instead of waiting for it.
-            self._tagging_api = Api(self._tagging(), self.pacer, self.clock, throttle_budget=0)
+            self._tagging_api = Api(self._tagging(), self.pacer, self.clock, throttle_timeout=self.throttle_timeout)
         return self._tagging_api
 
     def call(self, operation, **params):
         method = getattr(self.client, _snake(operation))
         if "ClientToken" not in params and _takes_client_token(self.client, operation):
+            # Filled once here, so that every attempt below resends the same token.
             params["ClientToken"] = str(uuid.uuid4())
-        deadline = None
+        start = self.clock()
         backoff = THROTTLE_FIRST_BACKOFF
         while True:
             try:
@@ -412,10 +417,11 @@ class Api:
             except SmsVoiceError as e:
                 if e.code not in THROTTLING_CODES:
                     raise
-                deadline = deadline or self.clock() + self.throttle_budget
-                if self.clock() + backoff > deadline:
-                    raise
-                pause = backoff * random.uniform(0.5, 1.0)
+                spent = self.clock() - start
+                if spent >= self.throttle_timeout:
+                    raise throttled_too_long(operation, e, spent, self.throttle_timeout)
+                # Full jitter within the upper half: runs refused together come back at different times.
+                pause = min(backoff * random.uniform(0.5, 1.0), self.throttle_timeout - spent)
                 self.pacer.hold_off(operation, pause)
                 backoff = min(backoff * 2, THROTTLE_MAX_BACKOFF)
 
@@ -466,6 +472,25 @@ def aws_error(operation, error):
     err = SmsVoiceError(text, operation=operation, code=code, reason=reason, message=message, fields=fields)
     # botocore retried the call: an earlier attempt may have acted before its answer was lost.
     err.retried = retried
+    return err
+
+
+def throttled_too_long(operation, error, spent, timeout):
+    """SmsVoiceError for a call throttled for ``spent`` seconds, past ``throttle_timeout``."""
+    text = (
+        "{0} was throttled for {1:.0f} s, longer than throttle_timeout ({2:g} s): other runs or tools share "
+        "the account's request quota for {0}; raise throttle_timeout, run fewer tasks at once, or have the "
+        "quota raised (and set quota_scale or request_quotas). The service said: {3}"
+    ).format(operation, spent, timeout, error.message or error.code)
+    err = SmsVoiceError(
+        text,
+        operation=operation,
+        code=error.code,
+        reason=error.reason,
+        message=error.message,
+        fields=error.fields,
+    )
+    err.retried = getattr(error, "retried", False)
     return err
 
 

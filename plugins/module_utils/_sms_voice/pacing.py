@@ -9,11 +9,20 @@ thread of the run (the reader fetches tags concurrently), spaces the calls to
 the published rate, so a run at the default quotas is not throttled by itself.
 Accounts with raised quotas set ``quota_scale`` (every rate multiplied) or
 ``request_quotas`` (operation -> requests per second).
+
+Other runs and tools may share the account's quota, and this pacer knows only
+the calls of its own run. So a throttled answer to any attempt (botocore's own
+retries included, from any thread) slows every later call of that operation in
+the run: its pace halves, and while it is below the quota each slot is spaced
+by a random extra part of a period, so that runs which were refused together do
+not come back in step. ``throttle_timeout`` is how long one call may stay
+throttled before the task gives up (``connection.Api.call``).
 """
 
 from __future__ import annotations
 
 import math
+import random
 import threading
 import time
 
@@ -63,12 +72,26 @@ HEADROOM = 0.9
 # RECOVERY of the quota: the run settles on its share of what is left.
 MIN_FRACTION = 0.1
 RECOVERY = 0.1
+# ... and every RECOVERY_SECONDS without a throttled answer double it back, so a run whose
+# overlapping runs have finished is not left crawling at the pace it needed while they ran.
+# (benchmarks/retry_modes.py, 16 overlapping runs: 122 s with 10, 95 s with 3, adaptive 88-101 s.)
+RECOVERY_SECONDS = 3.0
+# While an operation runs below its quota (it was throttled), each slot is spaced by up to
+# this fraction of a period more, at random: never less than a period, so a run does not
+# throttle itself, and runs refused together spread out instead of retrying in step.
+JITTER = 0.5
 SCALE_ENV = "SMS_VOICE_QUOTA_SCALE"
+THROTTLE_TIMEOUT_ENV = "SMS_VOICE_THROTTLE_TIMEOUT"
+# Seconds one call may stay throttled (other runs share the quota) before the task fails.
+DEFAULT_THROTTLE_TIMEOUT = 900.0
 THROTTLING_CODES = ("ThrottlingException", "ThrottledException", "TooManyRequestsException", "Throttling")
 
 PACING_ARGUMENT_SPEC = dict(
     quota_scale=dict(type="float", default=1.0, fallback=(env_fallback, [SCALE_ENV])),
     request_quotas=dict(type="dict"),
+    throttle_timeout=dict(
+        type="float", default=DEFAULT_THROTTLE_TIMEOUT, fallback=(env_fallback, [THROTTLE_TIMEOUT_ENV])
+    ),
 )
 
 
@@ -77,22 +100,44 @@ class TokenBucket:
 
     ``take`` reserves the next free slot under the lock and sleeps outside it,
     so concurrent callers queue up in order without holding each other up.
+    ``jitter`` returns a number in [0, 1): the random part of a slot's extra spacing.
     """
 
-    def __init__(self, rate, clock=time.monotonic, sleep=time.sleep):
+    def __init__(
+        self, rate, clock=time.monotonic, sleep=time.sleep, jitter=random.random, recovery_seconds=RECOVERY_SECONDS
+    ):
         self.base = self.rate = float(rate)
         self.clock = clock
         self.sleep = sleep
+        self.jitter = jitter
+        self.recovery_seconds = recovery_seconds
         self.lock = threading.Lock()
         self.next_free = None
         self.last_cut = None
+        self.recovered_at = None
+
+    def _recover(self, now):
+        """Double the pace back for every RECOVERY_SECONDS since the last cut, up to the quota."""
+        if self.recovered_at is not None and now <= self.recovered_at:
+            return
+        if self.rate < self.base and self.recovered_at is not None:
+            self.rate = min(self.base, self.rate * 2.0 ** ((now - self.recovered_at) / self.recovery_seconds))
+        self.recovered_at = now
+
+    def _period(self):
+        """Seconds from one slot to the next: one period at the quota, a jittered longer one below it."""
+        period = 1.0 / self.rate
+        if self.rate < self.base:
+            period *= 1.0 + JITTER * self.jitter()
+        return period
 
     def take(self):
         """Wait for this caller's slot; returns the seconds waited."""
         with self.lock:
             now = self.clock()
             slot = now if self.next_free is None or self.next_free <= now else self.next_free
-            self.next_free = slot + 1.0 / self.rate
+            self._recover(slot)
+            self.next_free = slot + self._period()
         delay = slot - now
         if delay > 0:
             self.sleep(delay)
@@ -104,16 +149,17 @@ class TokenBucket:
             self.next_free = max(self.next_free or 0.0, self.clock() + seconds)
 
     def throttled(self):
-        """The service refused a call: halve the pace, and leave one period of the new pace.
+        """The service refused a call: halve the pace, and leave one (jittered) period of the new pace.
 
         Calls in flight together are refused together: one cut per period, not one per call.
         """
         with self.lock:
             now = self.clock()
+            self._recover(now)
             if self.last_cut is None or now - self.last_cut >= 1.0 / self.rate:
                 self.rate = max(self.rate / 2.0, self.base * MIN_FRACTION)
                 self.last_cut = now
-            self.next_free = max(self.next_free or 0.0, now + 1.0 / self.rate)
+            self.next_free = max(self.next_free or 0.0, now + self._period())
 
     def answered(self):
         """A call went through: win back part of the pace, up to the quota."""
@@ -123,14 +169,30 @@ class TokenBucket:
 
 
 class Pacer:
-    """One token bucket per operation, created on first use, shared by all threads."""
+    """One token bucket per operation, created on first use, shared by all threads.
 
-    def __init__(self, rates=None, scale=1.0, clock=time.monotonic, sleep=time.sleep):
+    ``throttle_timeout`` is how long one call may stay throttled before it fails
+    (``connection.Api`` reads it from here).
+    """
+
+    def __init__(
+        self,
+        rates=None,
+        scale=1.0,
+        clock=time.monotonic,
+        sleep=time.sleep,
+        throttle_timeout=DEFAULT_THROTTLE_TIMEOUT,
+        jitter=random.random,
+        recovery_seconds=RECOVERY_SECONDS,
+    ):
         self.rates = dict(PUBLISHED_RATES)
         self.rates.update(rates or {})
         self.scale = float(scale)
         self.clock = clock
         self.sleep = sleep
+        self.throttle_timeout = float(throttle_timeout)
+        self.jitter = jitter
+        self.recovery_seconds = recovery_seconds
         self.buckets = {}
         self.lock = threading.Lock()
 
@@ -141,7 +203,9 @@ class Pacer:
     def bucket(self, operation):
         with self.lock:
             if operation not in self.buckets:
-                self.buckets[operation] = TokenBucket(self.rate(operation), self.clock, self.sleep)
+                self.buckets[operation] = TokenBucket(
+                    self.rate(operation), self.clock, self.sleep, self.jitter, self.recovery_seconds
+                )
             return self.buckets[operation]
 
     def take(self, operation):
@@ -171,7 +235,10 @@ class Pacer:
 
 
 def pacer_from_params(params):
-    """A Pacer for the module's ``quota_scale`` and ``request_quotas``, validated with messages naming them."""
+    """A Pacer for the module's ``quota_scale``, ``request_quotas`` and ``throttle_timeout``.
+
+    Raises SmsVoiceError naming the option for a bad value.
+    """
     scale = params.get("quota_scale")
     if scale is None:
         scale = 1.0
@@ -199,4 +266,23 @@ def pacer_from_params(params):
             )
         # A quota given per operation is the account's own figure: quota_scale does not apply to it.
         rates[operation] = rate / float(scale)
-    return Pacer(rates, scale)
+    return Pacer(rates, scale, throttle_timeout=check_throttle_timeout(params.get("throttle_timeout")))
+
+
+def check_throttle_timeout(value):
+    """``throttle_timeout`` as seconds (the default when unset); SmsVoiceError naming it for a bad value."""
+    if value is None:
+        return DEFAULT_THROTTLE_TIMEOUT
+    seconds = value
+    if isinstance(value, str):
+        try:
+            seconds = float(value)
+        except ValueError:
+            seconds = None
+    if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or not math.isfinite(seconds) or seconds < 0:
+        raise SmsVoiceError(
+            "throttle_timeout must be a number of seconds, 0 or more (default {0:g}), got {1!r}".format(
+                DEFAULT_THROTTLE_TIMEOUT, value
+            )
+        )
+    return float(seconds)
