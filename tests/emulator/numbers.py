@@ -109,6 +109,7 @@ class PhoneNumber:
     tags: dict[str, str] = field(default_factory=dict)
     keywords: dict[str, Keyword] = field(default_factory=dict)
     busy_status: str | None = None
+    joined_at: float = 0.0
     left_pool: str | None = None
     left_pool_at: float = 0.0
     busy_until: float = 0.0
@@ -151,7 +152,8 @@ class NumbersMixin:
     """Phone numbers: leasing, describing, updating and releasing them, and their status over time."""
 
     def sweep(self) -> None:
-        """Forget released numbers whose retention window is over."""
+        """Forget released numbers whose retention window is over, and pools done deleting."""
+        self.sweep_pools()
         limit = self.now() - float(self.config["deleted_retention_seconds"])
         expired = [n for n in self.numbers.values() if n.deleted_at is not None and n.deleted_at <= limit]
         for number in expired:
@@ -277,6 +279,7 @@ class NumbersMixin:
         pool_id = None
         if params.get("PoolId") is not None:
             pool = self._pool(params["PoolId"])
+            self._require_pool_active(pool)
             if pool.message_type != message_type:
                 raise conflict(
                     "MESSAGE_TYPE_MISMATCH",
@@ -376,6 +379,7 @@ class NumbersMixin:
             international=planned["international"],
             deletion_protection=planned["deletion_protection"],
             pool_id=planned["pool_id"],
+            joined_at=now,
             registration_id=planned["registration_id"],
             tags=dict(planned["tags"] if tags is None else tags),
             **planned["inherited"],

@@ -13,7 +13,7 @@ import re
 
 import pytest
 
-from .helpers import IAM_ROLE, SIMULATOR, SNS_TOPIC, TOLL_FREE, raises, request
+from .helpers import IAM_ROLE, SIMULATOR, SNS_TOPIC, TOLL_FREE, raises, request, settle
 
 ID_RE = re.compile(r"phone-[0-9a-f]{32}")
 
@@ -50,6 +50,7 @@ def test_request_with_every_parameter(api):
     client.create_opt_out_list(OptOutListName="marketing")
     first = request(client, OptOutListName="marketing")
     pool = client.create_pool(OriginationIdentity=first["PhoneNumberId"], MessageType="TRANSACTIONAL")
+    settle(api)
     response = request(
         client,
         NumberCapabilities=["SMS", "VOICE"],
@@ -171,6 +172,7 @@ def test_request_into_pool_checks_compatibility(api):
     client = api.client()
     first = request(client)
     pool = client.create_pool(OriginationIdentity=first["PhoneNumberId"], MessageType="TRANSACTIONAL")
+    settle(api)
     client.create_opt_out_list(OptOutListName="other")
     with raises("ConflictException", Reason="MESSAGE_TYPE_MISMATCH", ResourceType="pool", ResourceId=pool["PoolId"]):
         client.request_phone_number(**{**TOLL_FREE, "PoolId": pool["PoolId"]})
@@ -430,6 +432,7 @@ def test_update_of_a_number_in_a_pool_is_refused_whatever_it_changes(api, change
     client.create_opt_out_list(OptOutListName="other")
     number_id = request(client)["PhoneNumberId"]
     pool = client.create_pool(OriginationIdentity=number_id, MessageType="TRANSACTIONAL")
+    settle(api)
     with raises(
         "ConflictException",
         Reason="PHONE_NUMBER_ASSOCIATED_TO_POOL",
@@ -448,9 +451,12 @@ def test_update_after_leaving_the_pool_succeeds(api):
     client = api.client()
     founder = request(client)["PhoneNumberId"]
     pool = client.create_pool(OriginationIdentity=founder, MessageType="TRANSACTIONAL")
+    settle(api)
     member = request(client)["PhoneNumberId"]
     client.associate_origination_identity(PoolId=pool["PoolId"], OriginationIdentity=member)
+    settle(api)
     client.disassociate_origination_identity(PoolId=pool["PoolId"], OriginationIdentity=member)
+    settle(api)
     updated = client.update_phone_number(PhoneNumberId=member, DeletionProtectionEnabled=True)
     assert updated["DeletionProtectionEnabled"] is True
 
@@ -486,10 +492,12 @@ def test_release_conflicts(api):
         client.release_phone_number(PhoneNumberId=protected)
     client.update_phone_number(PhoneNumberId=protected, DeletionProtectionEnabled=False)
     pool = client.create_pool(OriginationIdentity=protected, MessageType="TRANSACTIONAL")
+    settle(api)
     with raises("ConflictException", Reason="PHONE_NUMBER_ASSOCIATED_TO_POOL", ResourceId=protected) as caught:
         client.release_phone_number(PhoneNumberId=protected)
     assert pool["PoolId"] in caught.value.response["Message"]
     client.delete_pool(PoolId=pool["PoolId"])
+    settle(api)
     assert client.release_phone_number(PhoneNumberId=protected)["Status"] == "DELETED"
 
 
