@@ -101,6 +101,37 @@ class Waiter:
             if current == status:
                 return latest
 
+    def settle(self, ids, settling, resource=PHONE_NUMBER):
+        """Wait until none of the resources ``ids`` is in a ``settling`` status (ASSOCIATING...).
+
+        Reads them together (DescribePhoneNumbers takes 5 IDs a call), looking
+        before the first sleep; a resource that is gone counts as settled.
+        Returns the latest API resources read, by ID.
+        """
+        self.start()
+        waiting = list(dict.fromkeys(ids))
+        latest = {}
+        pauses = None
+        while waiting:
+            for item in self.reader.describe_ids(waiting, resource=resource):
+                latest[item[resource.id_member]] = item
+            waiting = [i for i in waiting if i in latest and latest[i].get("Status") in settling]
+            if not waiting:
+                break
+            pauses = pauses or self.pauses()
+            if next(pauses, "deadline") == "deadline":
+                raise SmsVoiceError(
+                    "timed out after {0} seconds waiting for {1} {2} to finish: {3}. Raise wait_timeout, or set "
+                    "wait: false and check on it later".format(
+                        self.timeout,
+                        resource.kind,
+                        ", ".join(waiting),
+                        ", ".join(sorted({latest[i]["Status"] for i in waiting})),
+                    ),
+                    waiting=waiting,
+                )
+        return latest
+
     def peek(self, number_id):
         """The number as the service has it now (no wait)."""
         self.start()
@@ -212,8 +243,11 @@ def _answered(resource, step, response, result, number_id, status):
         result = merge_response(resource, result, response)
     if "Status" in response:
         status = response["Status"]
-    elif step.operation in ("AssociateOriginationIdentity", "DisassociateOriginationIdentity") or not response:
-        status = None  # unknown until read (pool changes, or a retried call that had already acted)
+    elif (
+        step.operation in ("AssociateOriginationIdentity", "DisassociateOriginationIdentity")
+        and resource is PHONE_NUMBER
+    ) or not response:
+        status = None  # unknown until read (a number's pool changes, or a retried call that had already acted)
     return result, number_id, status
 
 

@@ -112,7 +112,9 @@ def plan_delete(resource, current, desired, before_delete=()):
     if current is None:
         return Plan("none", None, None, [], resource=resource)
     steps = list(before_delete) + check_deletion_protection(resource, current, desired)
-    steps.append(Step(resource.delete, {resource.id_member: current[resource.id_key]}))
+    # A resource with a status (a pool is DELETING first) is waited for until it is gone.
+    wait = "DELETED" if "status" in resource.result_keys else None
+    steps.append(Step(resource.delete, {resource.id_member: current[resource.id_key]}, wait=wait))
     after = dict(current)
     if "status" in after:
         after["status"] = "DELETED"
@@ -170,7 +172,7 @@ def lost_create_race(plan, error):
     )
 
 
-def finish(module, api, reader, plan, desired, wait=True, wait_timeout=300, create=None, label=None):
+def finish(module, api, reader, plan, desired, wait=True, wait_timeout=300, create=None, label=None, waiter=None):
     """Apply the plan (or predict it in check mode) and build the module result.
 
     The result holds ``changed``, the resource under ``resource.result_key``
@@ -179,6 +181,7 @@ def finish(module, api, reader, plan, desired, wait=True, wait_timeout=300, crea
     ``--diff``, ``before`` and ``after`` with headers naming the resource
     (``label(item)``, or ``diff_label``). ``create(params)``, when given, makes
     the create call (idempotency tokens, replays) and returns its answer.
+    ``waiter``, when given, is the ``Waiter`` whose deadline bounds all the task's waiting.
     """
     resource = plan.resource
     if module.check_mode or not plan.changed:
@@ -188,7 +191,7 @@ def finish(module, api, reader, plan, desired, wait=True, wait_timeout=300, crea
             item = without_step(item, step, plan.before, resource)
         changed = len(pending) < len(plan.steps)
     else:
-        waiter = Waiter(reader, wait_timeout, resource=resource)
+        waiter = waiter or Waiter(reader, wait_timeout, resource=resource)
         applied = apply_plan(api, plan, waiter, wait=wait, request=create)
         item = applied.number
         pending = applied.pending
