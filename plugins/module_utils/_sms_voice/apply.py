@@ -127,8 +127,7 @@ class Waiter:
                         resource.kind,
                         ", ".join(waiting),
                         ", ".join(sorted({latest[i]["Status"] for i in waiting})),
-                    ),
-                    waiting=waiting,
+                    )
                 )
         return latest
 

@@ -384,6 +384,8 @@ def ensure_pool(module, api):
         try:
             waiter.settle(moved_numbers(plan), SETTLING)
         except SmsVoiceError as e:
-            e.extra.update(changed=True, pool=result["pool"])
+            # As a failure after the first write carries it (apply._stopped): changed, and the pool.
+            e.extra["changed"] = True
+            e.extra[POOL.result_key] = result[POOL.result_key]
             raise
     return result
