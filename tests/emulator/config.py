@@ -25,6 +25,9 @@ DEFAULT_POOL_DELETING_SECONDS = 1.0
 #: ListPoolOriginationIdentities shows a number this long after it joined, and still shows it this long after it left.
 DEFAULT_POOL_LISTING_LAG_SECONDS = 2.0
 DEFAULT_DELETED_RETENTION_SECONDS = 300.0
+#: How long a write stays in flight, refusing other writes to its resource (``in_flight.py``): the
+#: service answers a write once it is done, so 0; a test sets it to meet the ConflictException.
+DEFAULT_CONFLICT_WINDOW_SECONDS = 0.0
 #: ReleasePhoneNumber still sees the pool a number left this long (longer than DISASSOCIATING lasts).
 DEFAULT_POOL_RELEASE_LAG_SECONDS = 2.0
 #: How long a ClientToken is remembered; the model is silent, 8 hours is the emulator's choice.
@@ -38,6 +41,7 @@ _SECONDS = (
     "deleted_retention_seconds",
     "pool_release_lag_seconds",
     "client_token_ttl_seconds",
+    "conflict_window_seconds",
 )
 
 
@@ -57,6 +61,7 @@ def default_config() -> dict[str, Any]:
         "quota_burst_seconds": DEFAULT_QUOTA_BURST_SECONDS,
         "registration_statuses_blocking_release": list(DEFAULT_BLOCKING_STATUSES),
         "client_token_ttl_seconds": DEFAULT_CLIENT_TOKEN_TTL_SECONDS,
+        "conflict_window_seconds": DEFAULT_CONFLICT_WINDOW_SECONDS,
         **tagging.default_config(),
     }
 

@@ -39,6 +39,16 @@ SETTLING = {
     ("UpdatePool", "RESOURCE_NOT_ACCESSIBLE"),
 }
 
+
+def in_flight(error):
+    """Whether the service refused a write because another write to the resource is in progress.
+
+    ConflictException without a Reason ("more than one operation on the same resource at the same
+    time", its doc); every reasoned conflict names a state that does not clear by itself.
+    """
+    return error.code == "ConflictException" and not error.reason
+
+
 FIRST_POLL_SECONDS = 1.0
 POLL_GROWTH = 1.5
 MAX_POLL_SECONDS = 15.0
@@ -253,12 +263,19 @@ def _answered(resource, step, response, result, number_id, status):
 def _send(api, waiter, plan, step, params, request, done):
     """Make the call of one step: the resource's create call through ``request`` when given."""
     if step.operation == plan.resource.create and request is not None:
-        try:
-            return request(params)
-        except SmsVoiceError as e:
-            if e.extra.get("changed"):
-                done.append(step)  # leased, then found wanting (a duplicate name) or not read back
-            raise
+        pauses = None
+        while True:
+            try:
+                return request(params)
+            except SmsVoiceError as e:
+                if e.extra.get("changed"):
+                    done.append(step)  # leased, then found wanting (a duplicate name) or not read back
+                    raise
+                if not in_flight(e):
+                    raise
+                pauses = pauses or waiter.pauses()
+                if next(pauses, "deadline") == "deadline":
+                    raise
     return _call(api, waiter, step.operation, params, releasing=plan.action == "release")
 
 
@@ -302,8 +319,9 @@ def _stopped(error, done, not_done, result, plan, number_id, status):
 def _call(api, waiter, operation, params, releasing=False):
     """Make one write; a retried call whose earlier attempt already acted counts as done.
 
-    Errors that clear up by themselves (``SETTLING``) are retried with the
-    waiter's growing interval until wait_timeout. During a release, a call
+    Errors that clear up by themselves (``SETTLING``, and a write refused while
+    another write to the resource is in progress, ``in_flight``) are retried
+    with the waiter's growing interval until wait_timeout. During a release, a call
     refused because the number is already released (another run released it in
     the meantime, retried or not) ends the release: the number is gone as asked.
     """
@@ -326,7 +344,7 @@ def _call(api, waiter, operation, params, releasing=False):
             number_id = params.get("PhoneNumberId") or params.get("OriginationIdentity")
             if releasing and (e.code in NOT_ACTIVE or e.reason in NOT_ACTIVE) and _released(waiter.reader, number_id):
                 return RELEASED_BY_ANOTHER_RUN
-            if (operation, e.reason) not in SETTLING:
+            if (operation, e.reason) not in SETTLING and not in_flight(e):
                 raise
             pauses = pauses or waiter.pauses()
             if next(pauses, "deadline") == "deadline":
