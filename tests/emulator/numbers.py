@@ -139,6 +139,16 @@ def messaging_limits(number_type: str, capabilities: list[str]) -> dict[str, Any
     return limits
 
 
+def check_international(iso: str, number_type: str, international: Any) -> None:
+    """A US toll-free number sends within the US only: InternationalSendingEnabled true is refused."""
+    if international and (iso, number_type) == ("US", "TOLL_FREE"):
+        raise field_error(
+            "INTERNATIONAL_SENDING_NOT_SUPPORTED",
+            "InternationalSendingEnabled",
+            "US toll-free numbers can't send internationally.",
+        )
+
+
 #: API operation -> method of :class:`NumbersMixin`
 NUMBER_OPERATIONS = {
     "RequestPhoneNumber": "request_phone_number",
@@ -267,6 +277,7 @@ class NumbersMixin:
                 "NumberCapabilities",
                 f"{unsupported} not available for {number_type} numbers in {iso}.",
             )
+        check_international(iso, number_type, params.get("InternationalSendingEnabled"))
         preference = params.get("NumberPreference")
         if preference and (iso, number_type) != ("US", "TEN_DLC"):
             raise field_error(
@@ -477,6 +488,7 @@ class NumbersMixin:
             if params.get(member) is not None:
                 changes[attribute] = params[member]
         self._check_channel_present(changes, number, "number")
+        check_international(number.iso_country_code, number.number_type, changes.get("international"))
         for attribute, value in changes.items():
             setattr(number, attribute, value)
         return filter_output("UpdatePhoneNumber", self.number_view(number))

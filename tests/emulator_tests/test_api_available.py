@@ -79,6 +79,15 @@ def test_only_us_ten_dlc_numbers_can_be_listed(api):
         client.list_available_phone_numbers(RegistrationId="registration-1", **TEN_DLC_SEARCH)
 
 
+def test_a_seeded_registration_can_be_named(api):
+    client = api.client()
+    (registration,) = api.seed_registrations(
+        {"RegistrationType": "US_TEN_DLC_CAMPAIGN_REGISTRATION", "RegistrationStatus": "COMPLETE"}
+    )
+    listed = client.list_available_phone_numbers(RegistrationId=registration, **TEN_DLC_SEARCH)
+    assert len(listed["AvailablePhoneNumbers"]) == 10
+
+
 def test_numbers_report_limits_and_pricing_per_type(api):
     client = api.client()
     ids = {

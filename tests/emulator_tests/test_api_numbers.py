@@ -507,3 +507,20 @@ def test_configured_retention(api):
     number_id = request(client)["PhoneNumberId"]
     client.release_phone_number(PhoneNumberId=number_id)
     assert client.describe_phone_numbers()["PhoneNumbers"] == []
+
+
+def test_a_us_toll_free_number_refuses_international_sending(api):
+    api.config(pending_seconds={"TOLL_FREE": 0})
+    client = api.client()
+    with raises("ValidationException", Reason="INTERNATIONAL_SENDING_NOT_SUPPORTED") as caught:
+        client.request_phone_number(**TOLL_FREE, InternationalSendingEnabled=True)
+    assert caught.value.response["Fields"][0]["Name"] == "InternationalSendingEnabled"
+    assert api.state()["us-east-1"]["phone_numbers"] == []
+    number_id = client.request_phone_number(**TOLL_FREE)["PhoneNumberId"]
+    with raises("ValidationException", Reason="INTERNATIONAL_SENDING_NOT_SUPPORTED"):
+        client.update_phone_number(PhoneNumberId=number_id, InternationalSendingEnabled=True)
+    described = client.describe_phone_numbers(PhoneNumberIds=[number_id])["PhoneNumbers"][0]
+    assert described["InternationalSendingEnabled"] is False
+    # Other numbers (a Canadian toll-free one, a US simulator) may send abroad.
+    client.request_phone_number(**{**TOLL_FREE, "IsoCountryCode": "CA"}, InternationalSendingEnabled=True)
+    request(client, InternationalSendingEnabled=True)
