@@ -162,6 +162,13 @@ def lost_create_race(plan, error):
 
     Another run created it between this run's read and its create call: re-read
     and converge (``plan_update``) instead of failing.
+
+    The service gives the same reason to a ClientToken reused with other
+    parameters (the model names no other). The modules need not tell the two
+    apart: their tokens are digests of the region and every parameter sent
+    (``tokens.client_token``), so a token of theirs never comes with other
+    parameters; and should another tool reuse one, the re-read that follows
+    finds no such resource and the task fails having changed nothing.
     """
     resource = plan.resource
     return (
