@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from .helpers import SIMULATOR, TOLL_FREE, raises, request
 
 TEN_DLC_SEARCH = {"IsoCountryCode": "US", "NumberCapabilities": ["SMS"], "NumberType": "TEN_DLC"}
@@ -79,6 +81,9 @@ def test_only_us_ten_dlc_numbers_can_be_listed(api):
         client.list_available_phone_numbers(RegistrationId="registration-1", **TEN_DLC_SEARCH)
 
 
+@pytest.mark.rule(
+    "ListAvailablePhoneNumbers takes an existing RegistrationId", source="ListAvailablePhoneNumbers request"
+)
 def test_a_seeded_registration_can_be_named(api):
     client = api.client()
     (registration,) = api.seed_registrations(

@@ -180,6 +180,10 @@ def test_request_into_pool_checks_compatibility(api):
         request(client, PoolId=pool["PoolId"], OptOutListName="other")
 
 
+@pytest.mark.rule(
+    "A ClientToken reused with other parameters is ConflictException RESOURCE_ALREADY_EXISTS",
+    source="emulator's choice: the model is silent (README)",
+)
 def test_client_token_replay_and_conflict(api):
     client = api.client()
     first = request(client, ClientToken="token-1", Tags=[{"Key": "Name", "Value": "a"}])
@@ -509,6 +513,10 @@ def test_configured_retention(api):
     assert client.describe_phone_numbers()["PhoneNumbers"] == []
 
 
+@pytest.mark.rule(
+    "INTERNATIONAL_SENDING_NOT_SUPPORTED: international sending on a US toll-free number",
+    source="ValidationExceptionReason",
+)
 def test_a_us_toll_free_number_refuses_international_sending(api):
     api.config(pending_seconds={"TOLL_FREE": 0})
     client = api.client()

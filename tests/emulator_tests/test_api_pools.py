@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime
 
+import pytest
+
 from .helpers import IAM_ROLE, SNS_TOPIC, TOLL_FREE, raises, request, settle
 
 
@@ -237,6 +239,10 @@ def test_disassociate(api):
         client.disassociate_origination_identity(PoolId=pool["PoolId"], OriginationIdentity="phone-" + "3" * 32)
 
 
+@pytest.mark.rule(
+    "A number joining or leaving a pool is ASSOCIATING, then DISASSOCIATING, before it is ACTIVE again",
+    source="NumberStatus; Terraform waits on both",
+)
 def test_association_status_transitions(api):
     api.config(association_seconds=10, pool_creating_seconds=10)
     client = api.client()
@@ -263,6 +269,10 @@ def test_association_status_transitions(api):
     assert status(second) == "ACTIVE"
 
 
+@pytest.mark.rule(
+    "A deleted pool is DELETING, listed by DescribePools, before it is gone; DeletePool on a pool not ACTIVE is an error",
+    source="PoolStatus; DeletePool doc",
+)
 def test_delete_pool(api):
     client = api.client()
     _number, protected = _pool(api, client, DeletionProtectionEnabled=True)
@@ -457,6 +467,10 @@ def test_release_after_deleting_the_pool_also_lags(api):
     assert client.release_phone_number(PhoneNumberId=founder["PhoneNumberId"])["Status"] == "DELETED"
 
 
+@pytest.mark.rule(
+    "A release right after leaving a pool still sees it (PHONE_NUMBER_ASSOCIATED_TO_POOL)",
+    source="Terraform's provider retries it",
+)
 def test_by_default_a_release_sees_the_pool_it_left_for_two_seconds(api):
     client = api.client()
     founder, pool = _pool(api, client)
@@ -467,6 +481,10 @@ def test_by_default_a_release_sees_the_pool_it_left_for_two_seconds(api):
     assert client.release_phone_number(PhoneNumberId=founder["PhoneNumberId"])["Status"] == "DELETED"
 
 
+@pytest.mark.rule(
+    "A new pool is CREATING before it is ACTIVE, and refuses changes meanwhile (RESOURCE_NOT_ACTIVE)",
+    source="PoolStatus; DeletePool doc",
+)
 def test_a_pool_is_creating_then_active_and_refuses_writes_until_then(api):
     client = api.client()
     founder = request(client)["PhoneNumberId"]
@@ -492,6 +510,7 @@ def test_a_pool_is_creating_then_active_and_refuses_writes_until_then(api):
     client.associate_origination_identity(PoolId=pool_id, OriginationIdentity=other)
 
 
+@pytest.mark.rule("ListPoolOriginationIdentities trails the pool by seconds", source="emulator's choice (README)")
 def test_listing_a_pools_numbers_lags_behind_its_membership(api):
     client = api.client()
     founder, pool = _pool(api, client)

@@ -20,6 +20,9 @@ def test_the_default_window_is_zero_so_back_to_back_writes_succeed(api):
     client.update_phone_number(PhoneNumberId=number_id, DeletionProtectionEnabled=False)
 
 
+@pytest.mark.rule(
+    "A write to a resource with a write in flight is a ConflictException (no Reason)", source="ConflictException doc"
+)
 def test_a_write_to_a_number_with_a_write_in_flight_conflicts_without_a_reason(api):
     api.config(conflict_window_seconds=5)
     client = api.client()
