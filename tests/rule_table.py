@@ -19,7 +19,6 @@ END = "<!-- END rule table -->"
 
 #: (rule, source) of the rules the emulator accepts today without answering what the service would.
 NOT_EMULATED = (
-    ("TWO_WAY_NOT_SUPPORTED_IN_COUNTRY: two-way SMS on a voice-only number", "ValidationExceptionReason"),
     ("NUMBER_CAPABILITIES_MISMATCH: an SMS+VOICE number joining an SMS pool", "ConflictExceptionReason"),
     ("ORIGINATION_IDENTITIES_PER_POOL: the members of a pool are limited", "ServiceQuotaExceededExceptionReason"),
     (

@@ -489,6 +489,14 @@ class NumbersMixin:
                 changes[attribute] = params[member]
         self._check_channel_present(changes, number, "number")
         check_international(number.iso_country_code, number.number_type, changes.get("international"))
+        if changes.get("two_way_enabled") and "SMS" not in number.capabilities:
+            # Two-way is an SMS feature; the model's closest reason names the country (JP numbers are voice-only).
+            raise field_error(
+                "TWO_WAY_NOT_SUPPORTED_IN_COUNTRY",
+                "TwoWayEnabled",
+                f"Phone number {number.id} can't send SMS ({', '.join(number.capabilities)}): two-way SMS is not "
+                f"supported for it in {number.iso_country_code}.",
+            )
         for attribute, value in changes.items():
             setattr(number, attribute, value)
         return filter_output("UpdatePhoneNumber", self.number_view(number))

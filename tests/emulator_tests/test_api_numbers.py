@@ -532,3 +532,20 @@ def test_a_us_toll_free_number_refuses_international_sending(api):
     # Other numbers (a Canadian toll-free one, a US simulator) may send abroad.
     client.request_phone_number(**{**TOLL_FREE, "IsoCountryCode": "CA"}, InternationalSendingEnabled=True)
     request(client, InternationalSendingEnabled=True)
+
+
+@pytest.mark.rule(
+    "TWO_WAY_NOT_SUPPORTED_IN_COUNTRY: two-way SMS on a voice-only number", source="ValidationExceptionReason"
+)
+def test_two_way_sms_on_a_voice_only_number_is_refused(api):
+    client = api.client()
+    voice = client.request_phone_number(
+        IsoCountryCode="JP", MessageType="TRANSACTIONAL", NumberCapabilities=["VOICE"], NumberType="LONG_CODE"
+    )["PhoneNumberId"]
+    with raises("ValidationException", Reason="TWO_WAY_NOT_SUPPORTED_IN_COUNTRY") as caught:
+        client.update_phone_number(PhoneNumberId=voice, TwoWayEnabled=True, TwoWayChannelArn=SNS_TOPIC)
+    assert caught.value.response["Fields"][0]["Name"] == "TwoWayEnabled"
+    described = client.describe_phone_numbers(PhoneNumberIds=[voice])["PhoneNumbers"][0]
+    assert described["TwoWayEnabled"] is False and "TwoWayChannelArn" not in described
+    sms = request(client)["PhoneNumberId"]
+    client.update_phone_number(PhoneNumberId=sms, TwoWayEnabled=True, TwoWayChannelArn=SNS_TOPIC)
