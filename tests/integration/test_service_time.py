@@ -171,3 +171,17 @@ def test_with_wait_false_a_new_pool_is_creating_as_check_mode_predicts(emulator)
     assert predicted.result["pool"]["status"] == created.result["pool"]["status"] == "CREATING"
     assert created.mutating == ["CreatePool"]
     assert created.operations.count("DescribePools") == 2  # the lookup and the token chain: no wait
+
+
+def test_with_wait_false_a_moved_number_is_associating_as_check_mode_predicts(emulator):
+    a, b, c = numbers(emulator, 3)
+    found(emulator, "from", [a, b])
+    to_id = found(emulator, "to", [c])
+    args = dict(phone_number_id=b, pool_id=to_id, wait=False)
+    predicted = run_task(emulator, "phone_number", args, check=True)
+    moved = run_task(emulator, "phone_number", args)
+    assert not moved.failed, moved.result.get("msg")
+    assert predicted.number["status"] == moved.number["status"] == "ASSOCIATING"
+    assert predicted.number["pool_id"] == moved.number["pool_id"] == to_id
+    # Leaving the old pool is waited for even so (the service pools only ACTIVE numbers); joining is not.
+    assert moved.operations[moved.operations.index("AssociateOriginationIdentity") + 1 :] == []

@@ -242,6 +242,24 @@ def apply_plan(api, plan, waiter, wait=True, request=None):  # pylint: disable=t
     return Applied(result, pending, resource)
 
 
+MEMBERSHIP_STATUS = {"AssociateOriginationIdentity": "ASSOCIATING", "DisassociateOriginationIdentity": "DISASSOCIATING"}
+
+
+def unsettled_status(plan, wait):
+    """The status a number is left in by a run that does not wait (``wait: false``), or None.
+
+    A number that joined or left a pool last is ASSOCIATING or DISASSOCIATING
+    for a while; a later step that needs it ACTIVE waits for that anyway.
+    Check mode predicts it and the run reports it, so both say the same.
+    """
+    if wait or plan.resource is not PHONE_NUMBER or plan.action == "release":
+        return None
+    moves = [index for index, step in enumerate(plan.steps) if step.operation in MEMBERSHIP_STATUS]
+    if not moves or any(step.needs_active for step in plan.steps[moves[-1] + 1 :]):
+        return None
+    return MEMBERSHIP_STATUS[plan.steps[moves[-1]].operation]
+
+
 def _answered(resource, step, response, result, number_id, status):
     """(result, ID, status) once a call answered: a create gives the new ID, every answer what it shows."""
     if step.operation == resource.create:

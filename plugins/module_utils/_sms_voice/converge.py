@@ -13,7 +13,7 @@ check mode, returns its prediction, and builds the result with ``--diff``.
 from __future__ import annotations
 
 from . import resource as engine
-from .apply import Waiter, apply_plan
+from .apply import Waiter, apply_plan, unsettled_status
 from .errors import SmsVoiceError
 from .planner import Plan, Step, deferred_steps, plan_keywords, plan_tags, step_options, without_step
 from .resource import tags_to_list
@@ -203,6 +203,9 @@ def finish(module, api, reader, plan, desired, wait=True, wait_timeout=300, crea
         item = applied.number
         pending = applied.pending
         changed = len(pending) < len(plan.steps)
+    unsettled = unsettled_status(plan, wait) if plan.changed and not pending else None
+    if unsettled and item:
+        item = dict(item, status=unsettled)  # joining or leaving a pool, not waited for
     gone = plan.action in ("release", "delete")
     vanished = plan.action == "delete" and not pending
     result = {"changed": changed, resource.result_key: {} if vanished else (item or {})}
