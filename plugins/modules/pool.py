@@ -154,7 +154,11 @@ options:
     type: bool
     default: true
   wait:
-    description: Whether to wait for a new pool to become C(ACTIVE).
+    description:
+      - Whether to wait for a new pool to become C(ACTIVE), for a deleted pool to be gone, and for the numbers
+        the task added or took out to be C(ACTIVE) again.
+      - A pool that is C(CREATING) is waited for before the task changes it, whatever O(wait) says. A pool that
+        is C(DELETING) counts as gone.
     type: bool
     default: true
   wait_timeout:

@@ -83,6 +83,15 @@ def callable_operations():
     return named
 
 
+# Answers the service's time makes part of a successful path (the emulator's defaults): a release
+# right after its number left a pool still sees the pool (retried), and a deleted pool's wait ends
+# when DescribePools no longer knows it.
+SERVICE_TIME_ERRORS = {
+    ("ReleasePhoneNumber", "ConflictException"),
+    ("DescribePools", "ResourceNotFoundException"),
+}
+
+
 def task(name, module, args, **extra):
     return dict({"name": name, "pinpoint.sms_voice." + module: args}, **extra)
 
@@ -105,7 +114,7 @@ def run_tasks(emulator, tasks):
     failed = [r for r in records if r["status"] == "failed"]
     assert proc.returncode == 0 and not failed, "{0}\n{1}\n{2}".format(failed, proc.stdout[-3000:], proc.stderr)
     assert [r["task"] for r in records] == [t["name"] for t in tasks]
-    errors = [c for c in calls if c["error"]]
+    errors = [c for c in calls if c["error"] and (c["operation"], c["error"]) not in SERVICE_TIME_ERRORS]
     assert errors == [], "the exercise should take the successful paths"
     return records, set(operations)
 

@@ -11,7 +11,8 @@ and the operation's documentation). The emulator's choices, listed in the README
   ``EndsWith`` and ``Contains`` place the digits, ``ExactMatch`` lists the given
   numbers that are free. No match is an empty list, not an error.
 * ``MaxResults`` defaults to 10, the model's maximum.
-* ``RegistrationId``: registrations are not emulated, so any is ResourceNotFoundException.
+* ``RegistrationId``: any registration the region has (seeded: ``POST /_emulator/seed``), whatever
+  its type and status, as RequestPhoneNumber takes it; an unknown one is ResourceNotFoundException.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import random
 from dataclasses import dataclass
 from typing import Any
 
-from .errors import field_error, not_found
+from .errors import field_error
 
 INVENTORY_SIZE = 25
 PAGE_SIZE = 10
@@ -60,11 +61,7 @@ class AvailableNumbersMixin:
                 f"{unsupported} not available for {params['NumberType']} numbers in {COUNTRY}.",
             )
         if params.get("RegistrationId") is not None:
-            raise not_found(
-                "registration",
-                params["RegistrationId"],
-                f"Registration {params['RegistrationId']} does not exist (registrations are not emulated).",
-            )
+            self._registration(params["RegistrationId"])  # ResourceNotFoundException for an unknown one
         inventory = self._available_inventory(plan, params)
         in_use = self.phone_numbers_in_use
         page, token = self._paginate(

@@ -15,13 +15,34 @@ from .registrations import DEFAULT_BLOCKING_STATUSES, check_blocking_statuses
 
 #: US toll-free and 10DLC numbers wait for their registration: days to weeks; 10 days here.
 DEFAULT_PENDING_SECONDS = {"LONG_CODE": 0.0, "TOLL_FREE": 864_000.0, "TEN_DLC": 864_000.0, "SIMULATOR": 0.0}
-DEFAULT_ASSOCIATION_SECONDS = 0.0
+#: The service's time, in seconds of the emulator's clock (which runs with real time): never instant,
+#: and short enough for tests. Nobody publishes these durations; the README lists them as assumptions.
+#: A number joining or leaving a pool is ASSOCIATING / DISASSOCIATING this long.
+DEFAULT_ASSOCIATION_SECONDS = 1.0
+#: A new pool is CREATING this long, a deleted one DELETING (still listed by DescribePools).
+DEFAULT_POOL_CREATING_SECONDS = 1.0
+DEFAULT_POOL_DELETING_SECONDS = 1.0
+#: ListPoolOriginationIdentities shows a number this long after it joined, and still shows it this long after it left.
+DEFAULT_POOL_LISTING_LAG_SECONDS = 2.0
 DEFAULT_DELETED_RETENTION_SECONDS = 300.0
-DEFAULT_POOL_RELEASE_LAG_SECONDS = 0.0
+#: How long a write stays in flight, refusing other writes to its resource (``in_flight.py``): the
+#: service answers a write once it is done, so 0; a test sets it to meet the ConflictException.
+DEFAULT_CONFLICT_WINDOW_SECONDS = 0.0
+#: ReleasePhoneNumber still sees the pool a number left this long (longer than DISASSOCIATING lasts).
+DEFAULT_POOL_RELEASE_LAG_SECONDS = 2.0
 #: How long a ClientToken is remembered; the model is silent, 8 hours is the emulator's choice.
 DEFAULT_CLIENT_TOKEN_TTL_SECONDS = 8 * 3600.0
 
-_SECONDS = ("association_seconds", "deleted_retention_seconds", "pool_release_lag_seconds", "client_token_ttl_seconds")
+_SECONDS = (
+    "association_seconds",
+    "pool_creating_seconds",
+    "pool_deleting_seconds",
+    "pool_listing_lag_seconds",
+    "deleted_retention_seconds",
+    "pool_release_lag_seconds",
+    "client_token_ttl_seconds",
+    "conflict_window_seconds",
+)
 
 
 def default_config() -> dict[str, Any]:
@@ -29,6 +50,9 @@ def default_config() -> dict[str, Any]:
     return {
         "pending_seconds": dict(DEFAULT_PENDING_SECONDS),
         "association_seconds": DEFAULT_ASSOCIATION_SECONDS,
+        "pool_creating_seconds": DEFAULT_POOL_CREATING_SECONDS,
+        "pool_deleting_seconds": DEFAULT_POOL_DELETING_SECONDS,
+        "pool_listing_lag_seconds": DEFAULT_POOL_LISTING_LAG_SECONDS,
         "deleted_retention_seconds": DEFAULT_DELETED_RETENTION_SECONDS,
         "pool_release_lag_seconds": DEFAULT_POOL_RELEASE_LAG_SECONDS,
         "quotas": True,
@@ -39,6 +63,7 @@ def default_config() -> dict[str, Any]:
         # An IAM policy every call is authorized against (tests.emulator.iam); null: no IAM checks.
         "iam_policy": None,
         **limits.default_config(),
+        "conflict_window_seconds": DEFAULT_CONFLICT_WINDOW_SECONDS,
         **tagging.default_config(),
     }
 

@@ -57,7 +57,10 @@ class KeywordsMixin:
             kind = self._split_arn(identifier, "OriginationIdentity")[0]
             is_pool = kind == "pool"
         if is_pool:
-            return self._pool(identifier, "OriginationIdentity")
+            pool = self._pool(identifier, "OriginationIdentity")
+            if write:
+                self._require_pool_active(pool)
+            return pool
         number = self._number(identifier, "OriginationIdentity")
         if write:
             self._require_not_deleted(number)

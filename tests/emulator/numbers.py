@@ -109,6 +109,7 @@ class PhoneNumber:
     tags: dict[str, str] = field(default_factory=dict)
     keywords: dict[str, Keyword] = field(default_factory=dict)
     busy_status: str | None = None
+    joined_at: float = 0.0
     left_pool: str | None = None
     left_pool_at: float = 0.0
     busy_until: float = 0.0
@@ -138,6 +139,16 @@ def messaging_limits(number_type: str, capabilities: list[str]) -> dict[str, Any
     return limits
 
 
+def check_international(iso: str, number_type: str, international: Any) -> None:
+    """A US toll-free number sends within the US only: InternationalSendingEnabled true is refused."""
+    if international and (iso, number_type) == ("US", "TOLL_FREE"):
+        raise field_error(
+            "INTERNATIONAL_SENDING_NOT_SUPPORTED",
+            "InternationalSendingEnabled",
+            "US toll-free numbers can't send internationally.",
+        )
+
+
 #: API operation -> method of :class:`NumbersMixin`
 NUMBER_OPERATIONS = {
     "RequestPhoneNumber": "request_phone_number",
@@ -151,7 +162,8 @@ class NumbersMixin:
     """Phone numbers: leasing, describing, updating and releasing them, and their status over time."""
 
     def sweep(self) -> None:
-        """Forget released numbers whose retention window is over."""
+        """Forget released numbers whose retention window is over, and pools done deleting."""
+        self.sweep_pools()
         limit = self.now() - float(self.config["deleted_retention_seconds"])
         expired = [n for n in self.numbers.values() if n.deleted_at is not None and n.deleted_at <= limit]
         for number in expired:
@@ -265,6 +277,7 @@ class NumbersMixin:
                 "NumberCapabilities",
                 f"{unsupported} not available for {number_type} numbers in {iso}.",
             )
+        check_international(iso, number_type, params.get("InternationalSendingEnabled"))
         preference = params.get("NumberPreference")
         if preference and (iso, number_type) != ("US", "TEN_DLC"):
             raise field_error(
@@ -277,6 +290,7 @@ class NumbersMixin:
         pool_id = None
         if params.get("PoolId") is not None:
             pool = self._pool(params["PoolId"])
+            self._require_pool_active(pool)
             if pool.message_type != message_type:
                 raise conflict(
                     "MESSAGE_TYPE_MISMATCH",
@@ -376,6 +390,7 @@ class NumbersMixin:
             international=planned["international"],
             deletion_protection=planned["deletion_protection"],
             pool_id=planned["pool_id"],
+            joined_at=now,
             registration_id=planned["registration_id"],
             tags=dict(planned["tags"] if tags is None else tags),
             **planned["inherited"],
@@ -471,6 +486,15 @@ class NumbersMixin:
             if params.get(member) is not None:
                 changes[attribute] = params[member]
         self._check_channel_present(changes, number, "number")
+        check_international(number.iso_country_code, number.number_type, changes.get("international"))
+        if changes.get("two_way_enabled") and "SMS" not in number.capabilities:
+            # Two-way is an SMS feature; the model's closest reason names the country (JP numbers are voice-only).
+            raise field_error(
+                "TWO_WAY_NOT_SUPPORTED_IN_COUNTRY",
+                "TwoWayEnabled",
+                f"Phone number {number.id} can't send SMS ({', '.join(number.capabilities)}): two-way SMS is not "
+                f"supported for it in {number.iso_country_code}.",
+            )
         for attribute, value in changes.items():
             setattr(number, attribute, value)
         return filter_output("UpdatePhoneNumber", self.number_view(number))

@@ -42,6 +42,10 @@ class Pool:
     message_type: str
     opt_out_list: str
     created: float
+    #: CREATING until then (``pool_creating_seconds`` after CreatePool).
+    active_at: float = 0.0
+    #: Set by DeletePool: DELETING (and still listed) until then, gone after.
+    deleting_until: float | None = None
     two_way_enabled: bool = False
     two_way_channel_arn: str | None = None
     two_way_channel_role: str | None = None
@@ -52,9 +56,9 @@ class Pool:
     keywords: dict[str, Keyword] = field(default_factory=dict)
 
 
-def _pool_filters() -> dict[str, FilterSpec]:
+def _pool_filters(backend: PoolsMixin) -> dict[str, FilterSpec]:
     return {
-        "status": (_enum_checker("PoolStatus"), False, lambda p: ["ACTIVE"]),
+        "status": (_enum_checker("PoolStatus"), False, lambda p: [backend.pool_status(p)]),
         "message-type": (_enum_checker("MessageType"), False, lambda p: [p.message_type]),
         "two-way-enabled": (_bool_checker, True, lambda p: _flag(p.two_way_enabled)),
         "self-managed-opt-outs-enabled": (_bool_checker, True, lambda p: _flag(p.self_managed)),
@@ -93,11 +97,39 @@ class PoolsMixin:
     def _pool(self, identifier: str, member: str = "PoolId") -> Pool:
         return self._lookup("pool", self.pools, identifier, member)
 
-    def pool_view(self, pool: Pool, status: str = "ACTIVE") -> dict[str, Any]:
+    def pool_status(self, pool: Pool) -> str:
+        if pool.deleting_until is not None:
+            return "DELETING"
+        return "CREATING" if self.now() < pool.active_at else "ACTIVE"
+
+    def sweep_pools(self) -> None:
+        """Forget deleted pools whose DELETING time is over."""
+        now = self.now()
+        for pool in [p for p in self.pools.values() if p.deleting_until is not None and p.deleting_until <= now]:
+            del self.pools[pool.id]
+
+    def _require_pool_active(self, pool: Pool) -> None:
+        """DeletePool's doc: "If the pool status isn't active ... an error is returned"; the emulator
+        refuses every other write to a pool (and a number joining or requested into it) the same way."""
+        status = self.pool_status(pool)
+        if status != "ACTIVE":
+            raise conflict(
+                "RESOURCE_NOT_ACTIVE",
+                f"Pool {pool.id} is {status}; this operation needs an ACTIVE pool.",
+                "pool",
+                pool.id,
+            )
+
+    def _join_pool(self, number: PhoneNumber, pool: Pool) -> None:
+        number.pool_id = pool.id
+        number.joined_at = self.now()
+        self._set_busy(number, "ASSOCIATING")
+
+    def pool_view(self, pool: Pool) -> dict[str, Any]:
         return {
             "PoolArn": pool.arn,
             "PoolId": pool.id,
-            "Status": status,
+            "Status": self.pool_status(pool),
             "MessageType": pool.message_type,
             "TwoWayEnabled": pool.two_way_enabled,
             "TwoWayChannelArn": pool.two_way_channel_arn,
@@ -111,6 +143,17 @@ class PoolsMixin:
 
     def _pool_members(self, pool: Pool) -> list[PhoneNumber]:
         return [n for n in self.numbers.values() if n.pool_id == pool.id]
+
+    def _listed_members(self, pool: Pool) -> list[PhoneNumber]:
+        """The members ListPoolOriginationIdentities shows: it lags ``pool_listing_lag_seconds`` behind
+        the pool's membership, so a number shows late after joining and lingers after leaving."""
+        now, lag = self.now(), float(self.config["pool_listing_lag_seconds"])
+        return [
+            n
+            for n in self.numbers.values()
+            if (n.pool_id == pool.id and now >= n.joined_at + lag)
+            or (n.pool_id != pool.id and n.left_pool == pool.id and now < n.left_pool_at + lag)
+        ]
 
     @staticmethod
     def _check_country(params: dict[str, Any], number: PhoneNumber) -> None:
@@ -152,6 +195,7 @@ class PoolsMixin:
                 message_type=number.message_type,
                 opt_out_list=number.opt_out_list,
                 created=self.now(),
+                active_at=self.now() + float(self.config["pool_creating_seconds"]),
                 two_way_enabled=number.two_way_enabled,
                 two_way_channel_arn=number.two_way_channel_arn,
                 two_way_channel_role=number.two_way_channel_role,
@@ -161,8 +205,7 @@ class PoolsMixin:
                 keywords={key: copy.copy(keyword) for key, keyword in number.keywords.items()},
             )
             self.pools[pool_id] = pool
-            number.pool_id = pool_id
-            self._set_busy(number, "ASSOCIATING")
+            self._join_pool(number, pool)
             response = filter_output("CreatePool", {**self.pool_view(pool), "Tags": _tag_list(pool.tags)})
             return response, "pool", pool_id, None
 
@@ -175,13 +218,14 @@ class PoolsMixin:
             "PoolIds",
             self._pool,
             self.pools.values(),
-            _pool_filters(),
+            _pool_filters(self),
             self.pool_view,
             "Pools",
         )
 
     def update_pool(self, params: dict[str, Any]) -> dict[str, Any]:
         pool = self._pool(params["PoolId"])
+        self._require_pool_active(pool)
         self._check_channel(params)
         changes: dict[str, Any] = {}
         if params.get("OptOutListName") is not None:
@@ -202,6 +246,7 @@ class PoolsMixin:
 
     def delete_pool(self, params: dict[str, Any]) -> dict[str, Any]:
         pool = self._pool(params["PoolId"])
+        self._require_pool_active(pool)
         if pool.deletion_protection:
             raise conflict(
                 "DELETION_PROTECTION_ENABLED", f"Pool {pool.id} has deletion protection enabled.", "pool", pool.id
@@ -210,8 +255,10 @@ class PoolsMixin:
             self._leave_pool(number)
             if number.deleted_at is None:
                 self._set_busy(number, "DISASSOCIATING")
-        del self.pools[pool.id]
-        return filter_output("DeletePool", self.pool_view(pool, status="DELETING"))
+        pool.deleting_until = self.now() + float(self.config["pool_deleting_seconds"])
+        response = filter_output("DeletePool", self.pool_view(pool))
+        self.sweep_pools()
+        return response
 
     def _identity_response(self, pool: Pool, number: PhoneNumber) -> dict[str, Any]:
         return {
@@ -228,6 +275,7 @@ class PoolsMixin:
             number = self._origination_number(params["OriginationIdentity"])
             self._require_not_deleted(number)
             self._check_country(params, number)
+            self._require_pool_active(pool)
             if number.pool_id == pool.id:
                 raise conflict(
                     "RESOURCE_ALREADY_ASSOCIATED",
@@ -244,8 +292,7 @@ class PoolsMixin:
                 )
             self._require_active(number)
             self._check_matches_pool(pool, number)
-            number.pool_id = pool.id
-            self._set_busy(number, "ASSOCIATING")
+            self._join_pool(number, pool)
             return self._identity_response(pool, number), "phone-number", number.id, None
 
         return self._idempotent("AssociateOriginationIdentity", params, execute)
@@ -292,6 +339,7 @@ class PoolsMixin:
             number = self._origination_number(params["OriginationIdentity"])
             self._require_not_deleted(number)
             self._check_country(params, number)
+            self._require_pool_active(pool)
             if number.pool_id != pool.id:
                 raise conflict(
                     "PHONE_NUMBER_NOT_ASSOCIATED_TO_POOL",
@@ -315,7 +363,7 @@ class PoolsMixin:
     def list_pool_origination_identities(self, params: dict[str, Any]) -> dict[str, Any]:
         pool = self._pool(params["PoolId"])
         predicates = compile_filters(params.get("Filters") or [], _IDENTITY_FILTERS)
-        page, token = self._paginate("ListPoolOriginationIdentities", params, self._pool_members(pool), predicates)
+        page, token = self._paginate("ListPoolOriginationIdentities", params, self._listed_members(pool), predicates)
         response: dict[str, Any] = {
             "PoolArn": pool.arn,
             "PoolId": pool.id,

@@ -80,6 +80,7 @@ import itertools
 import random
 from typing import TYPE_CHECKING, Any
 
+from . import in_flight
 from .available_numbers import AVAILABLE_NUMBER_OPERATIONS, AvailableNumbersMixin
 from .core import RegionCore, TokenRecord, _partition, _tag_list
 from .keywords import KEYWORD_OPERATIONS, KeywordsMixin
@@ -134,13 +135,19 @@ class RegionBackend(
         self.opt_out_lists: dict[str, OptOutList] = {}
         self.client_tokens: dict[str, TokenRecord] = {}
         self.registrations: dict[str, Registration] = {}
+        #: resource ID -> when its last write stops being in flight (``conflict_window_seconds``)
+        self.writes_in_flight: dict[str, float] = {}
         self._seq = itertools.count(1)
         self._rng = random.Random()
         self._add_opt_out_list(DEFAULT_OPT_OUT_LIST, {})
 
     def call(self, operation: str, params: dict[str, Any]) -> dict[str, Any]:
         self.sweep()
-        return getattr(self, OPERATIONS[operation])(params)
+        written = in_flight.targets(operation, params)
+        in_flight.check(self.writes_in_flight, written, self.now())
+        response = getattr(self, OPERATIONS[operation])(params)
+        in_flight.mark(self.writes_in_flight, written, self.now(), float(self.config["conflict_window_seconds"]))
+        return response
 
     def dump(self) -> dict[str, list[dict[str, Any]]]:
         """Everything in this region, for ``GET /_emulator/state``; API member names, tags as lists."""

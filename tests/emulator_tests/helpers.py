@@ -38,3 +38,12 @@ def raises(code: str, **members: Any):
 def request(client: Any, **overrides: Any) -> dict[str, Any]:
     """RequestPhoneNumber for a SIMULATOR number (ACTIVE at once), with overrides."""
     return client.request_phone_number(**{**SIMULATOR, **overrides})
+
+
+#: Longer than every transitional state and lag of the emulator's defaults (``tests/emulator/config.py``).
+SETTLED_SECONDS = 30
+
+
+def settle(api: Any) -> None:
+    """Let the emulator's clock run past pools CREATING, numbers ASSOCIATING and the listing and release lags."""
+    api.advance_clock(SETTLED_SECONDS)

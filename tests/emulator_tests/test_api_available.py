@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from .helpers import SIMULATOR, TOLL_FREE, raises, request
 
 TEN_DLC_SEARCH = {"IsoCountryCode": "US", "NumberCapabilities": ["SMS"], "NumberType": "TEN_DLC"}
@@ -77,6 +79,18 @@ def test_only_us_ten_dlc_numbers_can_be_listed(api):
         client.list_available_phone_numbers(**{**TEN_DLC_SEARCH, "NumberCapabilities": ["RCS"]})
     with raises("ResourceNotFoundException", ResourceType="registration"):
         client.list_available_phone_numbers(RegistrationId="registration-1", **TEN_DLC_SEARCH)
+
+
+@pytest.mark.rule(
+    "ListAvailablePhoneNumbers takes an existing RegistrationId", source="ListAvailablePhoneNumbers request"
+)
+def test_a_seeded_registration_can_be_named(api):
+    client = api.client()
+    (registration,) = api.seed_registrations(
+        {"RegistrationType": "US_TEN_DLC_CAMPAIGN_REGISTRATION", "RegistrationStatus": "COMPLETE"}
+    )
+    listed = client.list_available_phone_numbers(RegistrationId=registration, **TEN_DLC_SEARCH)
+    assert len(listed["AvailablePhoneNumbers"]) == 10
 
 
 def test_numbers_report_limits_and_pricing_per_type(api):

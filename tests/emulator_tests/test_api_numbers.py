@@ -13,7 +13,7 @@ import re
 
 import pytest
 
-from .helpers import IAM_ROLE, SIMULATOR, SNS_TOPIC, TOLL_FREE, raises, request
+from .helpers import IAM_ROLE, SIMULATOR, SNS_TOPIC, TOLL_FREE, raises, request, settle
 
 ID_RE = re.compile(r"phone-[0-9a-f]{32}")
 
@@ -50,6 +50,7 @@ def test_request_with_every_parameter(api):
     client.create_opt_out_list(OptOutListName="marketing")
     first = request(client, OptOutListName="marketing")
     pool = client.create_pool(OriginationIdentity=first["PhoneNumberId"], MessageType="TRANSACTIONAL")
+    settle(api)
     response = request(
         client,
         NumberCapabilities=["SMS", "VOICE"],
@@ -171,6 +172,7 @@ def test_request_into_pool_checks_compatibility(api):
     client = api.client()
     first = request(client)
     pool = client.create_pool(OriginationIdentity=first["PhoneNumberId"], MessageType="TRANSACTIONAL")
+    settle(api)
     client.create_opt_out_list(OptOutListName="other")
     with raises("ConflictException", Reason="MESSAGE_TYPE_MISMATCH", ResourceType="pool", ResourceId=pool["PoolId"]):
         client.request_phone_number(**{**TOLL_FREE, "PoolId": pool["PoolId"]})
@@ -178,6 +180,10 @@ def test_request_into_pool_checks_compatibility(api):
         request(client, PoolId=pool["PoolId"], OptOutListName="other")
 
 
+@pytest.mark.rule(
+    "A ClientToken reused with other parameters is ConflictException RESOURCE_ALREADY_EXISTS",
+    source="emulator's choice: the model is silent (README)",
+)
 def test_client_token_replay_and_conflict(api):
     client = api.client()
     first = request(client, ClientToken="token-1", Tags=[{"Key": "Name", "Value": "a"}])
@@ -430,6 +436,7 @@ def test_update_of_a_number_in_a_pool_is_refused_whatever_it_changes(api, change
     client.create_opt_out_list(OptOutListName="other")
     number_id = request(client)["PhoneNumberId"]
     pool = client.create_pool(OriginationIdentity=number_id, MessageType="TRANSACTIONAL")
+    settle(api)
     with raises(
         "ConflictException",
         Reason="PHONE_NUMBER_ASSOCIATED_TO_POOL",
@@ -448,9 +455,12 @@ def test_update_after_leaving_the_pool_succeeds(api):
     client = api.client()
     founder = request(client)["PhoneNumberId"]
     pool = client.create_pool(OriginationIdentity=founder, MessageType="TRANSACTIONAL")
+    settle(api)
     member = request(client)["PhoneNumberId"]
     client.associate_origination_identity(PoolId=pool["PoolId"], OriginationIdentity=member)
+    settle(api)
     client.disassociate_origination_identity(PoolId=pool["PoolId"], OriginationIdentity=member)
+    settle(api)
     updated = client.update_phone_number(PhoneNumberId=member, DeletionProtectionEnabled=True)
     assert updated["DeletionProtectionEnabled"] is True
 
@@ -486,10 +496,12 @@ def test_release_conflicts(api):
         client.release_phone_number(PhoneNumberId=protected)
     client.update_phone_number(PhoneNumberId=protected, DeletionProtectionEnabled=False)
     pool = client.create_pool(OriginationIdentity=protected, MessageType="TRANSACTIONAL")
+    settle(api)
     with raises("ConflictException", Reason="PHONE_NUMBER_ASSOCIATED_TO_POOL", ResourceId=protected) as caught:
         client.release_phone_number(PhoneNumberId=protected)
     assert pool["PoolId"] in caught.value.response["Message"]
     client.delete_pool(PoolId=pool["PoolId"])
+    settle(api)
     assert client.release_phone_number(PhoneNumberId=protected)["Status"] == "DELETED"
 
 
@@ -499,3 +511,41 @@ def test_configured_retention(api):
     number_id = request(client)["PhoneNumberId"]
     client.release_phone_number(PhoneNumberId=number_id)
     assert client.describe_phone_numbers()["PhoneNumbers"] == []
+
+
+@pytest.mark.rule(
+    "INTERNATIONAL_SENDING_NOT_SUPPORTED: international sending on a US toll-free number",
+    source="ValidationExceptionReason",
+)
+def test_a_us_toll_free_number_refuses_international_sending(api):
+    api.config(pending_seconds={"TOLL_FREE": 0})
+    client = api.client()
+    with raises("ValidationException", Reason="INTERNATIONAL_SENDING_NOT_SUPPORTED") as caught:
+        client.request_phone_number(**TOLL_FREE, InternationalSendingEnabled=True)
+    assert caught.value.response["Fields"][0]["Name"] == "InternationalSendingEnabled"
+    assert api.state()["us-east-1"]["phone_numbers"] == []
+    number_id = client.request_phone_number(**TOLL_FREE)["PhoneNumberId"]
+    with raises("ValidationException", Reason="INTERNATIONAL_SENDING_NOT_SUPPORTED"):
+        client.update_phone_number(PhoneNumberId=number_id, InternationalSendingEnabled=True)
+    described = client.describe_phone_numbers(PhoneNumberIds=[number_id])["PhoneNumbers"][0]
+    assert described["InternationalSendingEnabled"] is False
+    # Other numbers (a Canadian toll-free one, a US simulator) may send abroad.
+    client.request_phone_number(**{**TOLL_FREE, "IsoCountryCode": "CA"}, InternationalSendingEnabled=True)
+    request(client, InternationalSendingEnabled=True)
+
+
+@pytest.mark.rule(
+    "TWO_WAY_NOT_SUPPORTED_IN_COUNTRY: two-way SMS on a voice-only number", source="ValidationExceptionReason"
+)
+def test_two_way_sms_on_a_voice_only_number_is_refused(api):
+    client = api.client()
+    voice = client.request_phone_number(
+        IsoCountryCode="JP", MessageType="TRANSACTIONAL", NumberCapabilities=["VOICE"], NumberType="LONG_CODE"
+    )["PhoneNumberId"]
+    with raises("ValidationException", Reason="TWO_WAY_NOT_SUPPORTED_IN_COUNTRY") as caught:
+        client.update_phone_number(PhoneNumberId=voice, TwoWayEnabled=True, TwoWayChannelArn=SNS_TOPIC)
+    assert caught.value.response["Fields"][0]["Name"] == "TwoWayEnabled"
+    described = client.describe_phone_numbers(PhoneNumberIds=[voice])["PhoneNumbers"][0]
+    assert described["TwoWayEnabled"] is False and "TwoWayChannelArn" not in described
+    sms = request(client)["PhoneNumberId"]
+    client.update_phone_number(PhoneNumberId=sms, TwoWayEnabled=True, TwoWayChannelArn=SNS_TOPIC)

@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import datetime
 
-from .helpers import IAM_ROLE, SNS_TOPIC, TOLL_FREE, raises, request
+import pytest
+
+from .helpers import IAM_ROLE, SNS_TOPIC, TOLL_FREE, raises, request, settle
 
 
-def _pool(client, **extra):
+def _pool(api, client, **extra):
+    """A pool of one SIMULATOR number, once the pool is ACTIVE and the number has joined it."""
     number = request(client)
     pool = client.create_pool(OriginationIdentity=number["PhoneNumberId"], MessageType="TRANSACTIONAL", **extra)
+    settle(api)
     return number, pool
 
 
@@ -40,7 +44,7 @@ def test_create_pool_inherits_from_its_number(api):
     )
     assert pool["PoolId"].startswith("pool-") and len(pool["PoolId"]) == 37
     assert pool["PoolArn"] == f"arn:aws:sms-voice:us-east-1:123456789012:pool/{pool['PoolId']}"
-    assert pool["Status"] == "ACTIVE"
+    assert pool["Status"] == "CREATING"
     assert pool["OptOutListName"] == "pool-list"
     assert pool["TwoWayEnabled"] is True and pool["TwoWayChannelArn"] == SNS_TOPIC
     assert pool["SelfManagedOptOutsEnabled"] is True
@@ -57,7 +61,9 @@ def test_create_pool_inherits_from_its_number(api):
         ClientToken="pool-token",
     )
     assert replay["PoolId"] == pool["PoolId"]
-    assert len(client.describe_pools()["Pools"]) == 1
+    assert [p["Status"] for p in client.describe_pools()["Pools"]] == ["CREATING"]
+    settle(api)
+    assert [p["Status"] for p in client.describe_pools()["Pools"]] == ["ACTIVE"]
     described = client.describe_phone_numbers(PhoneNumberIds=[number["PhoneNumberId"]])["PhoneNumbers"][0]
     assert described["PoolId"] == pool["PoolId"]
     keywords = client.describe_keywords(OriginationIdentity=pool["PoolId"])["Keywords"]
@@ -66,7 +72,7 @@ def test_create_pool_inherits_from_its_number(api):
 
 def test_create_pool_errors(api):
     client = api.client()
-    number, pool = _pool(client)
+    number, pool = _pool(api, client)
     with raises("ConflictException", Reason="PHONE_NUMBER_ASSOCIATED_TO_POOL", ResourceId=number["PhoneNumberId"]):
         client.create_pool(OriginationIdentity=number["PhoneNumberId"], MessageType="TRANSACTIONAL")
     other = request(client)["PhoneNumberId"]
@@ -89,11 +95,12 @@ def test_create_pool_errors(api):
 
 def test_describe_pools(api):
     client = api.client()
-    _number, first = _pool(client)
-    _number, second = _pool(client, DeletionProtectionEnabled=True)
+    _number, first = _pool(api, client)
+    _number, second = _pool(api, client, DeletionProtectionEnabled=True)
     promotional = client.request_phone_number(**{**TOLL_FREE, "NumberType": "TOLL_FREE"})
     api.advance_clock(10 * 86_400)
     third = client.create_pool(OriginationIdentity=promotional["PhoneNumberId"], MessageType="PROMOTIONAL")
+    settle(api)
     all_ids = [p["PoolId"] for p in client.describe_pools()["Pools"]]
     assert all_ids == [first["PoolId"], second["PoolId"], third["PoolId"]]
     by_ids = client.describe_pools(PoolIds=[third["PoolArn"], first["PoolId"]])["Pools"]
@@ -127,7 +134,7 @@ def test_describe_pools(api):
 
 def test_associate_and_list_identities(api):
     client = api.client()
-    number, pool = _pool(client)
+    number, pool = _pool(api, client)
     second = request(client, NumberCapabilities=["SMS", "VOICE"])
     response = client.associate_origination_identity(
         PoolId=pool["PoolArn"], OriginationIdentity=second["PhoneNumberArn"], IsoCountryCode="US", ClientToken="assoc"
@@ -142,6 +149,7 @@ def test_associate_and_list_identities(api):
         PoolId=pool["PoolArn"], OriginationIdentity=second["PhoneNumberArn"], IsoCountryCode="US", ClientToken="assoc"
     )
     assert again == {**response, "ResponseMetadata": again["ResponseMetadata"]}
+    settle(api)
     identities = client.list_pool_origination_identities(PoolId=pool["PoolId"])
     assert identities["PoolId"] == pool["PoolId"]
     assert [i["OriginationIdentity"] for i in identities["OriginationIdentities"]] == [
@@ -175,8 +183,8 @@ def test_associate_and_list_identities(api):
 
 def test_associate_conflicts(api):
     client = api.client()
-    member, pool = _pool(client)
-    _number, other_pool = _pool(client)
+    member, pool = _pool(api, client)
+    _number, other_pool = _pool(api, client)
     with raises("ConflictException", Reason="RESOURCE_ALREADY_ASSOCIATED", ResourceId=member["PhoneNumberId"]):
         client.associate_origination_identity(PoolId=pool["PoolId"], OriginationIdentity=member["PhoneNumberId"])
     with raises("ConflictException", Reason="PHONE_NUMBER_ASSOCIATED_TO_POOL", ResourceId=member["PhoneNumberId"]):
@@ -209,13 +217,14 @@ def test_associate_conflicts(api):
 
 def test_disassociate(api):
     client = api.client()
-    first, pool = _pool(client)
+    first, pool = _pool(api, client)
     with raises("ConflictException", Reason="LAST_PHONE_NUMBER", ResourceType="pool", ResourceId=pool["PoolId"]):
         client.disassociate_origination_identity(PoolId=pool["PoolId"], OriginationIdentity=first["PhoneNumberId"])
     outsider = request(client)["PhoneNumberId"]
     with raises("ConflictException", Reason="PHONE_NUMBER_NOT_ASSOCIATED_TO_POOL", ResourceId=outsider):
         client.disassociate_origination_identity(PoolId=pool["PoolId"], OriginationIdentity=outsider)
     client.associate_origination_identity(PoolId=pool["PoolId"], OriginationIdentity=outsider)
+    settle(api)
     response = client.disassociate_origination_identity(
         PoolId=pool["PoolArn"], OriginationIdentity=outsider, IsoCountryCode="US"
     )
@@ -223,21 +232,30 @@ def test_disassociate(api):
     assert response["PoolId"] == pool["PoolId"]
     described = client.describe_phone_numbers(PhoneNumberIds=[outsider])["PhoneNumbers"][0]
     assert "PoolId" not in described
-    assert described["Status"] == "ACTIVE"
+    assert described["Status"] == "DISASSOCIATING"
+    settle(api)
+    assert client.describe_phone_numbers(PhoneNumberIds=[outsider])["PhoneNumbers"][0]["Status"] == "ACTIVE"
     with raises("ResourceNotFoundException", ResourceType="phone-number"):
         client.disassociate_origination_identity(PoolId=pool["PoolId"], OriginationIdentity="phone-" + "3" * 32)
 
 
+@pytest.mark.rule(
+    "A number joining or leaving a pool is ASSOCIATING, then DISASSOCIATING, before it is ACTIVE again",
+    source="NumberStatus; Terraform waits on both",
+)
 def test_association_status_transitions(api):
-    api.config(association_seconds=10)
+    api.config(association_seconds=10, pool_creating_seconds=10)
     client = api.client()
-    first, pool = _pool(client)
+    first = request(client)["PhoneNumberId"]
+    pool = client.create_pool(OriginationIdentity=first, MessageType="TRANSACTIONAL")
     second = request(client)["PhoneNumberId"]
 
     def status(number_id):
         return client.describe_phone_numbers(PhoneNumberIds=[number_id])["PhoneNumbers"][0]["Status"]
 
-    assert status(first["PhoneNumberId"]) == "ASSOCIATING"
+    assert status(first) == "ASSOCIATING"
+    api.advance_clock(10)
+    assert status(first) == "ACTIVE"
     client.associate_origination_identity(PoolId=pool["PoolId"], OriginationIdentity=second)
     assert status(second) == "ASSOCIATING"
     api.advance_clock(10)
@@ -251,18 +269,34 @@ def test_association_status_transitions(api):
     assert status(second) == "ACTIVE"
 
 
+@pytest.mark.rule(
+    "A deleted pool is DELETING, listed by DescribePools, before it is gone; DeletePool on a pool not ACTIVE is an error",
+    source="PoolStatus; DeletePool doc",
+)
 def test_delete_pool(api):
     client = api.client()
-    _number, protected = _pool(client, DeletionProtectionEnabled=True)
+    _number, protected = _pool(api, client, DeletionProtectionEnabled=True)
     with raises(
         "ConflictException", Reason="DELETION_PROTECTION_ENABLED", ResourceType="pool", ResourceId=protected["PoolId"]
     ):
         client.delete_pool(PoolId=protected["PoolId"])
-    _number, unprotected = _pool(client)
+    _number, unprotected = _pool(api, client)
     client.tag_resource(ResourceArn=unprotected["PoolArn"], Tags=[{"Key": "k", "Value": "v"}])
     deleted = client.delete_pool(PoolId=unprotected["PoolArn"])
     assert deleted["Status"] == "DELETING"
     assert deleted["PoolId"] == unprotected["PoolId"]
+    # DescribePools shows the pool DELETING until it is gone; it can't be deleted twice meanwhile.
+    listed = client.describe_pools()["Pools"]
+    assert [(p["PoolId"], p["Status"]) for p in listed] == [
+        (protected["PoolId"], "ACTIVE"),
+        (unprotected["PoolId"], "DELETING"),
+    ]
+    assert [
+        p["PoolId"] for p in client.describe_pools(Filters=[{"Name": "status", "Values": ["DELETING"]}])["Pools"]
+    ] == [unprotected["PoolId"]]
+    with raises("ConflictException", Reason="RESOURCE_NOT_ACTIVE", ResourceId=unprotected["PoolId"]):
+        client.delete_pool(PoolId=unprotected["PoolId"])
+    settle(api)
     assert [p["PoolId"] for p in client.describe_pools()["Pools"]] == [protected["PoolId"]]
     with raises("ResourceNotFoundException", ResourceType="pool", ResourceId=unprotected["PoolId"]):
         client.delete_pool(PoolId=unprotected["PoolId"])
@@ -272,12 +306,14 @@ def test_delete_pool(api):
 
 def test_delete_pool_disassociates_its_numbers(api):
     client = api.client()
-    first, pool = _pool(client)
+    first, pool = _pool(api, client)
     second = request(client)["PhoneNumberId"]
     client.associate_origination_identity(PoolId=pool["PoolId"], OriginationIdentity=second)
     client.delete_pool(PoolId=pool["PoolId"])
     numbers = client.describe_phone_numbers(PhoneNumberIds=[first["PhoneNumberId"], second])["PhoneNumbers"]
     assert all("PoolId" not in n for n in numbers)
+    assert [n["Status"] for n in numbers] == ["DISASSOCIATING", "DISASSOCIATING"]
+    settle(api)
     assert client.release_phone_number(PhoneNumberId=second)["Status"] == "DELETED"
 
 
@@ -333,7 +369,7 @@ def test_delete_opt_out_list(api):
     assert client.delete_opt_out_list(OptOutListName="in-use")["OptOutListName"] == "in-use"
 
 
-def _two_way_pool(client):
+def _two_way_pool(api, client):
     """A pool founded by a number with two-way, self-managed opt-outs, its own list and an extra keyword."""
     client.create_opt_out_list(OptOutListName="pool-list")
     founder = request(client, OptOutListName="pool-list")["PhoneNumberId"]
@@ -345,12 +381,14 @@ def _two_way_pool(client):
         SelfManagedOptOutsEnabled=True,
     )
     client.put_keyword(OriginationIdentity=founder, Keyword="INFO", KeywordMessage="Info!")
-    return founder, client.create_pool(OriginationIdentity=founder, MessageType="TRANSACTIONAL")
+    pool = client.create_pool(OriginationIdentity=founder, MessageType="TRANSACTIONAL")
+    settle(api)
+    return founder, pool
 
 
 def test_number_requested_into_a_pool_takes_the_pools_settings_and_keywords(api):
     client = api.client()
-    _founder, pool = _two_way_pool(client)
+    _founder, pool = _two_way_pool(api, client)
     number = request(client, PoolId=pool["PoolId"])
     assert number["PoolId"] == pool["PoolId"]
     assert number["OptOutListName"] == "pool-list"
@@ -364,7 +402,7 @@ def test_number_requested_into_a_pool_takes_the_pools_settings_and_keywords(api)
 
 def test_associating_a_number_whose_keywords_differ_is_a_keyword_mismatch(api):
     client = api.client()
-    founder, pool = _pool(client)
+    founder, pool = _pool(api, client)
     client.put_keyword(OriginationIdentity=pool["PoolId"], Keyword="INFO", KeywordMessage="Info!")
     plain = request(client)["PhoneNumberId"]
     with raises("ConflictException", Reason="KEYWORD_MISMATCH", ResourceType="phone-number", ResourceId=plain):
@@ -374,28 +412,32 @@ def test_associating_a_number_whose_keywords_differ_is_a_keyword_mismatch(api):
         client.associate_origination_identity(PoolId=pool["PoolId"], OriginationIdentity=plain)
     client.put_keyword(OriginationIdentity=plain, Keyword="INFO", KeywordMessage="Info!")
     client.associate_origination_identity(PoolId=pool["PoolId"], OriginationIdentity=plain)
+    settle(api)
     members = client.list_pool_origination_identities(PoolId=pool["PoolId"])["OriginationIdentities"]
     assert sorted(m["OriginationIdentity"] for m in members) == sorted([founder["PhoneNumberId"], plain])
 
 
 def test_release_of_a_number_in_a_pool_is_refused_until_it_leaves(api):
     client = api.client()
-    _founder, pool = _pool(client)
+    _founder, pool = _pool(api, client)
     member = request(client)["PhoneNumberId"]
     client.associate_origination_identity(PoolId=pool["PoolId"], OriginationIdentity=member)
     with raises("ConflictException", Reason="PHONE_NUMBER_ASSOCIATED_TO_POOL", ResourceId=member):
         client.release_phone_number(PhoneNumberId=member)
+    settle(api)
     assert client.describe_phone_numbers(PhoneNumberIds=[member])["PhoneNumbers"][0]["Status"] == "ACTIVE"
     client.disassociate_origination_identity(PoolId=pool["PoolId"], OriginationIdentity=member)
+    settle(api)
     assert client.release_phone_number(PhoneNumberId=member)["Status"] == "DELETED"
 
 
 def test_release_still_sees_the_pool_during_the_configured_lag(api):
     api.config(pool_release_lag_seconds=60)
     client = api.client()
-    _founder, pool = _pool(client)
+    _founder, pool = _pool(api, client)
     member = request(client)["PhoneNumberId"]
     client.associate_origination_identity(PoolId=pool["PoolId"], OriginationIdentity=member)
+    settle(api)
     client.disassociate_origination_identity(PoolId=pool["PoolId"], OriginationIdentity=member)
     described = client.describe_phone_numbers(PhoneNumberIds=[member])["PhoneNumbers"][0]
     assert "PoolId" not in described
@@ -417,7 +459,7 @@ def test_release_still_sees_the_pool_during_the_configured_lag(api):
 def test_release_after_deleting_the_pool_also_lags(api):
     api.config(pool_release_lag_seconds=60)
     client = api.client()
-    founder, pool = _pool(client)
+    founder, pool = _pool(api, client)
     client.delete_pool(PoolId=pool["PoolId"])
     with raises("ConflictException", Reason="PHONE_NUMBER_ASSOCIATED_TO_POOL"):
         client.release_phone_number(PhoneNumberId=founder["PhoneNumberId"])
@@ -425,8 +467,66 @@ def test_release_after_deleting_the_pool_also_lags(api):
     assert client.release_phone_number(PhoneNumberId=founder["PhoneNumberId"])["Status"] == "DELETED"
 
 
-def test_without_lag_a_release_right_after_leaving_succeeds(api):
+@pytest.mark.rule(
+    "A release right after leaving a pool still sees it (PHONE_NUMBER_ASSOCIATED_TO_POOL)",
+    source="Terraform's provider retries it",
+)
+def test_by_default_a_release_sees_the_pool_it_left_for_two_seconds(api):
     client = api.client()
-    founder, pool = _pool(client)
+    founder, pool = _pool(api, client)
     client.delete_pool(PoolId=pool["PoolId"])
+    with raises("ConflictException", Reason="PHONE_NUMBER_ASSOCIATED_TO_POOL"):
+        client.release_phone_number(PhoneNumberId=founder["PhoneNumberId"])
+    api.advance_clock(2)
     assert client.release_phone_number(PhoneNumberId=founder["PhoneNumberId"])["Status"] == "DELETED"
+
+
+@pytest.mark.rule(
+    "A new pool is CREATING before it is ACTIVE, and refuses changes meanwhile (RESOURCE_NOT_ACTIVE)",
+    source="PoolStatus; DeletePool doc",
+)
+def test_a_pool_is_creating_then_active_and_refuses_writes_until_then(api):
+    client = api.client()
+    founder = request(client)["PhoneNumberId"]
+    other = request(client)["PhoneNumberId"]
+    pool = client.create_pool(OriginationIdentity=founder, MessageType="TRANSACTIONAL")
+    assert pool["Status"] == "CREATING"
+    assert client.describe_phone_numbers(PhoneNumberIds=[founder])["PhoneNumbers"][0]["Status"] == "ASSOCIATING"
+    pool_id = pool["PoolId"]
+    for write in (
+        lambda: client.delete_pool(PoolId=pool_id),
+        lambda: client.update_pool(PoolId=pool_id, DeletionProtectionEnabled=True),
+        lambda: client.associate_origination_identity(PoolId=pool_id, OriginationIdentity=other),
+        lambda: client.put_keyword(OriginationIdentity=pool_id, Keyword="INFO", KeywordMessage="Info"),
+        lambda: request(client, PoolId=pool_id),
+    ):
+        with raises("ConflictException", Reason="RESOURCE_NOT_ACTIVE", ResourceType="pool", ResourceId=pool_id):
+            write()
+    ids = [p["PoolId"] for p in client.describe_pools(Filters=[{"Name": "status", "Values": ["CREATING"]}])["Pools"]]
+    assert ids == [pool_id]
+    api.advance_clock(1)
+    assert client.describe_pools(PoolIds=[pool_id])["Pools"][0]["Status"] == "ACTIVE"
+    assert client.describe_phone_numbers(PhoneNumberIds=[founder])["PhoneNumbers"][0]["Status"] == "ACTIVE"
+    client.associate_origination_identity(PoolId=pool_id, OriginationIdentity=other)
+
+
+@pytest.mark.rule("ListPoolOriginationIdentities trails the pool by seconds", source="emulator's choice (README)")
+def test_listing_a_pools_numbers_lags_behind_its_membership(api):
+    client = api.client()
+    founder, pool = _pool(api, client)
+    joining = request(client)["PhoneNumberId"]
+
+    def listed():
+        identities = client.list_pool_origination_identities(PoolId=pool["PoolId"])["OriginationIdentities"]
+        return [i["OriginationIdentity"] for i in identities]
+
+    client.associate_origination_identity(PoolId=pool["PoolId"], OriginationIdentity=joining)
+    # DescribePhoneNumbers knows at once; the listing shows the new member two seconds later.
+    assert client.describe_phone_numbers(PhoneNumberIds=[joining])["PhoneNumbers"][0]["PoolId"] == pool["PoolId"]
+    assert listed() == [founder["PhoneNumberId"]]
+    api.advance_clock(2)
+    assert listed() == [founder["PhoneNumberId"], joining]
+    client.disassociate_origination_identity(PoolId=pool["PoolId"], OriginationIdentity=joining)
+    assert listed() == [founder["PhoneNumberId"], joining]
+    api.advance_clock(2)
+    assert listed() == [founder["PhoneNumberId"]]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers import TOLL_FREE, raises, request
+from .helpers import TOLL_FREE, raises, request, settle
 
 
 def _tags(n, prefix="k"):
@@ -21,6 +21,7 @@ def test_tag_untag_list_on_every_resource_type(api):
     client = api.client()
     number = request(client)
     pool = client.create_pool(OriginationIdentity=number["PhoneNumberId"], MessageType="TRANSACTIONAL")
+    settle(api)
     opt_out = client.create_opt_out_list(OptOutListName="tagged")
     for arn in (number["PhoneNumberArn"], pool["PoolArn"], opt_out["OptOutListArn"]):
         client.tag_resource(ResourceArn=arn, Tags=[{"Key": "Name", "Value": "one"}, {"Key": "env", "Value": "dev"}])
@@ -214,6 +215,7 @@ def test_pool_keywords(api):
     client = api.client()
     number_id = request(client)["PhoneNumberId"]
     pool = client.create_pool(OriginationIdentity=number_id, MessageType="TRANSACTIONAL")
+    settle(api)
     client.put_keyword(OriginationIdentity=pool["PoolArn"], Keyword="POOLY", KeywordMessage="from the pool")
     assert [k["Keyword"] for k in client.describe_keywords(OriginationIdentity=pool["PoolId"])["Keywords"]] == [
         "STOP",
@@ -270,6 +272,7 @@ def test_the_toll_free_rules_apply_to_a_pool_with_a_us_toll_free_number(api):
     client = api.client()
     number_id = _us_toll_free(api, client)
     pool_id = client.create_pool(OriginationIdentity=number_id, MessageType="PROMOTIONAL")["PoolId"]
+    settle(api)
     with raises("ValidationException", Reason="INVALID_PARAMETER"):
         client.put_keyword(OriginationIdentity=pool_id, Keyword="END", KeywordMessage="Bye", KeywordAction="OPT_OUT")
     with raises("ConflictException", Reason="RESOURCE_MODIFICATION_NOT_ALLOWED"):

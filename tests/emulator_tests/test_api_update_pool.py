@@ -7,14 +7,15 @@ and deletion protection must guard DeletePool as it guards ReleasePhoneNumber.
 
 from __future__ import annotations
 
-from .helpers import IAM_ROLE, SNS_TOPIC, raises, request
+from .helpers import IAM_ROLE, SNS_TOPIC, raises, request, settle
 
 CONNECT = "connect.us-east-1.amazonaws.com"
 
 
-def _pool(client):
+def _pool(api, client):
     founder = request(client)["PhoneNumberId"]
     pool = client.create_pool(OriginationIdentity=founder, MessageType="TRANSACTIONAL")
+    settle(api)
     return founder, pool
 
 
@@ -25,7 +26,7 @@ def _describe_pool(client, pool_id):
 def test_update_pool_sets_every_setting_and_returns_the_pool(api):
     client = api.client()
     client.create_opt_out_list(OptOutListName="pool-list")
-    _founder, pool = _pool(client)
+    _founder, pool = _pool(api, client)
     updated = client.update_pool(
         PoolId=pool["PoolArn"],
         TwoWayEnabled=True,
@@ -59,7 +60,7 @@ def test_update_pool_sets_every_setting_and_returns_the_pool(api):
 
 def test_update_pool_changes_only_the_members_given(api):
     client = api.client()
-    _founder, pool = _pool(client)
+    _founder, pool = _pool(api, client)
     client.update_pool(PoolId=pool["PoolId"], TwoWayEnabled=True, TwoWayChannelArn=CONNECT, SharedRoutesEnabled=True)
     client.update_pool(PoolId=pool["PoolId"], DeletionProtectionEnabled=True)
     described = _describe_pool(client, pool["PoolId"])
@@ -77,9 +78,10 @@ def test_update_pool_changes_only_the_members_given(api):
 def test_update_pool_settings_reach_every_member_but_not_deletion_protection(api):
     client = api.client()
     client.create_opt_out_list(OptOutListName="members")
-    founder, pool = _pool(client)
+    founder, pool = _pool(api, client)
     second = request(client)["PhoneNumberId"]
     client.associate_origination_identity(PoolId=pool["PoolId"], OriginationIdentity=second)
+    settle(api)
     outsider = request(client)["PhoneNumberId"]
     client.update_pool(
         PoolId=pool["PoolId"],
@@ -106,7 +108,9 @@ def test_update_pool_settings_reach_every_member_but_not_deletion_protection(api
     assert numbers[outsider]["TwoWayEnabled"] is False
     # A member that leaves keeps the pool's settings, so it can join again; an outsider no longer matches.
     client.disassociate_origination_identity(PoolId=pool["PoolId"], OriginationIdentity=second)
+    settle(api)
     client.associate_origination_identity(PoolId=pool["PoolId"], OriginationIdentity=second)
+    settle(api)
     with raises("ConflictException", Reason="OPT_OUT_LIST_MISMATCH", ResourceId=outsider):
         client.associate_origination_identity(PoolId=pool["PoolId"], OriginationIdentity=outsider)
     joined = request(client, PoolId=pool["PoolId"])
@@ -117,7 +121,7 @@ def test_update_pool_settings_reach_every_member_but_not_deletion_protection(api
 
 def test_update_pool_refuses_bad_input_and_changes_nothing(api):
     client = api.client()
-    founder, pool = _pool(client)
+    founder, pool = _pool(api, client)
     pool_id = pool["PoolId"]
     before = _describe_pool(client, pool_id)
     member_before = client.describe_phone_numbers(PhoneNumberIds=[founder])["PhoneNumbers"][0]
@@ -139,12 +143,13 @@ def test_update_pool_refuses_bad_input_and_changes_nothing(api):
 
 def test_deletion_protection_set_by_update_pool_guards_delete_pool(api):
     client = api.client()
-    _founder, pool = _pool(client)
+    _founder, pool = _pool(api, client)
     client.update_pool(PoolId=pool["PoolId"], DeletionProtectionEnabled=True)
     with raises(
         "ConflictException", Reason="DELETION_PROTECTION_ENABLED", ResourceType="pool", ResourceId=pool["PoolId"]
     ):
         client.delete_pool(PoolId=pool["PoolId"])
+        settle(api)
     assert _describe_pool(client, pool["PoolId"])["PoolId"] == pool["PoolId"]
     client.update_pool(PoolId=pool["PoolId"], DeletionProtectionEnabled=False)
     assert client.delete_pool(PoolId=pool["PoolId"])["Status"] == "DELETING"
@@ -153,7 +158,7 @@ def test_deletion_protection_set_by_update_pool_guards_delete_pool(api):
 def test_opt_out_list_a_pool_uses_cannot_be_deleted_and_the_error_names_the_pool(api):
     client = api.client()
     client.create_opt_out_list(OptOutListName="pool-only")
-    founder, pool = _pool(client)
+    founder, pool = _pool(api, client)
     client.update_pool(PoolId=pool["PoolId"], OptOutListName="pool-only")
     with raises(
         "ConflictException", Reason="RESOURCE_DELETION_NOT_ALLOWED", ResourceType="opt-out-list", ResourceId="pool-only"
@@ -168,7 +173,7 @@ def test_opt_out_list_a_pool_uses_cannot_be_deleted_and_the_error_names_the_pool
 
 def test_update_pool_with_a_role_still_propagating_is_refused_and_changes_nothing(api):
     client = api.client()
-    founder, pool = _pool(client)
+    founder, pool = _pool(api, client)
     api.fault("UpdatePool", "not_accessible")
     change = {"TwoWayEnabled": True, "TwoWayChannelArn": SNS_TOPIC, "TwoWayChannelRole": IAM_ROLE}
     with raises("ValidationException", Reason="RESOURCE_NOT_ACCESSIBLE") as caught:
@@ -181,7 +186,7 @@ def test_update_pool_with_a_role_still_propagating_is_refused_and_changes_nothin
 
 def test_back_to_back_update_pool_calls_are_throttled_and_the_throttled_one_changes_nothing(api):
     client = api.client(retries={"mode": "standard", "total_max_attempts": 1})
-    _founder, pool = _pool(client)
+    _founder, pool = _pool(api, client)
     api.config(quota_scale=0.01)
     client.update_pool(PoolId=pool["PoolId"], SharedRoutesEnabled=True)
     with raises("ThrottlingException"):

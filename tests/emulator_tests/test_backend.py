@@ -162,9 +162,14 @@ def test_status_follows_the_clock(emu):
 def test_defaults_and_configuration(emu):
     assert emu.config["pending_seconds"] == DEFAULT_PENDING_SECONDS
     assert DEFAULT_PENDING_SECONDS["SIMULATOR"] == 0
-    assert emu.config["association_seconds"] == 0
+    # The service's time: never instant, and longer for a release than for leaving the pool.
+    assert emu.config["association_seconds"] == 1
+    assert emu.config["pool_creating_seconds"] == 1
+    assert emu.config["pool_deleting_seconds"] == 1
+    assert emu.config["pool_listing_lag_seconds"] == 2
     assert emu.config["deleted_retention_seconds"] == 300
-    assert emu.config["pool_release_lag_seconds"] == 0
+    assert emu.config["pool_release_lag_seconds"] == 2
+    assert emu.config["pool_release_lag_seconds"] > emu.config["association_seconds"]
     for bad in (
         {"client_token_ttl_seconds": -1},
         {"client_token_ttl_seconds": None},
@@ -173,6 +178,9 @@ def test_defaults_and_configuration(emu):
         {"pending_seconds": {"TOLL_FREE": "soon"}},
         {"pending_seconds": [1]},
         {"association_seconds": True},
+        {"pool_creating_seconds": -1},
+        {"pool_deleting_seconds": "1"},
+        {"pool_listing_lag_seconds": None},
         {"phone_numbers_quota": -1},
         {"nope": 1},
     ):

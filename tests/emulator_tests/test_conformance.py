@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from botocore.exceptions import ClientError
 
-from .helpers import SIMULATOR
+from .helpers import SETTLED_SECONDS, SIMULATOR
 
 
 def conform(shape: Any, value: Any, path: str, problems: list[str]) -> None:
@@ -94,11 +94,13 @@ def exercise(client: Any, emulator: Any) -> None:
     client.untag_resource(ResourceArn=arn, TagKeys=["team"])
     client.list_tags_for_resource(ResourceArn=arn)
     pool = client.create_pool(OriginationIdentity=other, IsoCountryCode="US", MessageType="TRANSACTIONAL")["PoolId"]
+    emulator.advance_clock(SETTLED_SECONDS)  # pools CREATING, numbers joining or leaving
     client.describe_pools(PoolIds=[pool])
     client.update_pool(PoolId=pool, SharedRoutesEnabled=True, DeletionProtectionEnabled=False)
     client.associate_origination_identity(PoolId=pool, OriginationIdentity=number_id)
     client.list_pool_origination_identities(PoolId=pool)
     client.disassociate_origination_identity(PoolId=pool, OriginationIdentity=number_id)
+    emulator.advance_clock(SETTLED_SECONDS)  # pools CREATING, numbers joining or leaving
     client.put_keyword(OriginationIdentity=number_id, Keyword="JOIN", KeywordMessage="hi", KeywordAction="OPT_IN")
     client.describe_keywords(OriginationIdentity=number_id)
     client.delete_keyword(OriginationIdentity=number_id, Keyword="JOIN")
@@ -118,6 +120,7 @@ def exercise(client: Any, emulator: Any) -> None:
     client.update_phone_number(PhoneNumberId=number_id, DeletionProtectionEnabled=False)
     client.release_phone_number(PhoneNumberId=number_id)
     client.delete_pool(PoolId=pool)
+    emulator.advance_clock(SETTLED_SECONDS)  # pools CREATING, numbers joining or leaving
     registration = emulator.seed_registrations(
         {"RegistrationType": "US_TOLL_FREE_REGISTRATION", "RegistrationStatus": "REVIEWING"},
         {"RegistrationType": "US_TOLL_FREE_REGISTRATION", "RegistrationStatus": "COMPLETE"},
@@ -127,6 +130,7 @@ def exercise(client: Any, emulator: Any) -> None:
     registered = client.request_phone_number(RegistrationId=registration, **SIMULATOR)["PhoneNumberId"]
     member = client.request_phone_number(**SIMULATOR)["PhoneNumberId"]
     pool = client.create_pool(OriginationIdentity=other, MessageType="TRANSACTIONAL")["PoolId"]
+    emulator.advance_clock(SETTLED_SECONDS)  # pools CREATING, numbers joining or leaving
     client.associate_origination_identity(PoolId=pool, OriginationIdentity=member)
     emulator.fault("UpdatePhoneNumber", "not_accessible")
     emulator.config(pending_seconds={"TOLL_FREE": 0})

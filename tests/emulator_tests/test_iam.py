@@ -17,7 +17,7 @@ import pytest
 from tests.emulator import DEFAULT_ACCOUNT_ID, EmulatorControlError
 from tests.emulator.iam import action_for, decide, resources
 
-from .helpers import SIMULATOR, raises, request
+from .helpers import SIMULATOR, raises, request, settle
 
 ARN = "arn:aws:sms-voice:us-east-1:{0}:".format(DEFAULT_ACCOUNT_ID)
 USER = "arn:aws:iam::{0}:user/emulator".format(DEFAULT_ACCOUNT_ID)
@@ -81,6 +81,7 @@ def test_a_call_on_two_resources_needs_both(api):
     client = api.client()
     founder, joiner = request(client)["PhoneNumberId"], request(client)["PhoneNumberId"]
     pool = client.create_pool(OriginationIdentity=founder, IsoCountryCode="US", MessageType="TRANSACTIONAL")["PoolId"]
+    settle(api)  # the pool is CREATING for a moment
     api.config(
         iam_policy=policy(
             allow("sms-voice:AssociateOriginationIdentity", ARN + "pool/*"),

@@ -27,6 +27,9 @@ CALLBACKS = Path(__file__).resolve().parent / "callback_plugins"
 ANSIBLE_PLAYBOOK = str(Path(sys.executable).with_name("ansible-playbook"))
 
 
+READS = ("Describe", "List", "Get")
+
+
 @dataclass
 class TaskRun:
     """The outcome of one ansible-playbook run of one task."""
@@ -53,7 +56,7 @@ class TaskRun:
 
     @property
     def mutating(self):
-        return [op for op in self.operations if not op.startswith(("Describe", "List", "Get"))]
+        return [op for op in self.operations if not op.startswith(READS)]
 
 
 def ansible_env(emulator, extra=None):
@@ -122,10 +125,14 @@ def run_task(emulator, module, args, check=False, diff=True, verbosity=0, extra_
     return TaskRun(mine[0]["result"], mine[0]["status"], operations, calls, proc.stdout, proc.stderr, proc.returncode)
 
 
-def converge(emulator, module, args, first_ops, first_changed=True):
+def converge(emulator, module, args, first_ops, first_changed=True, settling=()):
     """check -> apply -> idempotent check -> idempotent apply, asserting each phase.
 
     ``first_ops`` are the mutating operations the apply must make (in order).
+    ``settling`` names operations the service must refuse at first, with a
+    ConflictException, while a change before them settles (a release that still
+    sees the pool its number just left): the apply retries them, and their
+    refused attempts are asserted apart from ``first_ops``.
     Returns the four TaskRuns.
     """
     check = run_task(emulator, module, args, check=True)
@@ -136,7 +143,13 @@ def converge(emulator, module, args, first_ops, first_changed=True):
     apply = run_task(emulator, module, args)
     assert not apply.failed, apply.result.get("msg")
     assert apply.changed is first_changed
-    assert apply.mutating == first_ops
+    if settling:
+        refused = [c for c in apply.calls if c["operation"] in settling and c["error"]]
+        assert refused and all(c["error"] == "ConflictException" for c in refused), apply.calls
+        made = [c["operation"] for c in apply.calls if c not in refused and not c["operation"].startswith(READS)]
+        assert made == first_ops
+    else:
+        assert apply.mutating == first_ops
 
     again_check = run_task(emulator, module, args, check=True)
     assert not again_check.failed, again_check.result.get("msg")

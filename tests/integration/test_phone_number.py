@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.emulator_tests.helpers import SETTLED_SECONDS
+
 from .harness import converge, run_task
 
 SIMULATOR = dict(
@@ -140,6 +142,7 @@ def test_pool_moved_disassociates_then_associates(emulator):
     pool_b = client.create_pool(OriginationIdentity=anchor_b, IsoCountryCode="US", MessageType="TRANSACTIONAL")[
         "PoolId"
     ]
+    emulator.advance_clock(SETTLED_SECONDS)  # both pools ACTIVE
     number_id = request_number(client, "mover", PoolId=pool_a)["PhoneNumberId"]
 
     _check, apply, _again_check, again = converge(
@@ -218,12 +221,14 @@ def test_release_of_pooled_number_disassociates_first(emulator):
     client = emulator.client()
     anchor = request_number(client)["PhoneNumberId"]
     pool = client.create_pool(OriginationIdentity=anchor, IsoCountryCode="US", MessageType="TRANSACTIONAL")["PoolId"]
+    emulator.advance_clock(SETTLED_SECONDS)  # the pool ACTIVE
     request_number(client, "pooled", PoolId=pool)
     converge(
         emulator,
         "phone_number",
         dict(name="pooled", state="absent"),
         ["DisassociateOriginationIdentity", "ReleasePhoneNumber"],
+        settling=("ReleasePhoneNumber",),  # the release still sees the pool for 2 s: retried
     )
     assert [n["PhoneNumberId"] for n in live_numbers(client)] == [anchor]
 

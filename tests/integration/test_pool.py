@@ -22,9 +22,10 @@ def numbers(emulator, count, **extra):
 
 
 def pool_of(emulator, pool_id):
+    """The pool and its members as the emulator holds them (ListPoolOriginationIdentities lags behind)."""
     client = emulator.client()
-    members = client.list_pool_origination_identities(PoolId=pool_id)["OriginationIdentities"]
-    return client.describe_pools(PoolIds=[pool_id])["Pools"][0], sorted(m["OriginationIdentity"] for m in members)
+    (held,) = [p for p in emulator.state()["us-east-1"]["pools"] if p["PoolId"] == pool_id]
+    return client.describe_pools(PoolIds=[pool_id])["Pools"][0], sorted(held["PhoneNumberIds"])
 
 
 def test_pool_founded_from_numbers_requested_by_name_in_the_same_play(emulator):

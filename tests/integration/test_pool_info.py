@@ -7,6 +7,7 @@ import yaml
 
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.resources import POOL
 from ansible_collections.pinpoint.sms_voice.plugins.modules import pool_info
+from tests.emulator_tests.helpers import SETTLED_SECONDS
 
 from .harness import run_playbook, run_task
 from .test_phone_number import request_number
@@ -33,12 +34,14 @@ def pools(emulator):
     """Three pools: a (two numbers, a keyword, team ops), b (deletion protection, team dev), c (no tags)."""
     client = emulator.client()
     a = create_pool(client, "a", [("team", "ops")])
+    emulator.advance_clock(SETTLED_SECONDS)  # the pool is ACTIVE, its founder has joined it
     second = request_number(client)["PhoneNumberId"]
     client.associate_origination_identity(PoolId=a["PoolId"], OriginationIdentity=second, IsoCountryCode="US")
     a["members"] = [a["founder"], second]
     client.put_keyword(OriginationIdentity=a["PoolId"], Keyword="JOIN", KeywordMessage="Welcome!")
     b = create_pool(client, "b", [("team", "dev")], DeletionProtectionEnabled=True)
     c = create_pool(client)
+    emulator.advance_clock(SETTLED_SECONDS)  # and ListPoolOriginationIdentities shows every member
     return {"a": a, "b": b, "c": c}
 
 

@@ -14,6 +14,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
+from tests.emulator_tests.helpers import SETTLED_SECONDS
+
 from .harness import run_task
 from .inprocess import run_module_inprocess
 
@@ -58,10 +60,11 @@ def keywords(client, number_id):
     }
 
 
-# -- scenarios: setup(client) then one task; check(client) verifies the end state -------------
+# -- scenarios: setup(emulator) then one task; check(client) verifies the end state -------------
 
 
-def setup_request(client):
+def setup_request(emulator):
+    client = emulator.client()
     client.request_phone_number(Tags=[{"Key": "Name", "Value": "other"}], **SIM)
 
 
@@ -86,7 +89,8 @@ def check_request(client):
     assert keywords(client, number["PhoneNumberId"])["JOIN"] == ("Welcome", "OPT_IN")
 
 
-def setup_retag(client):
+def setup_retag(emulator):
+    client = emulator.client()
     number = client.request_phone_number(
         Tags=[{"Key": "Name", "Value": "x"}, {"Key": "a", "Value": "1"}, {"Key": "old", "Value": "2"}], **SIM
     )
@@ -111,7 +115,8 @@ def check_retag(client):
     assert set(kws) == {"STOP", "HELP"} and kws["HELP"][0] == "Help is here"
 
 
-def setup_move(client):
+def setup_move(emulator):
+    client = emulator.client()
     anchor = client.request_phone_number(**SIM)["PhoneNumberId"]
     other = client.request_phone_number(**SIM)["PhoneNumberId"]
     pool_a = client.create_pool(OriginationIdentity=anchor, IsoCountryCode="US", MessageType="TRANSACTIONAL")["PoolId"]
@@ -121,6 +126,7 @@ def setup_move(client):
         MessageType="TRANSACTIONAL",
         Tags=[{"Key": "Name", "Value": "b"}],
     )
+    emulator.advance_clock(SETTLED_SECONDS)  # both pools ACTIVE, and ListPoolOriginationIdentities shows them
     client.request_phone_number(PoolId=pool_a, Tags=[{"Key": "Name", "Value": "x"}], **SIM)
 
 
@@ -137,7 +143,8 @@ def check_move(client):
     assert number["PoolId"] == pool_b(client)
 
 
-def setup_release(client):
+def setup_release(emulator):
+    client = emulator.client()
     client.request_phone_number(DeletionProtectionEnabled=True, Tags=[{"Key": "Name", "Value": "x"}], **SIM)
 
 
@@ -149,7 +156,8 @@ def check_release(client):
     assert named(client, "x") == []
 
 
-def setup_info(client):
+def setup_info(emulator):
+    client = emulator.client()
     for i in range(3):
         client.request_phone_number(Tags=[{"Key": "Name", "Value": "i{0}".format(i)}], **SIM)
 
@@ -223,7 +231,7 @@ MATRIX = [(scenario, op, fault) for scenario, (*_rest, ops) in SCENARIOS.items()
 def test_task_converges_under_fault(emulator, fast_backoff, scenario, operation, fault):
     setup, task, check, _ops = SCENARIOS[scenario]
     client = emulator.client()
-    setup(client)
+    setup(emulator)
     if task is None:  # the move scenario needs the pool's ID
         module, args = "phone_number", dict(name="x", pool_id=pool_b(client))
     else:

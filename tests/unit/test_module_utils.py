@@ -198,6 +198,55 @@ def test_waiter_reads_before_sleeping_when_the_status_is_unknown():
     assert clock.sleeps == []
 
 
+class RefusingApi:
+    """An Api whose writes are refused with a ConflictException ``refusals`` times, then answered."""
+
+    def __init__(self, reason, refusals):
+        self.reason = reason
+        self.refusals = refusals
+        self.calls = 0
+
+    def call(self, operation, **params):
+        self.calls += 1
+        if self.calls <= self.refusals:
+            raise SmsVoiceError("refused", operation=operation, code="ConflictException", reason=self.reason)
+        return {"PhoneNumberId": params["PhoneNumberId"], "Status": "ACTIVE"}
+
+
+def test_a_write_refused_while_another_is_in_flight_is_retried_with_growing_pauses():
+    from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.apply import _call
+
+    clock = FakeClock()
+    api = RefusingApi(reason=None, refusals=3)
+    waiter = Waiter(reader=None, timeout=30, sleep=clock.sleep, clock=clock)
+    assert _call(api, waiter, "UpdatePhoneNumber", {"PhoneNumberId": "phone-x"})["Status"] == "ACTIVE"
+    assert api.calls == 4 and clock.sleeps == [1.0, 1.5, 2.25]
+
+
+def test_a_write_still_in_flight_at_the_deadline_raises_its_conflict():
+    from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.apply import _call
+
+    clock = FakeClock()
+    waiter = Waiter(reader=None, timeout=5, sleep=clock.sleep, clock=clock)
+    with pytest.raises(SmsVoiceError) as err:
+        _call(RefusingApi(reason=None, refusals=100), waiter, "UpdatePhoneNumber", {"PhoneNumberId": "phone-x"})
+    assert err.value.code == "ConflictException" and err.value.reason is None
+    assert sum(clock.sleeps) == pytest.approx(5)
+
+
+@pytest.mark.parametrize("reason", ["LAST_PHONE_NUMBER", "DELETION_PROTECTION_ENABLED", "RESOURCE_NOT_ACTIVE"])
+def test_a_conflict_with_a_reason_is_not_retried(reason):
+    from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.apply import _call
+
+    clock = FakeClock()
+    api = RefusingApi(reason=reason, refusals=1)
+    waiter = Waiter(reader=None, timeout=30, sleep=clock.sleep, clock=clock)
+    with pytest.raises(SmsVoiceError) as err:
+        _call(api, waiter, "UpdatePhoneNumber", {"PhoneNumberId": "phone-x"})
+    assert err.value.reason == reason
+    assert api.calls == 1 and clock.sleeps == []
+
+
 def test_keys_in_the_task_win_over_a_profile_from_the_environment(monkeypatch):
     monkeypatch.setenv("AWS_PROFILE", "no-such-profile")
     for name in ("AWS_ACCESS_KEY_ID", "AWS_ACCESS_KEY"):

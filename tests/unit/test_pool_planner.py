@@ -8,8 +8,11 @@ from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice impo
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.converge import plan_delete
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.errors import SmsVoiceError
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.pool import (
+    moved_numbers,
     plan_pool_present,
     pool_desired,
+    reconcile_members,
+    wait_for_active_pool,
 )
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.resources import PHONE_NUMBER, POOL
 
@@ -131,3 +134,70 @@ def test_delete_respects_deletion_protection():
     plan = plan_delete(POOL, protected, desired(state="absent", deletion_protection_enabled=False))
     assert plan.operations == ["UpdatePool", "DeletePool"]
     assert plan_delete(POOL, None, desired(state="absent")).operations == []
+
+
+class ListingReader:
+    """Answers DescribePhoneNumbers by ID from ``pools`` (number ID -> its PoolId) and counts the calls."""
+
+    def __init__(self, pools):
+        self.pools = pools
+        self.asked = []
+
+    def describe_ids(self, ids, resource=None):
+        self.asked.append(list(ids))
+        return [{"PhoneNumberId": i, "PoolId": self.pools.get(i)} for i in ids]
+
+
+def test_members_go_by_their_own_pool_id_when_the_listing_lags():
+    a, b, c = number(1), number(2), number(3)
+    listed = pool([a, b])  # the listing still shows b, which left, and not c, which joined
+    c_in = dict(c, pool_id=POOL_ID)
+    b_out = dict(b, pool_id=None)
+    reader = ListingReader({})
+    current = reconcile_members(reader, listed, [b_out, c_in], desired(phone_numbers=[b["phone_number_id"]]))
+    assert current["phone_number_ids"] == [a["phone_number_id"], c["phone_number_id"]]
+    assert reader.asked == []  # without purge nothing is read: a stays, as the listing says
+
+
+def test_with_purge_the_listed_numbers_not_named_are_read_before_any_leaves():
+    a, b, c = number(1), number(2), number(3)
+    listed = pool([a, b, c])
+    reader = ListingReader({a["phone_number_id"]: None, b["phone_number_id"]: POOL_ID})
+    wanted = desired(phone_numbers=[c["phone_number_id"]], purge_phone_numbers=True)
+    current = reconcile_members(reader, listed, [dict(c, pool_id=POOL_ID)], wanted)
+    assert reader.asked == [[a["phone_number_id"], b["phone_number_id"]]]
+    assert current["phone_number_ids"] == [b["phone_number_id"], c["phone_number_id"]]  # a has left already
+    plan = plan_pool_present(current, wanted, [dict(c, pool_id=POOL_ID)])
+    assert [(s.operation, s.params["OriginationIdentity"]) for s in plan.steps] == [
+        ("DisassociateOriginationIdentity", b["phone_number_id"])
+    ]
+
+
+def test_writes_to_a_creating_pool_wait_for_it_and_so_does_every_write_after_a_create():
+    found_creating = pool([number(1)], status="CREATING")
+    plan = plan_pool_present(found_creating, desired(deletion_protection_enabled=True), [])
+    assert [s.needs_active for s in wait_for_active_pool(plan).steps] == [True]
+    active = plan_pool_present(pool([number(1)]), desired(deletion_protection_enabled=True), [])
+    assert [s.needs_active for s in wait_for_active_pool(active).steps] == [False]
+    a, b = number(1), number(2)
+    created = wait_for_active_pool(
+        plan_pool_present(
+            None,
+            desired(
+                phone_numbers=[a["phone_number_id"], b["phone_number_id"]],
+                shared_routes_enabled=True,
+                iso_country_code="US",
+                message_type="TRANSACTIONAL",
+            ),
+            [a, b],
+        )
+    )
+    assert [(s.operation, s.needs_active) for s in created.steps] == [
+        ("CreatePool", False),
+        ("AssociateOriginationIdentity", True),
+        ("UpdatePool", True),
+    ]
+    assert moved_numbers(created) == [a["phone_number_id"], b["phone_number_id"]]
+    deleting = plan_delete(POOL, pool([a, b]), desired(state="absent"))
+    assert moved_numbers(deleting) == [a["phone_number_id"], b["phone_number_id"]]
+    assert deleting.steps[-1].wait == "DELETED"

@@ -39,6 +39,16 @@ SETTLING = {
     ("UpdatePool", "RESOURCE_NOT_ACCESSIBLE"),
 }
 
+
+def in_flight(error):
+    """Whether the service refused a write because another write to the resource is in progress.
+
+    ConflictException without a Reason ("more than one operation on the same resource at the same
+    time", its doc); every reasoned conflict names a state that does not clear by itself.
+    """
+    return error.code == "ConflictException" and not error.reason
+
+
 FIRST_POLL_SECONDS = 1.0
 POLL_GROWTH = 1.5
 MAX_POLL_SECONDS = 15.0
@@ -100,6 +110,36 @@ class Waiter:
             current = latest.get("Status")
             if current == status:
                 return latest
+
+    def settle(self, ids, settling, resource=PHONE_NUMBER):
+        """Wait until none of the resources ``ids`` is in a ``settling`` status (ASSOCIATING...).
+
+        Reads them together (DescribePhoneNumbers takes 5 IDs a call), looking
+        before the first sleep; a resource that is gone counts as settled.
+        Returns the latest API resources read, by ID.
+        """
+        self.start()
+        waiting = list(dict.fromkeys(ids))
+        latest = {}
+        pauses = None
+        while waiting:
+            for item in self.reader.describe_ids(waiting, resource=resource):
+                latest[item[resource.id_member]] = item
+            waiting = [i for i in waiting if i in latest and latest[i].get("Status") in settling]
+            if not waiting:
+                break
+            pauses = pauses or self.pauses()
+            if next(pauses, "deadline") == "deadline":
+                raise SmsVoiceError(
+                    "timed out after {0} seconds waiting for {1} {2} to finish: {3}. Raise wait_timeout, or set "
+                    "wait: false and check on it later".format(
+                        self.timeout,
+                        resource.kind,
+                        ", ".join(waiting),
+                        ", ".join(sorted({latest[i]["Status"] for i in waiting})),
+                    )
+                )
+        return latest
 
     def peek(self, number_id):
         """The number as the service has it now (no wait)."""
@@ -202,6 +242,24 @@ def apply_plan(api, plan, waiter, wait=True, request=None):  # pylint: disable=t
     return Applied(result, pending, resource)
 
 
+MEMBERSHIP_STATUS = {"AssociateOriginationIdentity": "ASSOCIATING", "DisassociateOriginationIdentity": "DISASSOCIATING"}
+
+
+def unsettled_status(plan, wait):
+    """The status a number is left in by a run that does not wait (``wait: false``), or None.
+
+    A number that joined or left a pool last is ASSOCIATING or DISASSOCIATING
+    for a while; a later step that needs it ACTIVE waits for that anyway.
+    Check mode predicts it and the run reports it, so both say the same.
+    """
+    if wait or plan.resource is not PHONE_NUMBER or plan.action == "release":
+        return None
+    moves = [index for index, step in enumerate(plan.steps) if step.operation in MEMBERSHIP_STATUS]
+    if not moves or any(step.needs_active for step in plan.steps[moves[-1] + 1 :]):
+        return None
+    return MEMBERSHIP_STATUS[plan.steps[moves[-1]].operation]
+
+
 def _answered(resource, step, response, result, number_id, status):
     """(result, ID, status) once a call answered: a create gives the new ID, every answer what it shows."""
     if step.operation == resource.create:
@@ -212,20 +270,30 @@ def _answered(resource, step, response, result, number_id, status):
         result = merge_response(resource, result, response)
     if "Status" in response:
         status = response["Status"]
-    elif step.operation in ("AssociateOriginationIdentity", "DisassociateOriginationIdentity") or not response:
-        status = None  # unknown until read (pool changes, or a retried call that had already acted)
+    elif (
+        step.operation in ("AssociateOriginationIdentity", "DisassociateOriginationIdentity")
+        and resource is PHONE_NUMBER
+    ) or not response:
+        status = None  # unknown until read (a number's pool changes, or a retried call that had already acted)
     return result, number_id, status
 
 
 def _send(api, waiter, plan, step, params, request, done):
     """Make the call of one step: the resource's create call through ``request`` when given."""
     if step.operation == plan.resource.create and request is not None:
-        try:
-            return request(params)
-        except SmsVoiceError as e:
-            if e.extra.get("changed"):
-                done.append(step)  # leased, then found wanting (a duplicate name) or not read back
-            raise
+        pauses = None
+        while True:
+            try:
+                return request(params)
+            except SmsVoiceError as e:
+                if e.extra.get("changed"):
+                    done.append(step)  # leased, then found wanting (a duplicate name) or not read back
+                    raise
+                if not in_flight(e):
+                    raise
+                pauses = pauses or waiter.pauses()
+                if next(pauses, "deadline") == "deadline":
+                    raise
     return _call(api, waiter, step.operation, params, releasing=plan.action == "release")
 
 
@@ -269,8 +337,9 @@ def _stopped(error, done, not_done, result, plan, number_id, status):
 def _call(api, waiter, operation, params, releasing=False):
     """Make one write; a retried call whose earlier attempt already acted counts as done.
 
-    Errors that clear up by themselves (``SETTLING``) are retried with the
-    waiter's growing interval until wait_timeout. During a release, a call
+    Errors that clear up by themselves (``SETTLING``, and a write refused while
+    another write to the resource is in progress, ``in_flight``) are retried
+    with the waiter's growing interval until wait_timeout. During a release, a call
     refused because the number is already released (another run released it in
     the meantime, retried or not) ends the release: the number is gone as asked.
     """
@@ -293,7 +362,7 @@ def _call(api, waiter, operation, params, releasing=False):
             number_id = params.get("PhoneNumberId") or params.get("OriginationIdentity")
             if releasing and (e.code in NOT_ACTIVE or e.reason in NOT_ACTIVE) and _released(waiter.reader, number_id):
                 return RELEASED_BY_ANOTHER_RUN
-            if (operation, e.reason) not in SETTLING:
+            if (operation, e.reason) not in SETTLING and not in_flight(e):
                 raise
             pauses = pauses or waiter.pauses()
             if next(pauses, "deadline") == "deadline":

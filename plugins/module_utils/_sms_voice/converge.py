@@ -13,7 +13,7 @@ check mode, returns its prediction, and builds the result with ``--diff``.
 from __future__ import annotations
 
 from . import resource as engine
-from .apply import Waiter, apply_plan
+from .apply import Waiter, apply_plan, unsettled_status
 from .errors import SmsVoiceError
 from .planner import Plan, Step, deferred_steps, plan_keywords, plan_tags, step_options, without_step
 from .preflight import References, check_room
@@ -113,7 +113,9 @@ def plan_delete(resource, current, desired, before_delete=()):
     if current is None:
         return Plan("none", None, None, [], resource=resource)
     steps = list(before_delete) + check_deletion_protection(resource, current, desired)
-    steps.append(Step(resource.delete, {resource.id_member: current[resource.id_key]}))
+    # A resource with a status (a pool is DELETING first) is waited for until it is gone.
+    wait = "DELETED" if "status" in resource.result_keys else None
+    steps.append(Step(resource.delete, {resource.id_member: current[resource.id_key]}, wait=wait))
     after = dict(current)
     if "status" in after:
         after["status"] = "DELETED"
@@ -169,6 +171,13 @@ def lost_create_race(plan, error):
 
     Another run created it between this run's read and its create call: re-read
     and converge (``plan_update``) instead of failing.
+
+    The service gives the same reason to a ClientToken reused with other
+    parameters (the model names no other). The modules need not tell the two
+    apart: their tokens are digests of the region and every parameter sent
+    (``tokens.client_token``), so a token of theirs never comes with other
+    parameters; and should another tool reuse one, the re-read that follows
+    finds no such resource and the task fails having changed nothing.
     """
     resource = plan.resource
     return (
@@ -179,7 +188,19 @@ def lost_create_race(plan, error):
     )
 
 
-def finish(module, api, reader, plan, desired, wait=True, wait_timeout=300, create=None, label=None, references=None):
+def finish(
+    module,
+    api,
+    reader,
+    plan,
+    desired,
+    wait=True,
+    wait_timeout=300,
+    create=None,
+    label=None,
+    references=None,
+    waiter=None,
+):
     """Apply the plan (or predict it in check mode) and build the module result.
 
     A plan that creates something first checks the account's room
@@ -191,6 +212,7 @@ def finish(module, api, reader, plan, desired, wait=True, wait_timeout=300, crea
     with ``--diff``, ``before`` and ``after`` with headers naming the resource
     (``label(item)``, or ``diff_label``). ``create(params)``, when given, makes
     the create call (idempotency tokens, replays) and returns its answer.
+    ``waiter``, when given, is the ``Waiter`` whose deadline bounds all the task's waiting.
     """
     resource = plan.resource
     warn = getattr(module, "warn", None)
@@ -204,11 +226,14 @@ def finish(module, api, reader, plan, desired, wait=True, wait_timeout=300, crea
             item = without_step(item, step, plan.before, resource)
         changed = len(pending) < len(plan.steps)
     else:
-        waiter = Waiter(reader, wait_timeout, resource=resource)
+        waiter = waiter or Waiter(reader, wait_timeout, resource=resource)
         applied = apply_plan(api, plan, waiter, wait=wait, request=create)
         item = applied.number
         pending = applied.pending
         changed = len(pending) < len(plan.steps)
+    unsettled = unsettled_status(plan, wait) if plan.changed and not pending else None
+    if unsettled and item:
+        item = dict(item, status=unsettled)  # joining or leaving a pool, not waited for
     gone = plan.action in ("release", "delete")
     vanished = plan.action == "delete" and not pending
     result = {"changed": changed, resource.result_key: {} if vanished else (item or {})}

@@ -243,7 +243,10 @@ def pool_sizes(reader, current, desired):
     leaving = desired.state == "absent" or (desired.get("pool_id") is not None and desired.get("pool_id") != pool_id)
     if not leaving:
         return {}
-    return {pool_id: reader.pool_size(pool_id)}
+    # The listing lags behind the pool (a number that joined a moment ago may not show yet), but this
+    # number's own PoolId says it is a member: count it whatever the listing shows.
+    listed = set(reader.pool_member_ids(pool_id, limit=2)) | {current["phone_number_id"]}
+    return {pool_id: min(len(listed), 2)}
 
 
 def target_pools(references, current, desired):

@@ -35,6 +35,17 @@ LOOKUP_KEYS = ("pool_id", "name")
 # Settings a member must share with its pool: message type, then the pool-wide ones.
 MEMBER_SETTINGS = ("message_type",) + POOL_SETTING_KEYS
 SETTLING = ("ASSOCIATING", "DISASSOCIATING")
+# Writes the service takes only for an ACTIVE pool (DeletePool's doc: "If the pool status isn't active ... an
+# error is returned"); a pool CREATING is waited for first.
+POOL_WRITES = (
+    "UpdatePool",
+    "AssociateOriginationIdentity",
+    "DisassociateOriginationIdentity",
+    "PutKeyword",
+    "DeleteKeyword",
+    "DeletePool",
+)
+MEMBERSHIP = ("AssociateOriginationIdentity", "DisassociateOriginationIdentity")
 
 
 def pool_desired(params):
@@ -97,6 +108,45 @@ def settle(reader, numbers, timeout):
                 number = dict(number, status=latest.get("Status"), pool_id=latest.get("PoolId"))
         settled.append(number)
     return settled
+
+
+def reconcile_members(reader, current, members, desired):
+    """``current`` with the members the numbers themselves report: ListPoolOriginationIdentities lags behind.
+
+    A number the task names was read by ID, so its own ``PoolId`` says whether
+    it is in the pool, whatever the listing shows yet. With
+    ``purge_phone_numbers``, the listed numbers the task does not name are read
+    by ID (5 a call) before any is taken out: one that left a moment ago may
+    still be listed.
+    """
+    pool_id = current["pool_id"]
+    named = {m["phone_number_id"] for m in members}
+    have = [n for n in current.get("phone_number_ids") or [] if n not in named]
+    if have and desired.members is not None and desired.members.purge:
+        still = {n["PhoneNumberId"] for n in reader.describe_ids(have) if n.get("PoolId") == pool_id}
+        have = [n for n in have if n in still]
+    have += [m["phone_number_id"] for m in members if m.get("pool_id") == pool_id]
+    return dict(current, phone_number_ids=have)
+
+
+def wait_for_active_pool(plan):
+    """Mark the plan's pool writes to wait for an ACTIVE pool: one CREATING (found so, or created by this plan)."""
+    status = (plan.before or {}).get("status")
+    created = plan.action == "create"
+    for index, step in enumerate(plan.steps):
+        if step.operation in POOL_WRITES and (status != "ACTIVE" or (created and index > 0)):
+            step.needs_active = True
+    return plan
+
+
+def moved_numbers(plan):
+    """IDs of the numbers the plan takes into or out of the pool (the founder, members, a deleted pool's numbers)."""
+    ids = [step.params["OriginationIdentity"] for step in plan.steps if step.operation in MEMBERSHIP]
+    if plan.action == "create":
+        ids.insert(0, plan.steps[0].params["OriginationIdentity"])
+    if plan.action == "delete":
+        ids += (plan.before or {}).get("phone_number_ids") or []
+    return ids
 
 
 def founded_meanwhile(reader, members, params):
@@ -309,11 +359,17 @@ def ensure_pool(module, api):
         members = settle(reader, find_members(reader, desired), params["wait_timeout"])
         if current is None:
             current = founded_meanwhile(reader, members, params)
+        if current is not None:
+            current = reconcile_members(reader, current, members, desired)
         plan = plan_pool_present(current, desired, members, unresolved)
     references = References(reader, module.check_mode, getattr(module, "warn", None))
     check_references(reader, plan, known_pools=[current["pool_id"]] if current else (), references=references)
+    plan = wait_for_active_pool(plan)
+    if not params["wait"] and plan.operations == [POOL.create]:
+        plan.after["status"] = "CREATING"  # nothing follows the create to wait for: the pool is new
     creator = Creator(api, reader, api.client.meta.region_name)
-    return finish(
+    waiter = Waiter(reader, params["wait_timeout"], resource=POOL)
+    result = finish(
         module,
         api,
         reader,
@@ -323,4 +379,16 @@ def ensure_pool(module, api):
         wait_timeout=params["wait_timeout"],
         create=creator,
         references=references,
+        waiter=waiter,
     )
+    if params["wait"] and result["changed"] and not module.check_mode:
+        # The task ends once the numbers it moved are ACTIVE again: the service changes none while it
+        # is ASSOCIATING or DISASSOCIATING.
+        try:
+            waiter.settle(moved_numbers(plan), SETTLING)
+        except SmsVoiceError as e:
+            # As a failure after the first write carries it (apply._stopped): changed, and the pool.
+            e.extra["changed"] = True
+            e.extra[POOL.result_key] = result[POOL.result_key]
+            raise
+    return result

@@ -1,0 +1,80 @@
+"""Writes in flight: a write to a resource while another write to it is still being carried out conflicts.
+
+The ConflictException documentation: "This can occur if you're trying to perform more than one
+operation on the same resource at the same time". The emulator serves one call at a time, so a
+write is "in flight" for ``conflict_window_seconds`` after it was answered (0 by default: the
+service answers its writes once done). A write to the same resource within that window is refused
+with ConflictException without a ``Reason``: none of the model's reasons names concurrency, and
+each of them names a state that does not clear by itself. A refused write changes nothing and
+does not extend the window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from .errors import EmulatorError
+
+
+def _id(value: str | None) -> list[str]:
+    """The resource ID of an ID, name or ARN (``arn:...:pool/pool-1`` -> ``pool-1``)."""
+    if not value:
+        return []
+    return [value.rsplit("/", 1)[1] if value.startswith("arn:") and "/" in value else value]
+
+
+#: Write operation -> the resources it writes (IDs, or an opt-out list's name).
+WRITES: dict[str, Callable[[dict[str, Any]], list[str]]] = {
+    "RequestPhoneNumber": lambda p: _id(p.get("PoolId")),
+    "UpdatePhoneNumber": lambda p: _id(p.get("PhoneNumberId")),
+    "ReleasePhoneNumber": lambda p: _id(p.get("PhoneNumberId")),
+    "CreatePool": lambda p: _id(p.get("OriginationIdentity")),
+    "UpdatePool": lambda p: _id(p.get("PoolId")),
+    "DeletePool": lambda p: _id(p.get("PoolId")),
+    "AssociateOriginationIdentity": lambda p: _id(p.get("OriginationIdentity")),
+    "DisassociateOriginationIdentity": lambda p: _id(p.get("OriginationIdentity")),
+    "PutKeyword": lambda p: _id(p.get("OriginationIdentity")),
+    "DeleteKeyword": lambda p: _id(p.get("OriginationIdentity")),
+    "TagResource": lambda p: _id(p.get("ResourceArn")),
+    "UntagResource": lambda p: _id(p.get("ResourceArn")),
+    "DeleteOptOutList": lambda p: _id(p.get("OptOutListName")),
+}
+
+
+def _kind(resource_id: str) -> str:
+    if resource_id.startswith("phone-"):
+        return "phone-number"
+    if resource_id.startswith("pool-"):
+        return "pool"
+    return "opt-out-list"
+
+
+def targets(operation: str, params: dict[str, Any]) -> list[str]:
+    """The resources a call writes (none for a read)."""
+    find = WRITES.get(operation)
+    return find(params) if find is not None else []
+
+
+def check(in_flight: dict[str, float], resources: list[str], now: float) -> None:
+    """ConflictException (no Reason) for the first resource with a write still in flight."""
+    for resource_id in resources:
+        until = in_flight.get(resource_id)
+        if until is not None and now < until:
+            raise in_flight_error(resource_id)
+
+
+def in_flight_error(resource_id: str) -> EmulatorError:
+    return EmulatorError(
+        "ConflictException",
+        f"Another operation on {resource_id} is in progress; try again once it has finished.",
+        ResourceType=_kind(resource_id),
+        ResourceId=resource_id,
+    )
+
+
+def mark(in_flight: dict[str, float], resources: list[str], now: float, window: float) -> None:
+    if window <= 0:
+        return
+    for resource_id in resources:
+        in_flight[resource_id] = now + window
