@@ -248,8 +248,9 @@ def pages(count, per_page=100):
 
 
 def request_floor(count, tags_per_number=1):
-    """Prove the name free (Describe pages, index pages), lease, list again to catch a duplicate."""
-    return pages(count) + pages(count * tags_per_number, 500) + 1 + pages(count + 1)
+    """Prove the name free (Describe pages, index pages), read the account's limits, lease, list again
+    to catch a duplicate another run leased meanwhile."""
+    return pages(count) + pages(count * tags_per_number, 500) + 1 + 1 + pages(count + 1)
 
 
 def release_floor(count, tags_per_number=1):
