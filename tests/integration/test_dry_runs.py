@@ -206,6 +206,7 @@ def test_with_the_limit_reached_check_mode_and_the_real_run_agree_before_any_wri
             MessageType="TRANSACTIONAL",
         )
         args = dict(args, phone_numbers=[number_id])
+        emulator.advance_clock(30)  # the pool is CREATING for a moment: let it settle before the snapshot
     used = 1
     emulator.config(**{setting: used})
     expected = "its {0} limit in this region is reached (Used {1}, Max {1})".format(limit, used)

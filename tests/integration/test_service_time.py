@@ -40,6 +40,7 @@ def test_pool_create_waits_for_the_pool_then_for_its_numbers_to_join(emulator):
         "DescribePools",  # no pool by that name (the tag index knows none, the scan proves it)
         *MEMBER,
         *MEMBER,
+        "DescribeAccountLimits",  # room for one more pool
         "CreatePool",  # answers CREATING
         "DescribePools",  # the token chain: is the answer a replay of a deleted pool?
         "DescribePools",  # the wait, after a first sleep: ACTIVE
@@ -135,8 +136,9 @@ def test_pool_delete_waits_until_the_pool_is_gone(emulator):
     check, apply, again_check, again = converge(emulator, "pool", dict(name="del", state="absent"), ["DeletePool"])
     assert check.result["pool"] == {} and check.result["diff"]["after"] == {}
     assert apply.operations == [
-        "DescribePools",  # the full scan (state: absent trusts no index to prove absence)
-        "ListTagsForResource",
+        "DescribePools",  # the pools in pages (state: absent does not take the name's shortcut)
+        "GetResources",  # their tags from the index
+        "ListTagsForResource",  # the pool found, read itself
         "ListPoolOriginationIdentities",
         "DeletePool",  # answers DELETING
         "DescribePools",  # the wait, after a first sleep: gone
