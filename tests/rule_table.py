@@ -44,7 +44,8 @@ def _marked(path: Path):
             if not (isinstance(decorator, ast.Call) and ast.unparse(decorator.func) == "pytest.mark.rule"):
                 continue
             rule = ast.literal_eval(decorator.args[0])
-            source = next(ast.literal_eval(k.value) for k in decorator.keywords if k.arg == "source")
+            sources = [ast.literal_eval(k.value) for k in decorator.keywords if k.arg == "source"]
+            source = sources[0] if sources else None
             yield rule, source, "{0}::{1}".format(path.relative_to(ROOT).as_posix(), node.name)
 
 

@@ -95,7 +95,7 @@ PACING_ARGUMENT_SPEC = dict(
 )
 
 
-class TokenBucket:
+class TokenBucket:  # pylint: disable=too-many-instance-attributes  # rate, recovery and jitter state
     """``rate`` tokens a second, at most one in hand: calls are spaced, never bunched.
 
     ``take`` reserves the next free slot under the lock and sleeps outside it,
@@ -168,7 +168,7 @@ class TokenBucket:
                 self.rate = min(self.base, self.rate + self.base * RECOVERY)
 
 
-class Pacer:
+class Pacer:  # pylint: disable=too-many-instance-attributes  # the quotas, the clock and the timeout
     """One token bucket per operation, created on first use, shared by all threads.
 
     ``throttle_timeout`` is how long one call may stay throttled before it fails
