@@ -11,7 +11,7 @@ from typing import Any
 
 from . import iam, limits, tagging
 from .quotas import DEFAULT_QUOTA_BURST_SECONDS, DEFAULT_QUOTA_SCALE
-from .registrations import DEFAULT_BLOCKING_STATUSES, check_blocking_statuses
+from .registrations import DEFAULT_BLOCKING_STATUSES, check_blocking_statuses, check_review, default_review
 
 #: US toll-free and 10DLC numbers wait for their registration: days to weeks; 10 days here.
 DEFAULT_PENDING_SECONDS = {"LONG_CODE": 0.0, "TOLL_FREE": 864_000.0, "TEN_DLC": 864_000.0, "SIMULATOR": 0.0}
@@ -59,6 +59,7 @@ def default_config() -> dict[str, Any]:
         "quota_scale": DEFAULT_QUOTA_SCALE,
         "quota_burst_seconds": DEFAULT_QUOTA_BURST_SECONDS,
         "registration_statuses_blocking_release": list(DEFAULT_BLOCKING_STATUSES),
+        "registration_review": default_review(),
         "client_token_ttl_seconds": DEFAULT_CLIENT_TOKEN_TTL_SECONDS,
         # An IAM policy every call is authorized against (tests.emulator.iam); null: no IAM checks.
         "iam_policy": None,
@@ -83,7 +84,8 @@ def positive_number(name: str, value: Any) -> float:
 def changed_config(current: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
     """A copy of ``current`` with ``changes`` applied; ``ValueError`` naming the first bad key or value.
 
-    ``pending_seconds`` merges per number type; every other key replaces its value.
+    ``pending_seconds`` merges per number type and ``registration_review`` per key; every other
+    key replaces its value.
     """
     updated = copy.deepcopy(current)
     for key, value in changes.items():
@@ -100,6 +102,8 @@ def changed_config(current: dict[str, Any], changes: dict[str, Any]) -> dict[str
             updated[key] = tagging.check_config(key, value)
         elif key == "registration_statuses_blocking_release":
             updated[key] = check_blocking_statuses(value)
+        elif key == "registration_review":
+            updated[key] = check_review(updated[key], value)
         elif key == "quotas":
             if not isinstance(value, bool):
                 raise ValueError(f"quotas must be true or false, not {value!r}")

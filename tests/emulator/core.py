@@ -187,6 +187,31 @@ class RegionCore:
             return page, next_token
         return page, None
 
+    def _listing(
+        self,
+        operation: str,
+        params: dict[str, Any],
+        items: Iterable[Any],
+        key: str,
+        view: Callable[[Any], dict[str, Any]],
+        predicates: list[Callable[[Any], bool]] | None = None,
+        **members: Any,
+    ) -> dict[str, Any]:
+        """One page of ``items`` as the response ``{**members, key: [views], "NextToken"?}``."""
+        page, token = self._paginate(operation, params, items, predicates)
+        response: dict[str, Any] = {**members, key: [view(item) for item in page]}
+        if token:
+            response["NextToken"] = token
+        return response
+
+    @staticmethod
+    def _selected(ids: list[str], find: Callable[[str, str], Any], member: str, everything: Iterable[Any]) -> Any:
+        """The resources named by ``ids`` (IDs or ARNs, each once, in ``seq`` order), or ``everything`` without IDs."""
+        if not ids:
+            return everything
+        found = {item.id: item for item in (find(identifier, member) for identifier in ids)}
+        return sorted(found.values(), key=lambda item: item.seq)
+
     def _lookup(self, kind: str, store: dict[str, Any], identifier: str, member: str) -> Any:
         """The resource of ``kind`` named by ID/name or ARN (of this region), or ResourceNotFoundException."""
         key = identifier

@@ -55,12 +55,15 @@ _MEMBER_KIND = {
     "PoolId": "pool",
     "OptOutListName": "opt-out-list",
     "RegistrationId": "registration",
+    "RegistrationAttachmentId": "registration-attachment",
 }
 
 #: operation -> the request members naming the resources it is authorized on, in order.
 #: ``OriginationIdentity`` is a phone number, a sender ID or (for keywords) a pool,
 #: told apart by its form. A list member (``PhoneNumberIds``) names one resource per item.
+#: CreateRegistrationAssociation's ``ResourceId`` is told apart the same way.
 #: Operations not listed (RequestPhoneNumber, CreateOptOutList, ListAvailablePhoneNumbers,
+#: CreateRegistration, CreateRegistrationAttachment, the Describe*Definitions calls,
 #: GetResources, ...) are authorized on ``*``: creates name no existing resource, and the
 #: emulator does not authorize the pool, opt-out list or registration a request refers to.
 TARGETS: dict[str, tuple[str, ...]] = {
@@ -74,6 +77,18 @@ TARGETS: dict[str, tuple[str, ...]] = {
     "DescribePhoneNumbers": ("PhoneNumberIds",),
     "DescribePools": ("PoolIds",),
     "DescribeRegistrations": ("RegistrationIds",),
+    "DeleteRegistration": ("RegistrationId",),
+    "CreateRegistrationVersion": ("RegistrationId",),
+    "DescribeRegistrationVersions": ("RegistrationId",),
+    "SubmitRegistrationVersion": ("RegistrationId",),
+    "DiscardRegistrationVersion": ("RegistrationId",),
+    "PutRegistrationFieldValue": ("RegistrationId",),
+    "DeleteRegistrationFieldValue": ("RegistrationId",),
+    "DescribeRegistrationFieldValues": ("RegistrationId",),
+    "CreateRegistrationAssociation": ("RegistrationId", "ResourceId"),
+    "ListRegistrationAssociations": ("RegistrationId",),
+    "DescribeRegistrationAttachments": ("RegistrationAttachmentIds",),
+    "DeleteRegistrationAttachment": ("RegistrationAttachmentId",),
     "DisassociateOriginationIdentity": ("PoolId", "OriginationIdentity"),
     "ListPoolOriginationIdentities": ("PoolId",),
     "ListTagsForResource": ("ResourceArn",),
@@ -221,7 +236,7 @@ def resources(operation: str, params: Any, region: str, account_id: str) -> list
                 continue
             if member == "ResourceArn":
                 found.append(item)
-            elif member == "OriginationIdentity":
+            elif member in ("OriginationIdentity", "ResourceId"):
                 found.append(arn(_identity_kind(item), item))
             else:
                 found.append(arn(_MEMBER_KIND[member.removesuffix("s")], item))

@@ -24,7 +24,8 @@ def _id(value: str | None) -> list[str]:
     return [value.rsplit("/", 1)[1] if value.startswith("arn:") and "/" in value else value]
 
 
-#: Write operation -> the resources it writes (IDs, or an opt-out list's name).
+#: Write operation -> the resources it writes (IDs, or an opt-out list's name). A registration's
+#: versions, field values and associations are writes to the registration (an association also to the number).
 WRITES: dict[str, Callable[[dict[str, Any]], list[str]]] = {
     "RequestPhoneNumber": lambda p: _id(p.get("PoolId")),
     "UpdatePhoneNumber": lambda p: _id(p.get("PhoneNumberId")),
@@ -39,6 +40,14 @@ WRITES: dict[str, Callable[[dict[str, Any]], list[str]]] = {
     "TagResource": lambda p: _id(p.get("ResourceArn")),
     "UntagResource": lambda p: _id(p.get("ResourceArn")),
     "DeleteOptOutList": lambda p: _id(p.get("OptOutListName")),
+    "DeleteRegistration": lambda p: _id(p.get("RegistrationId")),
+    "CreateRegistrationVersion": lambda p: _id(p.get("RegistrationId")),
+    "SubmitRegistrationVersion": lambda p: _id(p.get("RegistrationId")),
+    "DiscardRegistrationVersion": lambda p: _id(p.get("RegistrationId")),
+    "PutRegistrationFieldValue": lambda p: _id(p.get("RegistrationId")),
+    "DeleteRegistrationFieldValue": lambda p: _id(p.get("RegistrationId")),
+    "CreateRegistrationAssociation": lambda p: _id(p.get("RegistrationId")) + _id(p.get("ResourceId")),
+    "DeleteRegistrationAttachment": lambda p: _id(p.get("RegistrationAttachmentId")),
 }
 
 
@@ -47,6 +56,10 @@ def _kind(resource_id: str) -> str:
         return "phone-number"
     if resource_id.startswith("pool-"):
         return "pool"
+    if resource_id.startswith("registration-"):
+        return "registration"
+    if resource_id.startswith("attachment-"):
+        return "registration-attachment"
     return "opt-out-list"
 
 

@@ -7,8 +7,8 @@ Messaging SMS and Voice v2 API": a default rate per operation, per account and
 Region, every one eligible for an increase. The page lists 1 request per
 second for every control-plane operation it names, DeleteOptedOutNumber (10)
 being the exception among them; the rows below are the operations this
-emulator serves, plus the tagging operations, DescribeRegistrations and
-DescribeAccountLimits.
+emulator serves (the registration operations included: the page lists each
+at 1), plus the tagging operations and DescribeAccountLimits.
 
 The page states a rate, not a burst. The emulator's bucket holds ``rate x
 quota_burst_seconds`` tokens (default 1 s, at least one token), an
@@ -30,22 +30,39 @@ QUOTAS: dict[str, float] = {
     "AssociateOriginationIdentity": 1,
     "CreateOptOutList": 1,
     "CreatePool": 1,
+    "CreateRegistration": 1,
+    "CreateRegistrationAssociation": 1,
+    "CreateRegistrationAttachment": 1,
+    "CreateRegistrationVersion": 1,
     "DeleteKeyword": 1,
     "DeleteOptOutList": 1,
     "DeletePool": 1,
+    "DeleteRegistration": 1,
+    "DeleteRegistrationAttachment": 1,
+    "DeleteRegistrationFieldValue": 1,
     "DescribeAccountLimits": 1,
     "DescribeKeywords": 1,
     "DescribeOptOutLists": 1,
     "DescribePhoneNumbers": 1,
     "DescribePools": 1,
+    "DescribeRegistrationAttachments": 1,
+    "DescribeRegistrationFieldDefinitions": 1,
+    "DescribeRegistrationFieldValues": 1,
+    "DescribeRegistrationSectionDefinitions": 1,
+    "DescribeRegistrationTypeDefinitions": 1,
+    "DescribeRegistrationVersions": 1,
     "DescribeRegistrations": 1,
     "DisassociateOriginationIdentity": 1,
+    "DiscardRegistrationVersion": 1,
     "ListAvailablePhoneNumbers": 1,
     "ListPoolOriginationIdentities": 1,
+    "ListRegistrationAssociations": 1,
     "ListTagsForResource": 1,
     "PutKeyword": 1,
+    "PutRegistrationFieldValue": 1,
     "ReleasePhoneNumber": 1,
     "RequestPhoneNumber": 1,
+    "SubmitRegistrationVersion": 1,
     "TagResource": 1,
     "UntagResource": 1,
     "UpdatePhoneNumber": 1,

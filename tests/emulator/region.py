@@ -32,9 +32,10 @@ covered by tests):
   messaging in the US), CA (LONG_CODE, TOLL_FREE), GB, AU, DE, FR (LONG_CODE),
   JP (LONG_CODE, VOICE only). Anything else is a ``ValidationException``
   ``INVALID_PARAMETER`` naming the member.
-* Registrations exist only as far as numbers need them (seeded, described,
-  named by ``RequestPhoneNumber``, consulted on release): see
-  :mod:`tests.emulator.registrations`.
+* Registrations (created or seeded, filled, submitted, reviewed on the clock,
+  associated with numbers, consulted on release) and their attachments: see
+  :mod:`tests.emulator.registrations`, :mod:`tests.emulator.registration_definitions`
+  and :mod:`tests.emulator.registration_attachments`.
 * ``ClientToken`` (per account and region): the same token with the same
   parameters replays the first answer and creates nothing; with other
   parameters (or another operation) it is a ``ConflictException``
@@ -88,6 +89,7 @@ from .limits import LIMIT_OPERATIONS, LimitsMixin
 from .numbers import NUMBER_OPERATIONS, NumbersMixin, PhoneNumber
 from .opt_out_lists import DEFAULT_OPT_OUT_LIST, OPT_OUT_LIST_OPERATIONS, OptOutList, OptOutListsMixin
 from .pools import POOL_OPERATIONS, Pool, PoolsMixin
+from .registration_attachments import ATTACHMENT_OPERATIONS, RegistrationAttachment, RegistrationAttachmentsMixin
 from .registrations import REGISTRATION_OPERATIONS, Registration, RegistrationsMixin
 from .tags import TAG_OPERATIONS, TagsMixin
 
@@ -103,6 +105,7 @@ OPERATIONS = {
     **KEYWORD_OPERATIONS,
     **AVAILABLE_NUMBER_OPERATIONS,
     **REGISTRATION_OPERATIONS,
+    **ATTACHMENT_OPERATIONS,
     **LIMIT_OPERATIONS,
 }
 
@@ -115,6 +118,7 @@ class RegionBackend(
     TagsMixin,
     AvailableNumbersMixin,
     RegistrationsMixin,
+    RegistrationAttachmentsMixin,
     LimitsMixin,
     RegionCore,
 ):
@@ -135,6 +139,7 @@ class RegionBackend(
         self.opt_out_lists: dict[str, OptOutList] = {}
         self.client_tokens: dict[str, TokenRecord] = {}
         self.registrations: dict[str, Registration] = {}
+        self.registration_attachments: dict[str, RegistrationAttachment] = {}
         #: resource ID -> when its last write stops being in flight (``conflict_window_seconds``)
         self.writes_in_flight: dict[str, float] = {}
         self._seq = itertools.count(1)
@@ -143,6 +148,7 @@ class RegionBackend(
 
     def call(self, operation: str, params: dict[str, Any]) -> dict[str, Any]:
         self.sweep()
+        self.review_registrations()
         written = in_flight.targets(operation, params)
         in_flight.check(self.writes_in_flight, written, self.now())
         response = getattr(self, OPERATIONS[operation])(params)
@@ -152,6 +158,7 @@ class RegionBackend(
     def dump(self) -> dict[str, list[dict[str, Any]]]:
         """Everything in this region, for ``GET /_emulator/state``; API member names, tags as lists."""
         self.sweep()
+        self.review_registrations()
         numbers = []
         for number in self.numbers.values():
             doc = {k: v for k, v in self.number_view(number).items() if v is not None}
@@ -175,7 +182,9 @@ class RegionBackend(
             {**self.opt_out_list_view(item), "AccountId": self.account_id, "Tags": _tag_list(item.tags)}
             for item in self.opt_out_lists.values()
         ]
-        registrations = [{**r.view(), "AccountId": self.account_id} for r in self.registrations.values()]
+        registrations = [
+            {**r.view(), "AccountId": self.account_id, "Tags": _tag_list(r.tags)} for r in self.registrations.values()
+        ]
         return {
             "phone_numbers": numbers,
             "pools": pools,

@@ -27,7 +27,7 @@ a page by tags only, so 500 resources with one tag each fit one page; given with
 ``ResourcesPerPage``, a page ends at whichever limit comes first. ``ResourceARNList``
 with ``TagFilters``, ``ResourceTypeFilters`` or any pagination parameter is
 ``InvalidParameterException``, as the reference says. Only sms-voice resources (phone numbers,
-pools, opt-out lists) live here; requests about other services' resources are
+pools, opt-out lists, registrations, registration attachments) live here; requests about other services' resources are
 answered by moto's own backend (see :mod:`tests.emulator.moto_glue`).
 Its request quota (15 calls per second, published) is in :mod:`.quotas`.
 """
@@ -58,7 +58,13 @@ OPERATIONS = ("GetResources",)
 MODES = ("exact", "lagging", "denied")
 DEFAULT_RESOURCES_PER_PAGE = 100
 #: sms-voice resource kind (the ARN's resource type) -> the RegionBackend store holding them
-KINDS = {"phone-number": "numbers", "pool": "pools", "opt-out-list": "opt_out_lists"}
+KINDS = {
+    "phone-number": "numbers",
+    "pool": "pools",
+    "opt-out-list": "opt_out_lists",
+    "registration": "registrations",
+    "registration-attachment": "registration_attachments",
+}
 #: Resource types GetResources knows for the service (ResourceTypeFilters values)
 RESOURCE_TYPES = tuple("sms-voice:" + kind for kind in KINDS)
 
@@ -181,7 +187,14 @@ def _current_tags(backend: RegionBackend, arn: str) -> dict[str, str] | None:
 
 
 #: Members of requests and responses that name a resource whose tags an operation may have changed.
-_ARN_MEMBERS = ("ResourceArn", "PhoneNumberArn", "PoolArn", "OptOutListArn")
+_ARN_MEMBERS = (
+    "ResourceArn",
+    "PhoneNumberArn",
+    "PoolArn",
+    "OptOutListArn",
+    "RegistrationArn",
+    "RegistrationAttachmentArn",
+)
 
 
 def observe(backend: RegionBackend, params: Any, body: dict[str, Any] | None) -> None:

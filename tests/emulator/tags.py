@@ -1,18 +1,12 @@
-"""Tags of phone numbers, pools and opt-out lists (TagResource, UntagResource, ListTagsForResource)."""
+"""Tags of phone numbers, pools, opt-out lists, registrations and registration attachments (TagResource, UntagResource, ListTagsForResource)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .core import _tag_list
 from .errors import EmulatorError, field_error, quota_exceeded
 from .validation import enum_values
-
-if TYPE_CHECKING:
-    from .numbers import PhoneNumber
-    from .opt_out_lists import OptOutList
-    from .pools import Pool
-
 
 MAX_TAGS_PER_RESOURCE = 50
 
@@ -52,12 +46,12 @@ class TagsMixin:
             )
         return merged
 
-    def _tagged_resource(self, arn: str, write: bool) -> PhoneNumber | Pool | OptOutList:
+    def _tagged_resource(self, arn: str, write: bool) -> Any:
         kind, key, here = self._split_arn(arn, "ResourceArn")
         resource_types = enum_values("ResourceType")
         if kind not in resource_types:
             raise field_error("INVALID_ARN", "ResourceArn", f"Unknown resource type {kind!r} in {arn!r}")
-        resource: PhoneNumber | Pool | OptOutList | None = None
+        resource: Any = None
         if here and kind == "phone-number":
             resource = self.numbers.get(key)
             if resource is not None and write and resource.deleted_at is not None:
@@ -66,6 +60,10 @@ class TagsMixin:
             resource = self.pools.get(key)
         elif here and kind == "opt-out-list":
             resource = self.opt_out_lists.get(key)
+        elif here and kind == "registration":
+            resource = self.registrations.get(key)
+        elif here and kind == "registration-attachment":
+            resource = self.registration_attachments.get(key)
         if resource is None:
             raise EmulatorError(
                 "ResourceNotFoundException", f"The resource {arn} does not exist.", ResourceType=kind, ResourceId=arn

@@ -116,7 +116,17 @@ def test_emulated_operations_exist_in_the_model():
 
 def test_each_operation_is_served_by_the_mixin_of_its_resource_module():
     """Each resource module's table names methods its own mixin defines; together they are OPERATIONS."""
-    from tests.emulator import available_numbers, keywords, limits, numbers, opt_out_lists, pools, registrations, tags
+    from tests.emulator import (
+        available_numbers,
+        keywords,
+        limits,
+        numbers,
+        opt_out_lists,
+        pools,
+        registration_attachments,
+        registrations,
+        tags,
+    )
 
     tables = [
         (numbers.NUMBER_OPERATIONS, numbers.NumbersMixin),
@@ -126,6 +136,7 @@ def test_each_operation_is_served_by_the_mixin_of_its_resource_module():
         (tags.TAG_OPERATIONS, tags.TagsMixin),
         (available_numbers.AVAILABLE_NUMBER_OPERATIONS, available_numbers.AvailableNumbersMixin),
         (registrations.REGISTRATION_OPERATIONS, registrations.RegistrationsMixin),
+        (registration_attachments.ATTACHMENT_OPERATIONS, registration_attachments.RegistrationAttachmentsMixin),
         (limits.LIMIT_OPERATIONS, limits.LimitsMixin),
     ]
     for table, mixin in tables:
