@@ -367,7 +367,11 @@ TOLL_FREE = TypeDefinition(
     ),
     (
         SupportedAssociation(
-            PHONE_NUMBER_ASSOCIATION, "US", "TOLL_FREE", "ASSOCIATE_BEFORE_SUBMIT", "DISASSOCIATE_ALL_CLOSES_REGISTRATION"
+            PHONE_NUMBER_ASSOCIATION,
+            "US",
+            "TOLL_FREE",
+            "ASSOCIATE_BEFORE_SUBMIT",
+            "DISASSOCIATE_ALL_CLOSES_REGISTRATION",
         ),
     ),
     source=(
@@ -535,7 +539,11 @@ CAMPAIGN = TypeDefinition(
     ),
     (
         SupportedAssociation(
-            PHONE_NUMBER_ASSOCIATION, "US", "TEN_DLC", "ASSOCIATE_AFTER_COMPLETE", "DISASSOCIATE_ALL_CLOSES_REGISTRATION"
+            PHONE_NUMBER_ASSOCIATION,
+            "US",
+            "TEN_DLC",
+            "ASSOCIATE_AFTER_COMPLETE",
+            "DISASSOCIATE_ALL_CLOSES_REGISTRATION",
         ),
     ),
     source=(
