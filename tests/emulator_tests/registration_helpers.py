@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 from typing import Any
 
 TOLL_FREE_REGISTRATION = "US_TOLL_FREE_REGISTRATION"
@@ -101,10 +100,6 @@ def approved(api: Any, client: Any, registration_type: str, values: dict[str, An
     client.submit_registration_version(RegistrationId=registration_id)
     api.advance_clock(TWO_WEEKS)
     return registration_id
-
-
-def png_body() -> str:
-    return base64.b64encode(PNG).decode()
 
 
 def status(client: Any, registration_id: str) -> str:

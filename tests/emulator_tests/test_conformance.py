@@ -15,7 +15,11 @@ from typing import Any
 import pytest
 from botocore.exceptions import ClientError
 
+from tests.emulator.registration_attachments import ATTACHMENT_OPERATIONS
+from tests.emulator.registrations import REGISTRATION_OPERATIONS
+
 from .helpers import SETTLED_SECONDS, SIMULATOR
+from .registration_helpers import BRAND, PNG, TOLL_FREE_VALUES, TWO_WEEKS, fill
 
 
 def conform(shape: Any, value: Any, path: str, problems: list[str]) -> None:
@@ -155,14 +159,11 @@ def exercise(client: Any, emulator: Any) -> None:
         client.describe_keywords(OriginationIdentity=other)
 
 
-def test_every_response_conforms_to_the_service_model(emulator):
-    client = emulator.client(retries={"mode": "standard", "max_attempts": 1})
-    recorder = Recorder(client)
-    exercise(client, emulator)
-    service = client.meta.service_model
+def problems_of(service: Any, seen: list[tuple[str, int, dict[str, Any]]]) -> tuple[list[str], int]:
+    """Every way the recorded responses differ from the model, and how many were errors."""
     problems: list[str] = []
     errors = 0
-    for operation, status, body in recorder.seen:
+    for operation, status, body in seen:
         op = service.operation_model(operation)
         if status < 300:
             conform(op.output_shape, body, operation, problems)
@@ -174,10 +175,90 @@ def test_every_response_conforms_to_the_service_model(emulator):
             problems.append(f"{operation}: error {code!r} is not one the model lists for it")
             continue
         conform(shapes[code], {k: v for k, v in body.items() if k != "__type"}, f"{operation}!{code}", problems)
+    return problems, errors
+
+
+def test_every_response_conforms_to_the_service_model(emulator):
+    client = emulator.client(retries={"mode": "standard", "max_attempts": 1})
+    recorder = Recorder(client)
+    exercise(client, emulator)
+    problems, errors = problems_of(client.meta.service_model, recorder.seen)
     assert errors == 13
     assert len({op for op, _status, _body in recorder.seen}) == 22
     codes = {body.get("__type") for _op, status, body in recorder.seen if status >= 300}
     assert {"ThrottlingException", "ValidationException", "ConflictException"} <= codes
+    assert problems == []
+
+
+def exercise_registrations(client: Any, emulator: Any) -> None:
+    """One call of every registration operation, in each status a version passes through, and their errors."""
+    emulator.config(pending_seconds={"TOLL_FREE": 0})
+    client.describe_registration_type_definitions()
+    client.describe_registration_section_definitions(RegistrationType="US_TOLL_FREE_REGISTRATION")
+    client.describe_registration_field_definitions(RegistrationType=BRAND)
+    created = client.create_registration(
+        RegistrationType="US_TOLL_FREE_REGISTRATION", Tags=[{"Key": "Name", "Value": "c"}], ClientToken="reg-1"
+    )
+    registration_id = created["RegistrationId"]
+    attachment = client.create_registration_attachment(AttachmentBody=PNG, Tags=[{"Key": "k", "Value": "v"}])
+    client.create_registration_attachment(AttachmentUrl="s3://bucket/opt-in.png")
+    client.describe_registration_attachments(MaxResults=1)
+    client.put_registration_field_value(
+        RegistrationId=registration_id,
+        FieldPath="messagingUseCase.optInImage",
+        RegistrationAttachmentId=attachment["RegistrationAttachmentId"],
+    )
+    fill(client, registration_id, TOLL_FREE_VALUES)
+    client.delete_registration_field_value(RegistrationId=registration_id, FieldPath="messageSamples.messageSample1")
+    client.describe_registration_field_values(RegistrationId=registration_id, MaxResults=2)
+    number = client.request_phone_number(
+        IsoCountryCode="US", MessageType="TRANSACTIONAL", NumberCapabilities=["SMS"], NumberType="TOLL_FREE"
+    )["PhoneNumberId"]
+    client.create_registration_association(RegistrationId=registration_id, ResourceId=number)
+    client.list_registration_associations(RegistrationId=registration_id)
+    for call in (
+        lambda: client.submit_registration_version(RegistrationId=registration_id),
+        lambda: client.put_registration_field_value(
+            RegistrationId=registration_id, FieldPath="companyInfo.colour", TextValue="red"
+        ),
+        lambda: client.create_registration_attachment(AttachmentUrl="s3://bucket/a.gif"),
+        lambda: client.describe_registration_field_definitions(RegistrationType="US_NOPE"),
+        lambda: client.delete_registration_attachment(RegistrationAttachmentId=attachment["RegistrationAttachmentId"]),
+        lambda: client.describe_registration_versions(RegistrationId="registration-" + "0" * 32),
+    ):
+        with pytest.raises(ClientError):
+            call()
+    client.put_registration_field_value(
+        RegistrationId=registration_id, FieldPath="messageSamples.messageSample1", TextValue="Example: code 1"
+    )
+    client.submit_registration_version(RegistrationId=registration_id)
+    client.describe_registration_versions(RegistrationId=registration_id)
+    emulator.config(registration_review={"outcome": "DENIED"})
+    emulator.advance_clock(TWO_WEEKS)
+    client.create_registration_version(RegistrationId=registration_id)
+    client.discard_registration_version(RegistrationId=registration_id)
+    client.create_registration_version(RegistrationId=registration_id)
+    client.submit_registration_version(RegistrationId=registration_id, AwsReview=True)
+    client.describe_registration_versions(RegistrationId=registration_id)
+    emulator.advance_clock(TWO_WEEKS)
+    client.describe_registrations(RegistrationIds=[registration_id])
+    client.describe_registration_versions(RegistrationId=registration_id)
+    client.list_tags_for_resource(ResourceArn=created["RegistrationArn"])
+    brand = client.create_registration(RegistrationType=BRAND)["RegistrationId"]
+    client.delete_registration(RegistrationId=brand)
+    client.delete_registration_attachment(
+        RegistrationAttachmentId=client.create_registration_attachment(AttachmentBody=PNG)["RegistrationAttachmentId"]
+    )
+
+
+def test_every_registration_response_conforms_to_the_service_model(emulator):
+    client = emulator.client(retries={"mode": "standard", "max_attempts": 1})
+    recorder = Recorder(client)
+    exercise_registrations(client, emulator)
+    problems, errors = problems_of(client.meta.service_model, recorder.seen)
+    operations = {op for op, _status, _body in recorder.seen}
+    assert set(REGISTRATION_OPERATIONS) | set(ATTACHMENT_OPERATIONS) <= operations
+    assert errors == 6
     assert problems == []
 
 
