@@ -7,7 +7,7 @@ lists, registrations, sender IDs), each from a setting of
 
 * ``Used`` counts what the create call's quota check counts: live numbers (a
   released one, DELETED, no longer counts), pools, opt-out lists (``Default``
-  included), seeded registrations; sender IDs are not emulated, so 0.
+  included), registrations; sender IDs are not emulated, so 0.
 * ``Max`` is the setting; ``null`` means no limit, which the API cannot say
   (``Max`` is a required long), so it is reported as the largest long.
 
