@@ -59,6 +59,8 @@ class FieldDefinition:
     #: CONDITIONAL fields: required when the field at ``when[0]`` holds one of ``when[1]``.
     when: tuple[str, tuple[str, ...]] | None = None
     example: str | None = None
+    #: A field whose value is the RegistrationId of a registration of this type, COMPLETE at submission.
+    names_registration: str | None = None
 
     @property
     def section(self) -> str:
@@ -114,6 +116,7 @@ def text(
     pattern: str = ANY_TEXT,
     example: str | None = None,
     when: tuple[str, tuple[str, ...]] | None = None,
+    names_registration: str | None = None,
 ) -> FieldDefinition:
     return FieldDefinition(
         path,
@@ -126,6 +129,7 @@ def text(
         pattern=pattern,
         example=example,
         when=when,
+        names_registration=names_registration,
     )
 
 
@@ -474,6 +478,7 @@ CAMPAIGN = TypeDefinition(
             "The RegistrationId of the campaign's US_TEN_DLC_BRAND_REGISTRATION.",
             length=(45, 45),
             pattern=REGISTRATION_ID,
+            names_registration=BRAND_TYPE,
         ),
         text("campaignInfo.campaignName", "Campaign name", "A name for the campaign.", length=(1, 64)),
         text(

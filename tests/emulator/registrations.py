@@ -31,7 +31,10 @@ Choices where the model is silent (listed in the README as assumptions):
   every required field (or a conditional field whose condition holds) is
   ValidationException ``MISSING_PARAMETER`` with one ``Fields`` entry per
   missing field path. Changing the values of a version that is not a DRAFT is
-  ConflictException ``EDIT_REGISTRATION_FIELD_VALUES_NOT_ALLOWED``.
+  ConflictException ``EDIT_REGISTRATION_FIELD_VALUES_NOT_ALLOWED``. A campaign
+  whose brand field names no brand registration of the account and region is
+  ValidationException ``INVALID_PARAMETER`` at submission, and one naming a brand
+  that is not COMPLETE is ConflictException ``REGISTRATION_NOT_COMPLETE``.
 * CreateRegistrationVersion needs the current version APPROVED, DENIED,
   DISCARDED, REVOKED or ARCHIVED (else ``CREATE_REGISTRATION_VERSION_NOT_ALLOWED``);
   DiscardRegistrationVersion needs a DRAFT that is not version 1 (else
@@ -638,6 +641,8 @@ class RegistrationsMixin:
                 f"{', '.join(missing)}.",
                 [{"Name": path, "Message": "Required field has no value"} for path in missing],
             )
+        if definition is not None:
+            self._check_named_registrations(definition, version)
         review = self.config["registration_review"]  # type: ignore[attr-defined]
         now = self.now()  # type: ignore[attr-defined]
         aws_review = bool(params.get("AwsReview", False))
@@ -654,6 +659,27 @@ class RegistrationsMixin:
             "AwsReview": aws_review,
         }
         return response
+
+    def _check_named_registrations(self, definition: TypeDefinition, version: RegistrationVersion) -> None:
+        """A field naming another registration (a campaign's brand) must name a COMPLETE one of its type."""
+        for item in definition.fields:
+            value = version.values.get(item.path, {}).get("TextValue")
+            if item.names_registration is None or value is None:
+                continue
+            named = self.registrations.get(value)
+            if named is None or named.registration_type != item.names_registration:
+                raise field_error(
+                    "INVALID_PARAMETER",
+                    item.path,
+                    f"{value} is not a {item.names_registration} of this account and region.",
+                )
+            if named.status != "COMPLETE":
+                raise conflict(
+                    "REGISTRATION_NOT_COMPLETE",
+                    f"{item.path} names registration {named.id}, which is {named.status}; it must be COMPLETE.",
+                    "registration",
+                    named.id,
+                )
 
     def discard_registration_version(self, params: dict[str, Any]) -> dict[str, Any]:
         registration = self._registration(params["RegistrationId"])

@@ -23,6 +23,7 @@ from .registration_helpers import (
     TOLL_FREE_VALUES,
     TWO_WEEKS,
     approved,
+    campaign_values,
     create,
     fill,
     put,
@@ -334,6 +335,31 @@ def test_a_conditional_field_is_required_when_its_condition_holds(api):
     assert (
         client.submit_registration_version(RegistrationId=registration_id)["RegistrationVersionStatus"] == "SUBMITTED"
     )
+
+
+@pytest.mark.rule(
+    "A 10DLC campaign is submitted under a COMPLETE brand registration (REGISTRATION_NOT_COMPLETE)",
+    source="user guide, 10DLC campaign registration form: register the brand first; ConflictExceptionReason",
+)
+def test_a_campaign_needs_a_complete_brand_to_be_submitted(api):
+    api.config(registration_review={"seconds": 100})
+    client = api.client()
+    brand_id = create(client, BRAND)
+    campaign_id = create(client, CAMPAIGN)
+    fill(client, campaign_id, campaign_values("registration-" + "0" * 32))
+    with raises("ValidationException", Reason="INVALID_PARAMETER") as caught:
+        client.submit_registration_version(RegistrationId=campaign_id)
+    assert caught.value.response["Fields"][0]["Name"] == "campaignInfo.brandRegistrationId"
+    put(client, campaign_id, "campaignInfo.brandRegistrationId", campaign_id)
+    with raises("ValidationException", Reason="INVALID_PARAMETER"):
+        client.submit_registration_version(RegistrationId=campaign_id)
+    put(client, campaign_id, "campaignInfo.brandRegistrationId", brand_id)
+    with raises("ConflictException", Reason="REGISTRATION_NOT_COMPLETE", ResourceId=brand_id):
+        client.submit_registration_version(RegistrationId=campaign_id)
+    fill(client, brand_id, BRAND_VALUES)
+    client.submit_registration_version(RegistrationId=brand_id)
+    api.advance_clock(100)
+    assert client.submit_registration_version(RegistrationId=campaign_id)["RegistrationVersionStatus"] == "SUBMITTED"
 
 
 @pytest.mark.rule(
