@@ -132,6 +132,9 @@ DEFAULT_DENIED_REASONS = (
     },
 )
 _REASON_KEYS = ("Reason", "ShortDescription", "LongDescription", "DocumentationTitle", "DocumentationLink")
+#: A configured denied reason may name the field it is about: DescribeRegistrationFieldValues then
+#: shows its ShortDescription as that field's DeniedReason (the key is not part of DeniedReasons).
+_FIELD_KEY = "FieldPath"
 
 
 def default_review() -> dict[str, Any]:
@@ -180,9 +183,9 @@ def _denied_reason(reason: Any, index: int) -> dict[str, str]:
         return {"Reason": reason, "ShortDescription": reason}
     if not isinstance(reason, dict) or not all(isinstance(reason.get(k), str) for k in _REASON_KEYS[:2]):
         raise ValueError(f"{where} must be a string or an object with Reason and ShortDescription")
-    unknown = sorted(set(reason) - set(_REASON_KEYS))
+    unknown = sorted(set(reason) - set(_REASON_KEYS) - {_FIELD_KEY})
     if unknown or not all(isinstance(v, str) for v in reason.values()):
-        raise ValueError(f"{where}: members must be strings among {list(_REASON_KEYS)}")
+        raise ValueError(f"{where}: members must be strings among {[*_REASON_KEYS, _FIELD_KEY]}")
     return dict(reason)
 
 
@@ -209,6 +212,13 @@ class RegistrationVersion:
         if status in HISTORY_MEMBERS:
             self.history[HISTORY_MEMBERS[status]] = at
 
+    def denial_of(self, path: str) -> dict[str, str]:
+        """``{"DeniedReason": ...}`` for a field a denied reason of this DENIED version names, else ``{}``."""
+        if self.status != "DENIED":
+            return {}
+        reasons = [r["ShortDescription"] for r in self.denied_reasons if r.get(_FIELD_KEY) == path]
+        return {"DeniedReason": " ".join(reasons)} if reasons else {}
+
     def view(self) -> dict[str, Any]:
         document: dict[str, Any] = {
             "VersionNumber": self.number,
@@ -216,7 +226,9 @@ class RegistrationVersion:
             "RegistrationVersionStatusHistory": dict(self.history),
         }
         if self.status == "DENIED":
-            document["DeniedReasons"] = copy.deepcopy(self.denied_reasons)
+            document["DeniedReasons"] = [
+                {k: v for k, v in reason.items() if k != _FIELD_KEY} for reason in self.denied_reasons
+            ]
         return document
 
 
@@ -803,7 +815,7 @@ class RegistrationsMixin:
             _field_definitions(definition, paths, "FieldPaths")
         order = [f.path for f in definition.fields] if definition is not None else list(version.values)
         rows = [
-            _Row(index, {"FieldPath": path, **copy.deepcopy(version.values[path])})
+            _Row(index, {"FieldPath": path, **copy.deepcopy(version.values[path]), **version.denial_of(path)})
             for index, path in enumerate(order, start=1)
             if path in version.values
             and (section is None or path.split(".", 1)[0] == section)

@@ -233,8 +233,10 @@ def exercise_registrations(client: Any, emulator: Any) -> None:
     )
     client.submit_registration_version(RegistrationId=registration_id)
     client.describe_registration_versions(RegistrationId=registration_id)
-    emulator.config(registration_review={"outcome": "DENIED"})
+    reason = {"Reason": "R", "ShortDescription": "Fix it.", "FieldPath": "companyInfo.companyName"}
+    emulator.config(registration_review={"outcome": "DENIED", "denied_reasons": [reason]})
     emulator.advance_clock(TWO_WEEKS)
+    client.describe_registration_field_values(RegistrationId=registration_id, VersionNumber=1)
     client.create_registration_version(RegistrationId=registration_id)
     client.discard_registration_version(RegistrationId=registration_id)
     client.create_registration_version(RegistrationId=registration_id)

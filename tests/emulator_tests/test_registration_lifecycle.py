@@ -425,6 +425,45 @@ def test_a_denied_registration_is_fixed_through_a_new_version(api):
     assert [v["VersionNumber"] for v in statuses["RegistrationVersions"]] == [1]
 
 
+def test_a_denied_reason_that_names_a_field_shows_on_its_value(api):
+    reason = {
+        "Reason": "SAMPLE",
+        "ShortDescription": "Add the brand name.",
+        "FieldPath": "messageSamples.messageSample1",
+    }
+    api.config(registration_review={"outcome": "DENIED", "seconds": 0, "denied_reasons": [reason, "OTHER"]})
+    client = api.client()
+    registration_id = create(client)
+    fill(client, registration_id, TOLL_FREE_VALUES)
+    client.submit_registration_version(RegistrationId=registration_id)
+    reasons = version(client, registration_id, 1)["DeniedReasons"]
+    assert reasons == [
+        {"Reason": "SAMPLE", "ShortDescription": "Add the brand name."},
+        {"Reason": "OTHER", "ShortDescription": "OTHER"},
+    ]
+    values = client.describe_registration_field_values(RegistrationId=registration_id)["RegistrationFieldValues"]
+    denied = {v["FieldPath"]: v["DeniedReason"] for v in values if "DeniedReason" in v}
+    assert denied == {"messageSamples.messageSample1": "Add the brand name."}
+    client.create_registration_version(RegistrationId=registration_id)
+    values = client.describe_registration_field_values(RegistrationId=registration_id)["RegistrationFieldValues"]
+    assert not any("DeniedReason" in v for v in values)
+
+
+def test_a_seeded_registration_takes_part_in_versions(api):
+    complete, other = api.seed_registrations(
+        {"RegistrationType": TOLL_FREE_REGISTRATION, "RegistrationStatus": "COMPLETE"},
+        {"RegistrationType": "US_SHORT_CODE_REGISTRATION", "RegistrationStatus": "CREATED"},
+    )
+    client = api.client()
+    assert version(client, complete, 1)["RegistrationVersionStatus"] == "APPROVED"
+    assert client.create_registration_version(RegistrationId=complete)["VersionNumber"] == 2
+    put(client, complete, "companyInfo.companyName", "ExampleCorp")
+    with raises("ValidationException", Reason="UNKNOWN_REGISTRATION_FIELD"):
+        put(client, other, "companyInfo.companyName", "ExampleCorp")
+    # A type the emulator has no definitions for has no required fields to check.
+    assert client.submit_registration_version(RegistrationId=other)["RegistrationVersionStatus"] == "SUBMITTED"
+
+
 def test_a_newer_approved_version_archives_the_one_before(api):
     api.config(registration_review={"seconds": 10, "submitted_seconds": 5})
     client = api.client()
