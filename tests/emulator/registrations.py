@@ -632,18 +632,13 @@ class RegistrationsMixin:
         registration = self._registration(params["RegistrationId"])
         version = registration.current
         if version.status != "DRAFT":
-            reason = (
-                "REGISTRATION_ALREADY_SUBMITTED"
-                if version.status in IN_REVIEW
-                else "SUBMIT_REGISTRATION_VERSION_NOT_ALLOWED"
-            )
-            raise conflict(
-                reason,
+            message = (
                 f"Version {version.number} of registration {registration.id} is {version.status}; only a DRAFT "
-                "version can be submitted.",
-                "registration",
-                registration.id,
+                "version can be submitted."
             )
+            if version.status in IN_REVIEW:
+                raise conflict("REGISTRATION_ALREADY_SUBMITTED", message, "registration", registration.id)
+            raise conflict("SUBMIT_REGISTRATION_VERSION_NOT_ALLOWED", message, "registration", registration.id)
         definition = DEFINITIONS.get(registration.registration_type)
         missing = missing_fields(definition, version.values) if definition is not None else []
         if missing:
