@@ -28,6 +28,8 @@ target (raw HTTP clients) are served directly, and so are unsigned
                               "pool_release_lag_seconds": S, "client_token_ttl_seconds": S,
                               "quotas": bool, "quota_scale": K, "quota_burst_seconds": S,
                               "registration_statuses_blocking_release": [status, ...],
+                              "registration_review": {"outcome": "APPROVED"|"DENIED", "seconds": S,
+                              "submitted_seconds": S, "denied_reasons": [...]},
                               "tagging_api": "exact"|"lagging"|"denied", "tagging_lag_seconds": S,
                               "iam_policy": {policy document}|null}
                              unknown keys and bad values: 400, nothing changed

@@ -67,6 +67,20 @@ def test_every_definition_table_names_the_user_guide_page_it_follows():
         assert definition.documentation_link in definition.source
 
 
+def test_every_field_a_definition_refers_to_exists():
+    for definition in DEFINITIONS.values():
+        paths = [f.path for f in definition.fields]
+        assert len(paths) == len(set(paths)), definition.registration_type
+        for item in definition.fields:
+            assert item.section in definition.sections
+            if item.when is not None:
+                depends_on = definition.field(item.when[0])
+                assert depends_on is not None and depends_on.kind == "SELECT"
+                assert set(item.when[1]) <= set(depends_on.options)
+            if item.names_registration is not None:
+                assert item.names_registration in DEFINITIONS
+
+
 @pytest.mark.parametrize("registration_type", [TOLL_FREE_REGISTRATION, BRAND, CAMPAIGN])
 def test_sections_and_fields_have_the_models_shape(api, registration_type):
     client = api.client()
