@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.emulator import DEFAULT_ACCOUNT_ID
+from tests.emulator.iam import resources
+
 from .helpers import TOLL_FREE, raises, request
 from .registration_helpers import (
     BRAND,
@@ -241,6 +244,24 @@ def test_registration_calls_are_authorized_on_the_registration_they_name(api):
     assert caught.value.response["Error"]["Message"] == denied_message(action, ARN + "registration/" + other)
     with raises("AccessDeniedException"):
         client.create_registration(RegistrationType=BRAND)
+
+
+def test_registration_calls_name_their_resources_for_iam():
+    registration, number, attachment = "registration-" + "1" * 32, "phone-" + "2" * 32, "attachment-" + "3" * 32
+    assert resources(
+        "CreateRegistrationAssociation",
+        {"RegistrationId": registration, "ResourceId": number},
+        "us-east-1",
+        DEFAULT_ACCOUNT_ID,
+    ) == [
+        ARN + "registration/" + registration,
+        ARN + "phone-number/" + number,
+    ]
+    assert resources(
+        "DeleteRegistrationAttachment", {"RegistrationAttachmentId": attachment}, "us-east-1", DEFAULT_ACCOUNT_ID
+    ) == [ARN + "registration-attachment/" + attachment]
+    for operation in ("CreateRegistration", "CreateRegistrationAttachment", "DescribeRegistrationFieldDefinitions"):
+        assert resources(operation, {"RegistrationType": BRAND}, "us-east-1", DEFAULT_ACCOUNT_ID) == ["*"]
 
 
 def test_a_write_to_a_registration_with_a_write_in_flight_conflicts(api):
