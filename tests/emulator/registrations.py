@@ -81,7 +81,6 @@ if TYPE_CHECKING:
     from .numbers import PhoneNumber
 
 DEFAULT_BLOCKING_STATUSES = ("SUBMITTED", "AWS_REVIEWING", "REVIEWING", "PROVISIONING", "REQUIRES_AUTHENTICATION")
-APPROVED_STATUSES = ("PROVISIONING", "COMPLETE", "CLOSED")
 REGISTRATION_TYPE_RE = re.compile(r"[A-Za-z0-9_]{1,64}")
 SEED_KEYS = ("RegistrationType", "RegistrationStatus")
 #: Version statuses of a version AWS holds (in review).
