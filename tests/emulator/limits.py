@@ -1,18 +1,17 @@
 """The account's resource limits: ``DescribeAccountLimits``, and the settings the create calls enforce.
 
 The model's ``AccountLimitName`` enum names eight limits. The emulator lists
-the five whose resources it keeps or refuses (phone numbers, pools, opt-out
-lists, registrations, sender IDs), each from a setting of
+the six whose resources it keeps or refuses (phone numbers, pools, opt-out
+lists, sender IDs, registrations, registration attachments), each from a setting of
 ``POST /_emulator/config`` (README, "The emulator"):
 
 * ``Used`` counts what the create call's quota check counts: live numbers (a
   released one, DELETED, no longer counts), pools, opt-out lists (``Default``
-  included), registrations; sender IDs are not emulated, so 0.
+  included), registrations, registration attachments; sender IDs are not emulated, so 0.
 * ``Max`` is the setting; ``null`` means no limit, which the API cannot say
   (``Max`` is a required long), so it is reported as the largest long.
 
-Configuration sets, registration attachments and verified destination numbers
-are not emulated and not listed.
+Configuration sets and verified destination numbers are not emulated and not listed.
 """
 
 from __future__ import annotations
@@ -34,6 +33,12 @@ LIMITS = {
     "OPT_OUT_LISTS": ("opt_out_lists_quota", MAX_OPT_OUT_LISTS, "OPT_OUT_LISTS_PER_ACCOUNT", "opt-out lists"),
     "SENDER_IDS": ("sender_ids_quota", None, "SENDER_IDS_PER_ACCOUNT", "sender IDs"),
     "REGISTRATIONS": ("registrations_quota", None, "REGISTRATIONS_PER_ACCOUNT", "registrations"),
+    "REGISTRATION_ATTACHMENTS": (
+        "registration_attachments_quota",
+        None,
+        "REGISTRATION_ATTACHMENTS_PER_ACCOUNT",
+        "registration attachments",
+    ),
 }
 
 
@@ -74,6 +79,8 @@ class LimitsMixin:
             return len(self.opt_out_lists)  # type: ignore[attr-defined]
         if name == "REGISTRATIONS":
             return len(self.registrations)  # type: ignore[attr-defined]
+        if name == "REGISTRATION_ATTACHMENTS":
+            return len(self.registration_attachments)  # type: ignore[attr-defined]
         return 0  # sender IDs are not emulated
 
     def check_room(self, name: str, adding: int = 1) -> None:

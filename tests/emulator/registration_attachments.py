@@ -122,6 +122,7 @@ class RegistrationAttachmentsMixin:
                     "Give AttachmentBody or AttachmentUrl.",
                     [{"Name": "AttachmentBody", "Message": "Give AttachmentBody or AttachmentUrl"}],
                 )
+            self.check_room("REGISTRATION_ATTACHMENTS")  # type: ignore[attr-defined]
             url = params.get("AttachmentUrl")
             content = checked_body(params["AttachmentBody"]) if url is None else checked_url(url).encode()
             tags = self._merged_tags({}, self._checked_tags(params.get("Tags") or []))  # type: ignore[attr-defined]

@@ -25,6 +25,7 @@ target (raw HTTP clients) are served directly, and so are unsigned
                               "deleted_retention_seconds": S, "phone_numbers_quota": N|null,
                               "pools_quota": N|null, "opt_out_lists_quota": N|null,
                               "registrations_quota": N|null, "sender_ids_quota": N|null,
+                              "registration_attachments_quota": N|null,
                               "pool_release_lag_seconds": S, "client_token_ttl_seconds": S,
                               "quotas": bool, "quota_scale": K, "quota_burst_seconds": S,
                               "registration_statuses_blocking_release": [status, ...],

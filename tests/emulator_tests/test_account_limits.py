@@ -31,6 +31,7 @@ def test_an_empty_account_reports_its_defaults(api):
         "OPT_OUT_LISTS": (1, 100),  # Default
         "SENDER_IDS": (0, UNLIMITED),
         "REGISTRATIONS": (0, UNLIMITED),
+        "REGISTRATION_ATTACHMENTS": (0, UNLIMITED),
     }
 
 
@@ -48,6 +49,7 @@ def test_used_and_max_follow_the_account_and_the_settings(api):
         "OPT_OUT_LISTS": (2, 2),
         "SENDER_IDS": (0, 0),
         "REGISTRATIONS": (1, 3),
+        "REGISTRATION_ATTACHMENTS": (0, UNLIMITED),
     }
     # Where Used reaches Max, the create call is refused with the limit's reason.
     with raises("ServiceQuotaExceededException", Reason="POOLS_PER_ACCOUNT"):

@@ -97,6 +97,16 @@ def test_an_attachment_a_field_value_names_cannot_be_deleted(api):
     client.delete_registration_attachment(RegistrationAttachmentId=attachment_id)
 
 
+def test_attachments_count_against_their_account_limit(api):
+    client = api.client()
+    client.create_registration_attachment(AttachmentBody=PNG)
+    api.config(registration_attachments_quota=1)
+    with raises("ServiceQuotaExceededException", Reason="REGISTRATION_ATTACHMENTS_PER_ACCOUNT"):
+        client.create_registration_attachment(AttachmentUrl="s3://bucket/a.png")
+    limits = {row["Name"]: row for row in client.describe_account_limits()["AccountLimits"]}
+    assert (limits["REGISTRATION_ATTACHMENTS"]["Used"], limits["REGISTRATION_ATTACHMENTS"]["Max"]) == (1, 1)
+
+
 def test_a_create_attachment_retry_with_its_client_token_uploads_once(api):
     client = api.client()
     first = client.create_registration_attachment(AttachmentBody=PNG, ClientToken="upload-1")
