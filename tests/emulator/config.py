@@ -64,6 +64,8 @@ def default_config() -> dict[str, Any]:
         "iam_policy": None,
         **limits.default_config(),
         "conflict_window_seconds": DEFAULT_CONFLICT_WINDOW_SECONDS,
+        # A write arriving while another write to its resource is being served conflicts (in_flight.py).
+        "concurrent_writes_conflict": True,
         **tagging.default_config(),
         **number_rules.default_config(),
     }
@@ -101,9 +103,9 @@ def changed_config(current: dict[str, Any], changes: dict[str, Any]) -> dict[str
             updated[key] = tagging.check_config(key, value)
         elif key == "registration_statuses_blocking_release":
             updated[key] = check_blocking_statuses(value)
-        elif key == "quotas":
+        elif key in ("quotas", "concurrent_writes_conflict"):
             if not isinstance(value, bool):
-                raise ValueError(f"quotas must be true or false, not {value!r}")
+                raise ValueError(f"{key} must be true or false, not {value!r}")
             updated[key] = value
         elif key in ("quota_scale", "quota_burst_seconds"):
             updated[key] = positive_number(key, value)
