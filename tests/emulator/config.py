@@ -9,7 +9,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from . import iam, limits, tagging
+from . import iam, limits, number_rules, tagging
 from .quotas import DEFAULT_QUOTA_BURST_SECONDS, DEFAULT_QUOTA_SCALE
 from .registrations import DEFAULT_BLOCKING_STATUSES, check_blocking_statuses, check_review, default_review
 
@@ -65,7 +65,10 @@ def default_config() -> dict[str, Any]:
         "iam_policy": None,
         **limits.default_config(),
         "conflict_window_seconds": DEFAULT_CONFLICT_WINDOW_SECONDS,
+        # A write arriving while another write to its resource is being served conflicts (in_flight.py).
+        "concurrent_writes_conflict": True,
         **tagging.default_config(),
+        **number_rules.default_config(),
     }
 
 
@@ -104,14 +107,16 @@ def changed_config(current: dict[str, Any], changes: dict[str, Any]) -> dict[str
             updated[key] = check_blocking_statuses(value)
         elif key == "registration_review":
             updated[key] = check_review(updated[key], value)
-        elif key == "quotas":
+        elif key in ("quotas", "concurrent_writes_conflict"):
             if not isinstance(value, bool):
-                raise ValueError(f"quotas must be true or false, not {value!r}")
+                raise ValueError(f"{key} must be true or false, not {value!r}")
             updated[key] = value
         elif key in ("quota_scale", "quota_burst_seconds"):
             updated[key] = positive_number(key, value)
         elif key == "iam_policy":
             updated[key] = copy.deepcopy(iam.check_policy(value))
+        elif key in number_rules.default_config():
+            updated[key] = number_rules.check_config(key, value)
         elif key in limits.default_config():
             updated[key] = limits.check_config(key, value)
         else:

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import iam, tagging
+from . import iam, in_flight, number_rules, tagging
 from .config import changed_config, default_config, non_negative_number
 from .core import DEFAULT_ACCOUNT_ID
 from .errors import EmulatorError, field_error, internal_error, throttled, validation_error
@@ -131,6 +131,8 @@ class Emulator:
         self._faults: list[Fault] = []
         self._calls: list[dict[str, Any]] = []
         self.quotas = QuotaBuckets()
+        #: Writes being served now (arrived, not answered): (account, region, resource ID) -> how many.
+        self.arrived = in_flight.Arrivals()
         self.store = store or DictRegionStore(lambda account, region: RegionBackend(account, region, self))
 
     def region(self, region: str, account_id: str = DEFAULT_ACCOUNT_ID) -> RegionBackend:
@@ -152,8 +154,12 @@ class Emulator:
         """
         recorded = copy.deepcopy(params)
         fault: Fault | None = None
+        arrival: list[tuple[str, str, str]] = []
         try:
             foreign = operation in tagging.OPERATIONS
+            if self.config["concurrent_writes_conflict"] and isinstance(params, dict) and not foreign:
+                # Before anything else, injected latency included: a write is in flight from its arrival.
+                arrival = self.arrived.enter(account_id, region, in_flight.targets(operation, params))
             if operation not in service_model().operation_names and not foreign:
                 raise EmulatorError(
                     "UnknownOperationException",
@@ -169,6 +175,8 @@ class Emulator:
             if fault is not None and fault.kind == "not_accessible":
                 raise _not_accessible(operation, params)
             config = self.config
+            # A request signed for a region the service is not in fails its signature check, before IAM.
+            number_rules.check_region(config, region)
             if config["iam_policy"] is not None:
                 # Authorized before the request quota and validation: a denied call costs no quota.
                 iam.authorize(config["iam_policy"], operation, params, region, account_id)
@@ -202,6 +210,8 @@ class Emulator:
                 f"Emulator bug while serving {operation}: {type(error).__name__}: {error}", request_id
             )
             outcome = Outcome(failure.status, failure.body(), failure.code, request_id=request_id)
+        finally:
+            self.arrived.leave(arrival)
         outcome.drop = fault is not None and fault.kind == "drop_after"
         self._record(operation, region, recorded, CONNECTION_DROPPED if outcome.drop else outcome.error)
         return outcome

@@ -1,16 +1,24 @@
 """Writes in flight: a write to a resource while another write to it is still being carried out conflicts.
 
 The ConflictException documentation: "This can occur if you're trying to perform more than one
-operation on the same resource at the same time". The emulator serves one call at a time, so a
-write is "in flight" for ``conflict_window_seconds`` after it was answered (0 by default: the
-service answers its writes once done). A write to the same resource within that window is refused
-with ConflictException without a ``Reason``: none of the model's reasons names concurrency, and
-each of them names a state that does not clear by itself. A refused write changes nothing and
-does not extend the window.
+operation on the same resource at the same time". Two ways make that happen in the emulator:
+
+* A write is in flight from the moment it arrives until it is answered (``concurrent_writes_conflict``,
+  on by default): the server serves calls on threads, and a write to a resource that arrives while
+  another write to it is being served (waiting for the service's lock, or slowed by an injected
+  ``latency`` fault) is refused at once. Overlapping runs meet this exactly when their writes to one
+  resource overlap in time, as on AWS.
+* A write stays in flight for ``conflict_window_seconds`` after it was answered (0 by default: the
+  service answers its writes once done), for tests that need the refusal without timing threads.
+
+Either refusal is ConflictException without a ``Reason``: none of the model's reasons names
+concurrency, and each of them names a state that does not clear by itself. A refused write changes
+nothing and does not extend the window.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -91,3 +99,35 @@ def mark(in_flight: dict[str, float], resources: list[str], now: float, window: 
         return
     for resource_id in resources:
         in_flight[resource_id] = now + window
+
+
+class Arrivals:
+    """The writes being served right now, per (account, region, resource ID); thread-safe."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._serving: dict[tuple[str, str, str], int] = {}
+
+    def enter(self, account_id: str, region: str, resources: list[str]) -> list[tuple[str, str, str]]:
+        """Register a write arriving for ``resources``; ConflictException if one of them has a write being served."""
+        keys = [(account_id, region, resource_id) for resource_id in resources]
+        with self._lock:
+            for key in keys:
+                if self._serving.get(key):
+                    raise in_flight_error(key[2])
+            for key in keys:
+                self._serving[key] = self._serving.get(key, 0) + 1
+        return keys
+
+    def leave(self, keys: list[tuple[str, str, str]]) -> None:
+        with self._lock:
+            for key in keys:
+                left = self._serving.get(key, 0) - 1
+                if left > 0:
+                    self._serving[key] = left
+                else:
+                    self._serving.pop(key, None)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._serving.clear()

@@ -47,9 +47,11 @@ Choices where the model is silent (listed in the README as assumptions):
   none. Another number, or a type without associations, is ValidationException
   ``INVALID_REGISTRATION_ASSOCIATION``; a number already tied to a registration
   is ConflictException ``RESOURCE_ALREADY_ASSOCIATED``.
-* ``RequestPhoneNumber`` accepts any existing registration (ID or ARN),
-  whatever its type and status; an unknown one is ``ResourceNotFoundException``
-  with ``ResourceType`` ``registration``.
+* ``RequestPhoneNumber`` names an existing registration (ID or ARN; an unknown
+  one is ``ResourceNotFoundException`` with ``ResourceType`` ``registration``),
+  which must fit the number under the ``registration_rules`` setting
+  (:mod:`.number_rules`, whose table of which type takes which number type
+  comes from these definitions); the number is then associated with it.
 * ``ReleasePhoneNumber`` of a number whose registration is in one of the
   statuses of the ``registration_statuses_blocking_release`` setting
   (default: those where AWS holds the registration, SUBMITTED, AWS_REVIEWING,
@@ -856,13 +858,6 @@ class RegistrationsMixin:
                 f"Phone number {number.id} is a {number.iso_country_code} {number.number_type} number; "
                 f"{registration.registration_type} takes {takes}.",
             )
-        if number.registration_id is not None and number.registration_id in self.registrations:
-            raise conflict(
-                "RESOURCE_ALREADY_ASSOCIATED",
-                f"Phone number {number.id} is already associated with registration {number.registration_id}.",
-                "phone-number",
-                number.id,
-            )
         if supported.association_behavior == "ASSOCIATE_BEFORE_SUBMIT" and registration.current.status != "DRAFT":
             raise conflict(
                 "REGISTRATION_ALREADY_SUBMITTED",
@@ -878,6 +873,13 @@ class RegistrationsMixin:
                 f"{registration.id} is {registration.status}.",
                 "registration",
                 registration.id,
+            )
+        if number.registration_id is not None and number.registration_id in self.registrations:
+            raise conflict(
+                "RESOURCE_ALREADY_ASSOCIATED",
+                f"Phone number {number.id} is already associated with registration {number.registration_id}.",
+                "phone-number",
+                number.id,
             )
         number.registration_id = registration.id
         response = {

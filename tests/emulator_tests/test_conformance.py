@@ -18,7 +18,7 @@ from botocore.exceptions import ClientError
 from tests.emulator.registration_attachments import ATTACHMENT_OPERATIONS
 from tests.emulator.registrations import REGISTRATION_OPERATIONS
 
-from .helpers import SETTLED_SECONDS, SIMULATOR
+from .helpers import SETTLED_SECONDS, SIMULATOR, TOLL_FREE
 from .registration_helpers import BRAND, PNG, TOLL_FREE_VALUES, TWO_WEEKS, fill
 
 
@@ -131,7 +131,7 @@ def exercise(client: Any, emulator: Any) -> None:
     )[0]
     client.describe_registrations()
     client.describe_registrations(RegistrationIds=[registration], MaxResults=1)
-    registered = client.request_phone_number(RegistrationId=registration, **SIMULATOR)["PhoneNumberId"]
+    registered = client.request_phone_number(RegistrationId=registration, **TOLL_FREE)["PhoneNumberId"]
     member = client.request_phone_number(**SIMULATOR)["PhoneNumberId"]
     pool = client.create_pool(OriginationIdentity=other, MessageType="TRANSACTIONAL")["PoolId"]
     emulator.advance_clock(SETTLED_SECONDS)  # pools CREATING, numbers joining or leaving

@@ -13,6 +13,7 @@ check mode, returns its prediction, and builds the result with ``--diff``.
 from __future__ import annotations
 
 from . import resource as engine
+from . import service_rules
 from .apply import Waiter, apply_plan, unsettled_status
 from .errors import SmsVoiceError
 from .planner import Plan, Step, deferred_steps, plan_keywords, plan_tags, step_options, without_step
@@ -133,6 +134,7 @@ def check_references(reader, plan, known_pools=(), references=None):
     if references is None:
         references = References(reader)
     pools, lists, registrations = set(), set(), set()
+    requests = [step.params for step in plan.steps if step.operation == "RequestPhoneNumber"]
     for step in plan.steps:
         if step.operation in ("RequestPhoneNumber", "AssociateOriginationIdentity") and step.params.get("PoolId"):
             pools.add(step.params["PoolId"])
@@ -149,8 +151,11 @@ def check_references(reader, plan, known_pools=(), references=None):
         references.lookup(POOL, pool_id, "pool_id")
     for name in sorted(lists):
         references.lookup(OPT_OUT_LIST, name, "opt_out_list_name")
+    found = {}
     for registration_id in sorted(registrations):
-        references.lookup(REGISTRATION, registration_id, "registration_id")
+        found[registration_id] = references.lookup(REGISTRATION, registration_id, "registration_id")
+    for params in requests:
+        service_rules.check_request_registration(params, found.get(params.get("RegistrationId")))
 
 
 def _lookup_label(desired):

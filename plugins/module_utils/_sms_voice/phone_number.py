@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import uuid
 
+from . import service_rules
 from .converge import check_references, finish
 from .errors import SmsVoiceError
 from .model_support import check_options_supported
@@ -301,6 +302,7 @@ def ensure_phone_number(module, api):
         plan = plan_present(current, desired, sizes, pools={k: v for k, v in pools.items() if v is not None})
 
     check_references(reader, plan, known_pools=pools, references=references)
+    service_rules.check_self_managed(plan)
     return finish(
         module,
         api,

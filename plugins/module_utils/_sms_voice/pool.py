@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from . import resource as engine
+from . import service_rules
 from .apply import Waiter
 from .converge import check_references, finish, keyword_steps, plan_create, plan_delete, plan_update
 from .errors import SmsVoiceError
@@ -208,8 +209,13 @@ def joining(pool_id, number):
     return Step("AssociateOriginationIdentity", params)
 
 
-def plan_members(pool_before, pool_after, adding, removing, pool_id):
-    """(joining before the pool changes, joining after, leaving) steps; fails for a member that cannot join."""
+def plan_members(pool_before, pool_after, adding, removing, pool_id, capabilities=None):
+    """(joining before the pool changes, joining after, leaving) steps; fails for a member that cannot join.
+
+    ``capabilities``: those of the pool's numbers, when the plan knows them (its founder, or a named number
+    already in it); a member must have the same.
+    """
+    service_rules.check_capabilities(adding, capabilities, pool_id)
     early, late = [], []
     for number in adding:
         if not mismatches(number, pool_before):
@@ -252,7 +258,11 @@ def plan_pool_present(current, desired, members, unresolved=0):
             "changed".format(pool_id, ", ".join(removing)),
             pool_id=pool_id,
         )
-    early, late, leaving = plan_members(current, plan.after, adding, removing, pool_id)
+    # ListPoolOriginationIdentities is not read for capabilities: a named number already in the pool tells them.
+    known = [m.get("number_capabilities") for m in members if m.get("pool_id") == pool_id]
+    early, late, leaving = plan_members(
+        current, plan.after, adding, removing, pool_id, capabilities=next((c for c in known if c), None)
+    )
     pool_steps = [s for s in plan.steps if s.operation in (POOL.update, "PutKeyword", "DeleteKeyword")]
     tag_steps = [s for s in plan.steps if s not in pool_steps]
     steps = early + pool_steps + late + leaving + tag_steps
@@ -319,7 +329,9 @@ def _plan_new_pool(desired, members, unresolved):
     after.update(changes)
     pool_steps = [Step(POOL.update, dict(PoolId=pool_id, **params))] if params else []
     pool_steps += keyword_steps(pool_id, founder.get("keywords"), desired, after)
-    early, late, _leaving = plan_members(before, after, others, [], pool_id)
+    early, late, _leaving = plan_members(
+        before, after, others, [], pool_id, capabilities=founder.get("number_capabilities")
+    )
     after["pool_id"] = None
     after["phone_number_ids"] = [m["phone_number_id"] for m in members] or [founder["phone_number_id"]]
     steps = created.steps + early + pool_steps + late
@@ -364,6 +376,7 @@ def ensure_pool(module, api):
         plan = plan_pool_present(current, desired, members, unresolved)
     references = References(reader, module.check_mode, getattr(module, "warn", None))
     check_references(reader, plan, known_pools=[current["pool_id"]] if current else (), references=references)
+    service_rules.check_self_managed(plan)
     plan = wait_for_active_pool(plan)
     if not params["wait"] and plan.operations == [POOL.create]:
         plan.after["status"] = "CREATING"  # nothing follows the create to wait for: the pool is new
