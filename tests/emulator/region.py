@@ -87,8 +87,10 @@ from .keywords import KEYWORD_OPERATIONS, KeywordsMixin
 from .limits import LIMIT_OPERATIONS, LimitsMixin
 from .numbers import NUMBER_OPERATIONS, NumbersMixin, PhoneNumber
 from .opt_out_lists import DEFAULT_OPT_OUT_LIST, OPT_OUT_LIST_OPERATIONS, OptOutList, OptOutListsMixin
+from .opted_out_numbers import OPTED_OUT_NUMBER_OPERATIONS, OptedOutNumbersMixin
 from .pools import POOL_OPERATIONS, Pool, PoolsMixin
 from .registrations import REGISTRATION_OPERATIONS, Registration, RegistrationsMixin
+from .resource_policies import RESOURCE_POLICY_OPERATIONS, ResourcePoliciesMixin
 from .tags import TAG_OPERATIONS, TagsMixin
 
 if TYPE_CHECKING:
@@ -104,6 +106,8 @@ OPERATIONS = {
     **AVAILABLE_NUMBER_OPERATIONS,
     **REGISTRATION_OPERATIONS,
     **LIMIT_OPERATIONS,
+    **OPTED_OUT_NUMBER_OPERATIONS,
+    **RESOURCE_POLICY_OPERATIONS,
 }
 
 
@@ -116,6 +120,8 @@ class RegionBackend(
     AvailableNumbersMixin,
     RegistrationsMixin,
     LimitsMixin,
+    OptedOutNumbersMixin,
+    ResourcePoliciesMixin,
     RegionCore,
 ):
     """Every resource of one account in one region, and the operations on them.

@@ -53,6 +53,7 @@ class TagsMixin:
         return merged
 
     def _tagged_resource(self, arn: str, write: bool) -> PhoneNumber | Pool | OptOutList:
+        """The phone number, pool or opt-out list an ARN names (``write``: a released number is not found)."""
         kind, key, here = self._split_arn(arn, "ResourceArn")
         resource_types = enum_values("ResourceType")
         if kind not in resource_types:
