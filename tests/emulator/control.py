@@ -11,6 +11,7 @@ control functions back the ``/_emulator/*`` endpoints and the in-process handle.
 from __future__ import annotations
 
 import copy
+import re
 import sys
 import threading
 import time
@@ -28,6 +29,9 @@ from .quotas import QuotaBuckets
 from .region import OPERATIONS, RegionBackend
 from .registrations import check_seed
 from .validation import service_model, validate_input
+
+#: What the seed endpoint takes as an opted-out number: the model's OptedOutNumber pattern, with its ``+``.
+E164_DIGITS = re.compile(r"\+[1-9][0-9]{1,18}")
 
 FAULT_KINDS = ("throttle", "server_error", "latency", "drop_after", "not_accessible")
 #: The ``error`` a call-log entry carries when a ``drop_after`` fault cut the connection.
@@ -338,6 +342,27 @@ class Emulator:
             except EmulatorError as e:
                 raise ValueError(f"registrations: {e.message} (registrations_quota)") from e
             return [backend.add_registration(kind, status).id for kind, status in checked]
+
+    def seed_opted_out_numbers(
+        self,
+        numbers: list[Any],
+        opt_out_list: str = "Default",
+        region: str = "us-east-1",
+        account_id: str = DEFAULT_ACCOUNT_ID,
+    ) -> int:
+        """Put numbers on an opt-out list as their end users' STOP replies do (``EndUserOptedOut`` true; not
+        logged as calls); how many the list holds then."""
+        if not isinstance(numbers, list) or not all(isinstance(n, str) and E164_DIGITS.fullmatch(n) for n in numbers):
+            raise ValueError("opted_out_numbers.numbers must be a list of E.164 numbers (+ and 2 to 19 digits)")
+        with self.lock:
+            backend = self.store.get(account_id, region)
+            try:
+                listed = backend._opt_out_list(opt_out_list)
+            except EmulatorError as e:
+                raise ValueError(f"opted_out_numbers.opt_out_list: {e.message}") from e
+            for number in numbers:
+                backend.add_opted_out(listed, number, end_user=True)
+            return len(listed.opted_out)
 
     def state(self) -> dict[str, dict[str, list[dict[str, Any]]]]:
         """``{region: {"phone_numbers": [...], "pools": [...], "opt_out_lists": [...]}}`` over all accounts."""

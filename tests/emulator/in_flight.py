@@ -56,10 +56,24 @@ WRITES: dict[str, Callable[[dict[str, Any]], list[str]]] = {
     "DeleteRegistrationFieldValue": lambda p: _id(p.get("RegistrationId")),
     "CreateRegistrationAssociation": lambda p: _id(p.get("RegistrationId")) + _id(p.get("ResourceId")),
     "DeleteRegistrationAttachment": lambda p: _id(p.get("RegistrationAttachmentId")),
+    # An opted-out number is its own resource (ResourceType opted-out-number): writes of different
+    # numbers to one list do not conflict.
+    "PutOptedOutNumber": lambda p: [_opted_out(p)],
+    "DeleteOptedOutNumber": lambda p: [_opted_out(p)],
+    "PutResourcePolicy": lambda p: _id(p.get("ResourceArn")),
+    "DeleteResourcePolicy": lambda p: _id(p.get("ResourceArn")),
 }
 
 
+def _opted_out(params: dict[str, Any]) -> str:
+    """``list/number``: the opt-out list's name and the number's digits."""
+    listed = _id(params.get("OptOutListName"))
+    return "{0}/{1}".format(listed[0] if listed else "", (params.get("OptedOutNumber") or "").lstrip("+"))
+
+
 def _kind(resource_id: str) -> str:
+    if "/" in resource_id:
+        return "opted-out-number"
     if resource_id.startswith("phone-"):
         return "phone-number"
     if resource_id.startswith("pool-"):

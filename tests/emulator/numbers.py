@@ -123,6 +123,8 @@ class PhoneNumber:
     left_pool_at: float = 0.0
     busy_until: float = 0.0
     deleted_at: float | None = None
+    policy: str | None = None
+    policy_created: float | None = None
 
 
 def _phone_filters(backend: RegionBackend) -> dict[str, FilterSpec]:

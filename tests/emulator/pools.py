@@ -57,6 +57,8 @@ class Pool:
     keywords: dict[str, Keyword] = field(default_factory=dict)
     #: The founding number's capabilities, which every member shares (:mod:`.number_rules`).
     capabilities: list[str] = field(default_factory=list)
+    policy: str | None = None
+    policy_created: float | None = None
 
 
 def _pool_filters(backend: PoolsMixin) -> dict[str, FilterSpec]:

@@ -88,9 +88,11 @@ from .keywords import KEYWORD_OPERATIONS, KeywordsMixin
 from .limits import LIMIT_OPERATIONS, LimitsMixin
 from .numbers import NUMBER_OPERATIONS, NumbersMixin, PhoneNumber
 from .opt_out_lists import DEFAULT_OPT_OUT_LIST, OPT_OUT_LIST_OPERATIONS, OptOutList, OptOutListsMixin
+from .opted_out_numbers import OPTED_OUT_NUMBER_OPERATIONS, OptedOutNumbersMixin
 from .pools import POOL_OPERATIONS, Pool, PoolsMixin
 from .registration_attachments import ATTACHMENT_OPERATIONS, RegistrationAttachment, RegistrationAttachmentsMixin
 from .registrations import REGISTRATION_OPERATIONS, Registration, RegistrationsMixin
+from .resource_policies import RESOURCE_POLICY_OPERATIONS, ResourcePoliciesMixin
 from .tags import TAG_OPERATIONS, TagsMixin
 
 if TYPE_CHECKING:
@@ -107,6 +109,8 @@ OPERATIONS = {
     **REGISTRATION_OPERATIONS,
     **ATTACHMENT_OPERATIONS,
     **LIMIT_OPERATIONS,
+    **OPTED_OUT_NUMBER_OPERATIONS,
+    **RESOURCE_POLICY_OPERATIONS,
 }
 
 
@@ -120,6 +124,8 @@ class RegionBackend(
     RegistrationsMixin,
     RegistrationAttachmentsMixin,
     LimitsMixin,
+    OptedOutNumbersMixin,
+    ResourcePoliciesMixin,
     RegionCore,
 ):
     """Every resource of one account in one region, and the operations on them.

@@ -1,4 +1,7 @@
-"""Tags of phone numbers, pools, opt-out lists, registrations and registration attachments (TagResource, UntagResource, ListTagsForResource)."""
+"""Tags of phone numbers, pools, opt-out lists, registrations and registration attachments.
+
+TagResource, UntagResource and ListTagsForResource.
+"""
 
 from __future__ import annotations
 
@@ -47,6 +50,10 @@ class TagsMixin:
         return merged
 
     def _tagged_resource(self, arn: str, write: bool) -> Any:
+        """The resource an ARN names: a phone number, pool, opt-out list, registration or registration attachment.
+
+        ``write``: a released number is not found.
+        """
         kind, key, here = self._split_arn(arn, "ResourceArn")
         resource_types = enum_values("ResourceType")
         if kind not in resource_types:

@@ -123,9 +123,11 @@ def test_each_operation_is_served_by_the_mixin_of_its_resource_module():
         limits,
         numbers,
         opt_out_lists,
+        opted_out_numbers,
         pools,
         registration_attachments,
         registrations,
+        resource_policies,
         tags,
     )
 
@@ -139,6 +141,8 @@ def test_each_operation_is_served_by_the_mixin_of_its_resource_module():
         (registrations.REGISTRATION_OPERATIONS, registrations.RegistrationsMixin),
         (registration_attachments.ATTACHMENT_OPERATIONS, registration_attachments.RegistrationAttachmentsMixin),
         (limits.LIMIT_OPERATIONS, limits.LimitsMixin),
+        (opted_out_numbers.OPTED_OUT_NUMBER_OPERATIONS, opted_out_numbers.OptedOutNumbersMixin),
+        (resource_policies.RESOURCE_POLICY_OPERATIONS, resource_policies.ResourcePoliciesMixin),
     ]
     for table, mixin in tables:
         assert [method for method in table.values() if method not in vars(mixin)] == [], mixin.__name__

@@ -141,7 +141,23 @@ def exercise(client: Any, emulator: Any) -> None:
     toll_free = client.request_phone_number(
         IsoCountryCode="US", MessageType="PROMOTIONAL", NumberCapabilities=["SMS"], NumberType="TOLL_FREE"
     )["PhoneNumberId"]
+    emulator.seed_opted_out_numbers(["+447700900001"])
+    client.put_opted_out_number(OptOutListName="Default", OptedOutNumber="+12065550100")
+    client.describe_opted_out_numbers(OptOutListName="Default", MaxResults=1)
+    client.delete_opted_out_number(OptOutListName="Default", OptedOutNumber="+12065550100")
+    policy = '{"Version": "2012-10-17", "Statement": []}'
+    member_arn = f"arn:aws:sms-voice:us-east-1:123456789012:phone-number/{member}"
+    client.put_resource_policy(ResourceArn=member_arn, Policy=policy)
+    client.get_resource_policy(ResourceArn=member_arn)
+    client.delete_resource_policy(ResourceArn=member_arn)
     for call in (
+        lambda: client.get_resource_policy(ResourceArn=member_arn),
+        lambda: client.put_resource_policy(ResourceArn=member_arn, Policy="[]"),
+        lambda: client.describe_opted_out_numbers(OptOutListName="Default", OptedOutNumbers=["+12065559999"]),
+        lambda: (
+            client.put_opted_out_number(OptOutListName="Default", OptedOutNumber="+12065550100")
+            and client.delete_opted_out_number(OptOutListName="Default", OptedOutNumber="+12065550100")
+        ),
         lambda: client.release_phone_number(PhoneNumberId=registered),
         lambda: client.describe_registrations(RegistrationIds=["registration-" + "0" * 32]),
         lambda: client.update_phone_number(PhoneNumberId=other, TwoWayChannelRole="arn:aws:iam::123456789012:role/r"),
@@ -183,8 +199,8 @@ def test_every_response_conforms_to_the_service_model(emulator):
     recorder = Recorder(client)
     exercise(client, emulator)
     problems, errors = problems_of(client.meta.service_model, recorder.seen)
-    assert errors == 13
-    assert len({op for op, _status, _body in recorder.seen}) == 22
+    assert errors == 17
+    assert len({op for op, _status, _body in recorder.seen}) == 28
     codes = {body.get("__type") for _op, status, body in recorder.seen if status >= 300}
     assert {"ThrottlingException", "ValidationException", "ConflictException"} <= codes
     assert problems == []

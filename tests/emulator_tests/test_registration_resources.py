@@ -236,6 +236,9 @@ def test_registrations_and_attachments_are_tagged_and_found_by_get_resources(api
     assert found == [{"ResourceARN": registration["RegistrationArn"], "Tags": [{"Key": "Name", "Value": "renamed"}]}]
     found = tagging.get_resources(TagFilters=[{"Key": "sha256"}])["ResourceTagMappingList"]
     assert [r["ResourceARN"] for r in found] == [attachment["RegistrationAttachmentArn"]]
+    policy = '{"Version": "2012-10-17", "Statement": []}'
+    with raises("ResourceNotFoundException", ResourceType="registration"):  # policies share numbers and lists only
+        client.put_resource_policy(ResourceArn=registration["RegistrationArn"], Policy=policy)
     client.delete_registration(RegistrationId=registration["RegistrationId"])
     assert tagging.get_resources(ResourceTypeFilters=["sms-voice:registration"])["ResourceTagMappingList"] == []
     with raises("ResourceNotFoundException", ResourceType="registration"):
