@@ -42,6 +42,7 @@ QUOTAS: dict[str, float] = {
     "DescribePhoneNumbers": 1,
     "DescribePools": 1,
     "DescribeRegistrations": 1,
+    "DescribeSenderIds": 1,
     "DisassociateOriginationIdentity": 1,
     "ListAvailablePhoneNumbers": 1,
     "GetResourcePolicy": 1,
@@ -53,11 +54,14 @@ QUOTAS: dict[str, float] = {
     "PutOptedOutNumber": 1,
     "PutResourcePolicy": 1,
     "ReleasePhoneNumber": 1,
+    "ReleaseSenderId": 1,
     "RequestPhoneNumber": 1,
+    "RequestSenderId": 1,
     "TagResource": 1,
     "UntagResource": 1,
     "UpdatePhoneNumber": 1,
     "UpdatePool": 1,
+    "UpdateSenderId": 1,
     # The Resource Groups Tagging API (tests/emulator/tagging.py): "Rate of calling the GetResources API
     # operation: Maximum of 15 calls per second" (Tag Editor user guide, "Service quotas",
     # https://docs.aws.amazon.com/tag-editor/latest/userguide/reference.html).

@@ -67,6 +67,8 @@ class TagsMixin:
             resource = self.pools.get(key)
         elif here and kind == "opt-out-list":
             resource = self.opt_out_lists.get(key)
+        elif here and kind == "sender-id":
+            resource = self.sender_ids.get(key)
         if resource is None:
             raise EmulatorError(
                 "ResourceNotFoundException", f"The resource {arn} does not exist.", ResourceType=kind, ResourceId=arn
