@@ -207,35 +207,24 @@ class PoolsMixin:
                     "phone-number",
                     number.id,
                 )
-            self.check_room("POOLS")
-            tags = self._merged_tags({}, self._checked_tags(params.get("Tags") or []))
-            pool_id = "pool-" + secrets.token_hex(16)
-            pool = Pool(
-                seq=next(self._seq),
-                id=pool_id,
-                arn=self.arn("pool", pool_id),
-                message_type=number.message_type,
+            pool = self._new_pool(
+                params,
                 opt_out_list=number.opt_out_list,
-                created=self.now(),
-                active_at=self.now() + float(self.config["pool_creating_seconds"]),
                 two_way_enabled=number.two_way_enabled,
                 two_way_channel_arn=number.two_way_channel_arn,
                 two_way_channel_role=number.two_way_channel_role,
                 self_managed=number.self_managed,
-                deletion_protection=bool(params.get("DeletionProtectionEnabled", False)),
-                tags=tags,
                 keywords={key: copy.copy(keyword) for key, keyword in number.keywords.items()},
                 capabilities=list(number.capabilities),
             )
-            self.pools[pool_id] = pool
             self._join_pool(number, pool)
             response = filter_output("CreatePool", {**self.pool_view(pool), "Tags": _tag_list(pool.tags)})
-            return response, "pool", pool_id, None
+            return response, "pool", pool.id, None
 
         return self._idempotent("CreatePool", params, execute)
 
     def _create_sender_pool(self, params: dict[str, Any], sender: SenderId) -> tuple[dict[str, Any], str, str, None]:
-        """CreatePool founded by a sender ID: one-way, so the Default opt-out list, no two-way, no keywords."""
+        """CreatePool founded by a sender ID: one-way, so the Default opt-out list, no two-way, the default keywords."""
         from .keywords import DEFAULT_KEYWORDS, Keyword  # keywords imports this module
 
         if params["MessageType"] not in sender.message_types:
@@ -246,6 +235,18 @@ class PoolsMixin:
                 "sender-id",
                 sender.sender_id,
             )
+        pool = self._new_pool(
+            params,
+            opt_out_list=DEFAULT_OPT_OUT_LIST,
+            # The keywords every number starts with, so that numbers can join the pool too.
+            keywords={k: Keyword(next(self._seq), k, message, action) for k, message, action in DEFAULT_KEYWORDS},
+        )
+        self.sender_joins(sender, pool)
+        response = filter_output("CreatePool", {**self.pool_view(pool), "Tags": _tag_list(pool.tags)})
+        return response, "pool", pool.id, None
+
+    def _new_pool(self, params: dict[str, Any], **settings: Any) -> Pool:
+        """A CREATING pool of CreatePool's message type, tags and deletion protection, with its founder's ``settings``."""
         self.check_room("POOLS")
         tags = self._merged_tags({}, self._checked_tags(params.get("Tags") or []))
         pool_id = "pool-" + secrets.token_hex(16)
@@ -254,18 +255,14 @@ class PoolsMixin:
             id=pool_id,
             arn=self.arn("pool", pool_id),
             message_type=params["MessageType"],
-            opt_out_list=DEFAULT_OPT_OUT_LIST,
             created=self.now(),
             active_at=self.now() + float(self.config["pool_creating_seconds"]),
             deletion_protection=bool(params.get("DeletionProtectionEnabled", False)),
             tags=tags,
-            # The keywords every number starts with, so that numbers can join the pool too.
-            keywords={k: Keyword(next(self._seq), k, message, action) for k, message, action in DEFAULT_KEYWORDS},
+            **settings,
         )
         self.pools[pool_id] = pool
-        self.sender_joins(sender, pool)
-        response = filter_output("CreatePool", {**self.pool_view(pool), "Tags": _tag_list(pool.tags)})
-        return response, "pool", pool_id, None
+        return pool
 
     def describe_pools(self, params: dict[str, Any]) -> dict[str, Any]:
         return self._describe(
