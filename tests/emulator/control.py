@@ -370,7 +370,8 @@ class Emulator:
             result: dict[str, dict[str, list[dict[str, Any]]]] = {}
             for (_account, region), backend in self.store.items():
                 target = result.setdefault(
-                    region, {"phone_numbers": [], "pools": [], "opt_out_lists": [], "registrations": []}
+                    region,
+                    {"phone_numbers": [], "pools": [], "opt_out_lists": [], "registrations": [], "sender_ids": []},
                 )
                 for key, values in backend.dump().items():
                     target[key].extend(values)

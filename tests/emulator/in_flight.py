@@ -18,6 +18,7 @@ nothing and does not extend the window.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -38,11 +39,11 @@ WRITES: dict[str, Callable[[dict[str, Any]], list[str]]] = {
     "RequestPhoneNumber": lambda p: _id(p.get("PoolId")),
     "UpdatePhoneNumber": lambda p: _id(p.get("PhoneNumberId")),
     "ReleasePhoneNumber": lambda p: _id(p.get("PhoneNumberId")),
-    "CreatePool": lambda p: _id(p.get("OriginationIdentity")),
+    "CreatePool": lambda p: _identity(p),
     "UpdatePool": lambda p: _id(p.get("PoolId")),
     "DeletePool": lambda p: _id(p.get("PoolId")),
-    "AssociateOriginationIdentity": lambda p: _id(p.get("OriginationIdentity")),
-    "DisassociateOriginationIdentity": lambda p: _id(p.get("OriginationIdentity")),
+    "AssociateOriginationIdentity": lambda p: _identity(p),
+    "DisassociateOriginationIdentity": lambda p: _identity(p),
     "PutKeyword": lambda p: _id(p.get("OriginationIdentity")),
     "DeleteKeyword": lambda p: _id(p.get("OriginationIdentity")),
     "TagResource": lambda p: _id(p.get("ResourceArn")),
@@ -60,9 +61,30 @@ WRITES: dict[str, Callable[[dict[str, Any]], list[str]]] = {
     # numbers to one list do not conflict.
     "PutOptedOutNumber": lambda p: [_opted_out(p)],
     "DeleteOptedOutNumber": lambda p: [_opted_out(p)],
+    "RequestSenderId": lambda p: [_sender(p)],
+    "UpdateSenderId": lambda p: [_sender(p)],
+    "ReleaseSenderId": lambda p: [_sender(p)],
     "PutResourcePolicy": lambda p: _id(p.get("ResourceArn")),
     "DeleteResourcePolicy": lambda p: _id(p.get("ResourceArn")),
 }
+
+
+def _sender(params: dict[str, Any]) -> str:
+    """``SENDER/GB``: a sender ID is keyed by ID and country (an ARN ends in both)."""
+    value = params.get("SenderId") or ""
+    if value.startswith("arn:"):
+        return value.split(":sender-id/", 1)[-1]
+    return "{0}/{1}".format(value, params.get("IsoCountryCode") or "")
+
+
+def _identity(params: dict[str, Any]) -> list[str]:
+    """The resource an ``OriginationIdentity`` names: a number by ID, a sender ID by ID and country."""
+    value = params.get("OriginationIdentity")
+    if value and not value.startswith(("phone-", "pool-", "arn:")):
+        return [_sender({"SenderId": value, "IsoCountryCode": params.get("IsoCountryCode")})]
+    if value and value.startswith("arn:") and ":sender-id/" in value:
+        return [_sender({"SenderId": value})]
+    return _id(value)
 
 
 def _opted_out(params: dict[str, Any]) -> str:
@@ -73,7 +95,8 @@ def _opted_out(params: dict[str, Any]) -> str:
 
 def _kind(resource_id: str) -> str:
     if "/" in resource_id:
-        return "opted-out-number"
+        # SENDER/GB (a sender ID and its country) or List/12065550100 (a number on an opt-out list)
+        return "sender-id" if re.fullmatch(r"[A-Z]{2}", resource_id.rsplit("/", 1)[1]) else "opted-out-number"
     if resource_id.startswith("phone-"):
         return "phone-number"
     if resource_id.startswith("pool-"):

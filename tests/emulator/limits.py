@@ -7,7 +7,7 @@ lists, sender IDs, registrations, registration attachments), each from a setting
 
 * ``Used`` counts what the create call's quota check counts: live numbers (a
   released one, DELETED, no longer counts), pools, opt-out lists (``Default``
-  included), registrations, registration attachments; sender IDs are not emulated, so 0.
+  included), registrations, registration attachments, sender IDs.
 * ``Max`` is the setting; ``null`` means no limit, which the API cannot say
   (``Max`` is a required long), so it is reported as the largest long.
 
@@ -81,7 +81,7 @@ class LimitsMixin:
             return len(self.registrations)  # type: ignore[attr-defined]
         if name == "REGISTRATION_ATTACHMENTS":
             return len(self.registration_attachments)  # type: ignore[attr-defined]
-        return 0  # sender IDs are not emulated
+        return len(self.sender_ids)  # type: ignore[attr-defined]
 
     def check_room(self, name: str, adding: int = 1) -> None:
         """ServiceQuotaExceededException with the limit's reason when ``adding`` more would exceed it."""

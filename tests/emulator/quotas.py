@@ -55,6 +55,7 @@ QUOTAS: dict[str, float] = {
     "DescribeRegistrationTypeDefinitions": 1,
     "DescribeRegistrationVersions": 1,
     "DescribeRegistrations": 1,
+    "DescribeSenderIds": 1,
     "DisassociateOriginationIdentity": 1,
     "DiscardRegistrationVersion": 1,
     "ListAvailablePhoneNumbers": 1,
@@ -69,12 +70,15 @@ QUOTAS: dict[str, float] = {
     "PutOptedOutNumber": 1,
     "PutResourcePolicy": 1,
     "ReleasePhoneNumber": 1,
+    "ReleaseSenderId": 1,
     "RequestPhoneNumber": 1,
     "SubmitRegistrationVersion": 1,
+    "RequestSenderId": 1,
     "TagResource": 1,
     "UntagResource": 1,
     "UpdatePhoneNumber": 1,
     "UpdatePool": 1,
+    "UpdateSenderId": 1,
     # The Resource Groups Tagging API (tests/emulator/tagging.py): "Rate of calling the GetResources API
     # operation: Maximum of 15 calls per second" (Tag Editor user guide, "Service quotas",
     # https://docs.aws.amazon.com/tag-editor/latest/userguide/reference.html).

@@ -93,6 +93,7 @@ from .pools import POOL_OPERATIONS, Pool, PoolsMixin
 from .registration_attachments import ATTACHMENT_OPERATIONS, RegistrationAttachment, RegistrationAttachmentsMixin
 from .registrations import REGISTRATION_OPERATIONS, Registration, RegistrationsMixin
 from .resource_policies import RESOURCE_POLICY_OPERATIONS, ResourcePoliciesMixin
+from .sender_ids import SENDER_ID_OPERATIONS, SenderId, SenderIdsMixin
 from .tags import TAG_OPERATIONS, TagsMixin
 
 if TYPE_CHECKING:
@@ -111,6 +112,7 @@ OPERATIONS = {
     **LIMIT_OPERATIONS,
     **OPTED_OUT_NUMBER_OPERATIONS,
     **RESOURCE_POLICY_OPERATIONS,
+    **SENDER_ID_OPERATIONS,
 }
 
 
@@ -126,6 +128,7 @@ class RegionBackend(
     LimitsMixin,
     OptedOutNumbersMixin,
     ResourcePoliciesMixin,
+    SenderIdsMixin,
     RegionCore,
 ):
     """Every resource of one account in one region, and the operations on them.
@@ -146,6 +149,7 @@ class RegionBackend(
         self.client_tokens: dict[str, TokenRecord] = {}
         self.registrations: dict[str, Registration] = {}
         self.registration_attachments: dict[str, RegistrationAttachment] = {}
+        self.sender_ids: dict[str, SenderId] = {}
         #: resource ID -> when its last write stops being in flight (``conflict_window_seconds``)
         self.writes_in_flight: dict[str, float] = {}
         self._seq = itertools.count(1)
@@ -182,6 +186,9 @@ class RegionBackend(
                 Tags=_tag_list(pool.tags),
                 Keywords=[k.view() for k in sorted(pool.keywords.values(), key=lambda k: k.seq)],
                 PhoneNumberIds=[n.id for n in self._pool_members(pool)],
+                SenderIds=[
+                    {"SenderId": s.sender_id, "IsoCountryCode": s.iso_country_code} for s in self.pool_senders(pool)
+                ],
             )
             pools.append(doc)
         opt_out_lists = [
@@ -191,7 +198,12 @@ class RegionBackend(
         registrations = [
             {**r.view(), "AccountId": self.account_id, "Tags": _tag_list(r.tags)} for r in self.registrations.values()
         ]
+        sender_ids = [
+            {**self.sender_view(s), "AccountId": self.account_id, "Tags": _tag_list(s.tags)}
+            for s in self.sender_ids.values()
+        ]
         return {
+            "sender_ids": sender_ids,
             "phone_numbers": numbers,
             "pools": pools,
             "opt_out_lists": opt_out_lists,

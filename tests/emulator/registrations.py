@@ -833,8 +833,16 @@ class RegistrationsMixin:
         registration = self._registration(params["RegistrationId"])
         identifier = params["ResourceId"]
         kind = self._split_arn(identifier, "ResourceId")[0] if identifier.startswith("arn:") else None  # type: ignore[attr-defined]
-        if kind not in (None, "phone-number") or (kind is None and not identifier.startswith("phone-")):
-            raise not_found("sender-id", identifier)
+        if kind == "sender-id" or (kind is None and not identifier.startswith("phone-")):
+            # A sender ID by ARN (a bare one names no country); none of the emulator's types takes one.
+            sender = self._sender(identifier, None, "ResourceId")  # type: ignore[attr-defined]
+            raise field_error(
+                "INVALID_REGISTRATION_ASSOCIATION",
+                "ResourceId",
+                f"{registration.registration_type} takes no sender IDs ({sender.sender_id}).",
+            )
+        if kind not in (None, "phone-number"):
+            raise not_found(kind, identifier)
         number = self._number(identifier, "ResourceId")  # type: ignore[attr-defined]
         self._require_not_deleted(number)  # type: ignore[attr-defined]
         definition = DEFINITIONS.get(registration.registration_type)

@@ -62,6 +62,7 @@ KINDS = {
     "phone-number": "numbers",
     "pool": "pools",
     "opt-out-list": "opt_out_lists",
+    "sender-id": "sender_ids",
     "registration": "registrations",
     "registration-attachment": "registration_attachments",
 }
@@ -179,7 +180,7 @@ def live_resources(backend: RegionBackend) -> dict[str, dict[str, str]]:
 def _current_tags(backend: RegionBackend, arn: str) -> dict[str, str] | None:
     for kind, store in KINDS.items():
         if f":{kind}/" in arn:
-            resource = getattr(backend, store).get(arn.rsplit("/", 1)[-1])
+            resource = getattr(backend, store).get(arn.split(f":{kind}/", 1)[1])
             if resource is None or getattr(resource, "deleted_at", None) is not None:
                 return None
             return resource.tags
@@ -192,6 +193,7 @@ _ARN_MEMBERS = (
     "PhoneNumberArn",
     "PoolArn",
     "OptOutListArn",
+    "SenderIdArn",
     "RegistrationArn",
     "RegistrationAttachmentArn",
 )

@@ -67,6 +67,8 @@ class TagsMixin:
             resource = self.pools.get(key)
         elif here and kind == "opt-out-list":
             resource = self.opt_out_lists.get(key)
+        elif here and kind == "sender-id":
+            resource = self.sender_ids.get(key)
         elif here and kind == "registration":
             resource = self.registrations.get(key)
         elif here and kind == "registration-attachment":

@@ -128,6 +128,7 @@ def test_each_operation_is_served_by_the_mixin_of_its_resource_module():
         registration_attachments,
         registrations,
         resource_policies,
+        sender_ids,
         tags,
     )
 
@@ -143,6 +144,7 @@ def test_each_operation_is_served_by_the_mixin_of_its_resource_module():
         (limits.LIMIT_OPERATIONS, limits.LimitsMixin),
         (opted_out_numbers.OPTED_OUT_NUMBER_OPERATIONS, opted_out_numbers.OptedOutNumbersMixin),
         (resource_policies.RESOURCE_POLICY_OPERATIONS, resource_policies.ResourcePoliciesMixin),
+        (sender_ids.SENDER_ID_OPERATIONS, sender_ids.SenderIdsMixin),
     ]
     for table, mixin in tables:
         assert [method for method in table.values() if method not in vars(mixin)] == [], mixin.__name__

@@ -150,7 +150,16 @@ def exercise(client: Any, emulator: Any) -> None:
     client.put_resource_policy(ResourceArn=member_arn, Policy=policy)
     client.get_resource_policy(ResourceArn=member_arn)
     client.delete_resource_policy(ResourceArn=member_arn)
+    sender = client.request_sender_id(SenderId="CONFORM", IsoCountryCode="GB", Tags=[{"Key": "k", "Value": "v"}])
+    client.describe_sender_ids(SenderIds=[{"SenderId": "CONFORM", "IsoCountryCode": "GB"}])
+    client.update_sender_id(SenderId=sender["SenderIdArn"], IsoCountryCode="GB", DeletionProtectionEnabled=False)
+    client.associate_origination_identity(PoolId=pool, OriginationIdentity="CONFORM", IsoCountryCode="GB")
+    emulator.advance_clock(SETTLED_SECONDS)
+    client.list_pool_origination_identities(PoolId=pool)
+    client.disassociate_origination_identity(PoolId=pool, OriginationIdentity="CONFORM", IsoCountryCode="GB")
+    client.release_sender_id(SenderId="CONFORM", IsoCountryCode="GB")
     for call in (
+        lambda: client.request_sender_id(SenderId="CONFORM", IsoCountryCode="US"),
         lambda: client.get_resource_policy(ResourceArn=member_arn),
         lambda: client.put_resource_policy(ResourceArn=member_arn, Policy="[]"),
         lambda: client.describe_opted_out_numbers(OptOutListName="Default", OptedOutNumbers=["+12065559999"]),
@@ -199,8 +208,8 @@ def test_every_response_conforms_to_the_service_model(emulator):
     recorder = Recorder(client)
     exercise(client, emulator)
     problems, errors = problems_of(client.meta.service_model, recorder.seen)
-    assert errors == 17
-    assert len({op for op, _status, _body in recorder.seen}) == 28
+    assert errors == 18
+    assert len({op for op, _status, _body in recorder.seen}) == 32
     codes = {body.get("__type") for _op, status, body in recorder.seen if status >= 300}
     assert {"ThrottlingException", "ValidationException", "ConflictException"} <= codes
     assert problems == []

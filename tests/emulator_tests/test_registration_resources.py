@@ -165,7 +165,10 @@ def test_a_registration_refuses_numbers_its_type_does_not_take(api):
                 RegistrationId=create(client, registration_type), ResourceId=simulator
             )
         assert caught.value.response["Fields"][0]["Name"] == "ResourceId"
-    with raises("ResourceNotFoundException", ResourceType="sender-id"):
+    sender = client.request_sender_id(SenderId="MYBRAND", IsoCountryCode="GB")["SenderIdArn"]
+    with raises("ValidationException", Reason="INVALID_REGISTRATION_ASSOCIATION"):
+        client.create_registration_association(RegistrationId=create(client, CAMPAIGN), ResourceId=sender)
+    with raises("ResourceNotFoundException", ResourceType="sender-id"):  # a bare sender ID names no country
         client.create_registration_association(RegistrationId=create(client), ResourceId="MYBRAND")
     with raises("ResourceNotFoundException", ResourceType="phone-number"):
         client.create_registration_association(RegistrationId=create(client), ResourceId="phone-" + "0" * 32)
