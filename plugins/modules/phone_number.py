@@ -605,11 +605,11 @@ phone_number:
 from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.connection import AWS_COMMON_ARGUMENT_SPEC
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.engine.resource import option_specs
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.keywords import keyword_options
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.phone_number import ensure_phone_number
-from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.resource import option_specs
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.resources import (
     PHONE_NUMBER,
-    keyword_options,
     tag_options,
     wait_options,
 )

@@ -76,7 +76,7 @@ def callable_operations():
     operations = set(session.get_service_model(SERVICE).operation_names)
     operations |= set(session.get_service_model(TAGGING_SERVICE).operation_names)
     named = set()
-    for path in MODULE_UTILS.glob("*.py"):
+    for path in MODULE_UTILS.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text())):
             if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value in operations:
                 named.add(node.value)

@@ -16,15 +16,16 @@ import botocore.session
 import pytest
 import yaml
 
-from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice import resource as engine
-from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.converge import (
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.engine import resource as engine
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.engine.plan import (
     plan_create,
     plan_delete,
     plan_update,
+    step_options,
+    without_step,
 )
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.engine.resource import Field, Resource
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.errors import SmsVoiceError
-from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.planner import step_options, without_step
-from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.resource import Field, Resource
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.resources import RESOURCES
 
 SERVICE = "pinpoint-sms-voice-v2"

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from .engine.paging import api_filters, live_statuses
+from .engine.resource import shape
 from .errors import SmsVoiceError
-from .reader import api_filters, live_statuses
-from .resource import shape
 
 FILTER_VALUE_MAX = 128
 FILTER_VALUES_MAX = 20

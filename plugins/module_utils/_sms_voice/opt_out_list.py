@@ -11,11 +11,13 @@ when it is ``Default`` or when numbers or pools still use it.
 
 from __future__ import annotations
 
-from . import converge
+from .engine import converge
+from .engine.plan import plan_create, plan_delete, plan_update
+from .engine.resource import desired_from_params, iso8601, shape
 from .errors import SmsVoiceError
 from .info import shaped_matches
+from .preflight import check_room
 from .reader import LIVE_STATUSES, Reader, api_filters
-from .resource import desired_from_params, iso8601, shape
 from .resources import OPT_OUT_LIST, PHONE_NUMBER, POOL
 from .tokens import ChainedCreate
 from .validation import check_name, check_opt_out_list_name, check_tags
@@ -93,11 +95,11 @@ def plan_for(reader, desired, current):
     if desired.state == "absent":
         if current is not None:
             check_unused(reader, name)
-        return converge.plan_delete(OPT_OUT_LIST, current, desired)
+        return plan_delete(OPT_OUT_LIST, current, desired)
     if current is not None:
-        return converge.plan_update(OPT_OUT_LIST, current, desired)
+        return plan_update(OPT_OUT_LIST, current, desired)
     # The ClientToken is added by ``Creator`` when the call is made (derived from the request).
-    return converge.plan_create(OPT_OUT_LIST, desired, params={OPT_OUT_LIST.id_member: name}, opt_out_list_name=name)
+    return plan_create(OPT_OUT_LIST, desired, params={OPT_OUT_LIST.id_member: name}, opt_out_list_name=name)
 
 
 def ensure_opt_out_list(module, api):
@@ -109,7 +111,9 @@ def ensure_opt_out_list(module, api):
     current = find_current(reader, params["name"])
     plan = plan_for(reader, desired, current)
     try:
-        return converge.finish(module, api, reader, plan, desired, create=Creator(api, reader, region))
+        return converge.finish(
+            module, api, reader, plan, desired, create=Creator(api, reader, region), preflight=check_room
+        )
     except SmsVoiceError as e:
         if not converge.lost_create_race(plan, e):
             raise
@@ -120,7 +124,9 @@ def ensure_opt_out_list(module, api):
             "opt-out list {0} was created and deleted again by other runs meanwhile; nothing was changed. "
             "Run the task again".format(params["name"])
         )
-    return converge.finish(module, api, reader, converge.plan_update(OPT_OUT_LIST, current, desired), desired)
+    return converge.finish(
+        module, api, reader, plan_update(OPT_OUT_LIST, current, desired), desired, preflight=check_room
+    )
 
 
 def check_info_params(params):

@@ -5,9 +5,9 @@
 
 from __future__ import annotations
 
+from .engine.resource import filter_values
 from .info import check_listing_params, shaped_matches
-from .reader import PhoneNumberReader
-from .resource import filter_values
+from .reader import Reader
 from .resources import PHONE_NUMBER
 from .validation import check_e164, check_phone_number_id
 
@@ -37,5 +37,5 @@ def find_phone_numbers(params, reader):
 
 def list_phone_numbers(module, api):
     check_info_params(module.params)
-    reader = PhoneNumberReader(api, warn=getattr(module, "warn", None))
+    reader = Reader(api, warn=getattr(module, "warn", None))
     return dict(changed=False, phone_numbers=find_phone_numbers(module.params, reader))

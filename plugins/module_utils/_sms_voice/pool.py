@@ -20,12 +20,25 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from . import resource as engine
-from .apply import Waiter
-from .converge import check_references, finish, keyword_steps, plan_create, plan_delete, plan_update
+from .engine import resource as engine
+from .engine.apply import Waiter
+from .engine.converge import check_references, finish
+from .engine.plan import (
+    MEMBERS_AFTER,
+    MEMBERS_BEFORE,
+    Plan,
+    Step,
+    in_phases,
+    plan_create,
+    plan_delete,
+    plan_update,
+    update_changes,
+    update_step,
+)
 from .errors import SmsVoiceError
-from .planner import POOL_SETTING_KEYS, Plan, Step, normalised, resource_id
-from .preflight import References
+from .keywords import plan_keywords
+from .planner import POOL_WIDE_SETTINGS, normalised, resource_id
+from .preflight import References, check_room
 from .reader import Reader
 from .resources import PHONE_NUMBER, POOL
 from .tokens import ChainedCreate
@@ -33,7 +46,7 @@ from .validation import E164, check_pool_params
 
 LOOKUP_KEYS = ("pool_id", "name")
 # Settings a member must share with its pool: message type, then the pool-wide ones.
-MEMBER_SETTINGS = ("message_type",) + POOL_SETTING_KEYS
+MEMBER_SETTINGS = ("message_type",) + POOL_WIDE_SETTINGS
 SETTLING = ("ASSOCIATING", "DISASSOCIATING")
 # Writes the service takes only for an ACTIVE pool (DeletePool's doc: "If the pool status isn't active ... an
 # error is returned"); a pool CREATING is waited for first.
@@ -99,7 +112,7 @@ def find_members(reader, desired):
 
 def settle(reader, numbers, timeout):
     """Wait for members still joining or leaving a pool: the service changes no number in that state."""
-    waiter = Waiter(reader, timeout)
+    waiter = Waiter(reader, timeout, PHONE_NUMBER)
     settled = []
     for number in numbers:
         if number.get("status") in SETTLING:
@@ -201,19 +214,39 @@ def member_checks(members, pool_id):
             )
 
 
-def joining(pool_id, number):
+def _members_undo(before):
+    return {"phone_number_ids": before.get("phone_number_ids")} if before else {}
+
+
+def joining(pool_id, number, before, phase):
+    """The step of a number joining the pool (``before``: the pool before the run, None for a new one)."""
     params = dict(PoolId=pool_id, OriginationIdentity=number["phone_number_id"])
     if number.get("iso_country_code"):
         params["IsoCountryCode"] = number["iso_country_code"]
-    return Step("AssociateOriginationIdentity", params)
+    changes = {"phone_number_id": number["phone_number_id"], "member": True}
+    return Step("AssociateOriginationIdentity", params, changes=changes, undo=_members_undo(before), phase=phase)
 
 
-def plan_members(pool_before, pool_after, adding, removing, pool_id):
-    """(joining before the pool changes, joining after, leaving) steps; fails for a member that cannot join."""
+def leaving(pool_id, number_id, before):
+    changes = {"phone_number_id": number_id, "member": False}
+    return Step(
+        "DisassociateOriginationIdentity",
+        dict(PoolId=pool_id, OriginationIdentity=number_id),
+        changes=changes,
+        undo=_members_undo(before),
+        phase=MEMBERS_AFTER,
+    )
+
+
+def plan_members(pool_before, pool_after, adding, removing, pool_id, before=None):
+    """(joining before the pool changes, joining after, leaving) steps; fails for a member that cannot join.
+
+    ``before`` is the pool before the run (None for one this run creates).
+    """
     early, late = [], []
     for number in adding:
         if not mismatches(number, pool_before):
-            early.append(joining(pool_id, number))
+            early.append(joining(pool_id, number, before, MEMBERS_BEFORE))
             continue
         differences = mismatches(number, pool_after)
         if differences:
@@ -224,12 +257,8 @@ def plan_members(pool_before, pool_after, adding, removing, pool_id):
                 phone_number_id=number["phone_number_id"],
                 settings=[m.split(":", 1)[0] for m in differences],
             )
-        late.append(joining(pool_id, number))
-    leaving = [
-        Step("DisassociateOriginationIdentity", dict(PoolId=pool_id, OriginationIdentity=number_id))
-        for number_id in removing
-    ]
-    return early, late, leaving
+        late.append(joining(pool_id, number, before, MEMBERS_AFTER))
+    return early, late, [leaving(pool_id, number_id, before) for number_id in removing]
 
 
 def plan_pool_present(current, desired, members, unresolved=0):
@@ -252,10 +281,8 @@ def plan_pool_present(current, desired, members, unresolved=0):
             "changed".format(pool_id, ", ".join(removing)),
             pool_id=pool_id,
         )
-    early, late, leaving = plan_members(current, plan.after, adding, removing, pool_id)
-    pool_steps = [s for s in plan.steps if s.operation in (POOL.update, "PutKeyword", "DeleteKeyword")]
-    tag_steps = [s for s in plan.steps if s not in pool_steps]
-    steps = early + pool_steps + late + leaving + tag_steps
+    early, late, gone = plan_members(current, plan.after, adding, removing, pool_id, current)
+    steps = in_phases(plan.steps + early + late + gone, POOL.rules.phase_order)
     after = dict(plan.after, phone_number_ids=after_members)
     return Plan("update" if steps else "none", plan.before, after, steps, resource=POOL)
 
@@ -302,7 +329,7 @@ def _plan_new_pool(desired, members, unresolved):
             settings=["iso_country_code"],
         )
     pool_id = POOL.placeholder()
-    inherited = {key: founder.get(key) for key in POOL_SETTING_KEYS}
+    inherited = {key: founder.get(key) for key in POOL_WIDE_SETTINGS}
     # The ClientToken is added by ``Creator`` when the call is made (derived from the request).
     created = plan_create(
         POOL,
@@ -315,14 +342,14 @@ def _plan_new_pool(desired, members, unresolved):
     )
     before = dict(created.after, pool_id=pool_id)
     after = dict(before)
-    params, changes = engine.update_params(POOL, before, desired)
+    changes = update_changes(POOL, before, desired)
     after.update(changes)
-    pool_steps = [Step(POOL.update, dict(PoolId=pool_id, **params))] if params else []
-    pool_steps += keyword_steps(pool_id, founder.get("keywords"), desired, after)
+    pool_steps = [update_step(POOL, {POOL.id_member: pool_id}, changes)] if changes else []
+    keyword_steps, after["keywords"] = plan_keywords(pool_id, founder.get("keywords"), desired)
     early, late, _leaving = plan_members(before, after, others, [], pool_id)
     after["pool_id"] = None
     after["phone_number_ids"] = [m["phone_number_id"] for m in members] or [founder["phone_number_id"]]
-    steps = created.steps + early + pool_steps + late
+    steps = in_phases(created.steps + early + pool_steps + keyword_steps + late, POOL.rules.phase_order)
     return Plan("create", None, after, steps, resource=POOL)
 
 
@@ -363,12 +390,12 @@ def ensure_pool(module, api):
             current = reconcile_members(reader, current, members, desired)
         plan = plan_pool_present(current, desired, members, unresolved)
     references = References(reader, module.check_mode, getattr(module, "warn", None))
-    check_references(reader, plan, known_pools=[current["pool_id"]] if current else (), references=references)
+    check_references(plan, references, known=[current["pool_id"]] if current else ())
     plan = wait_for_active_pool(plan)
     if not params["wait"] and plan.operations == [POOL.create]:
         plan.after["status"] = "CREATING"  # nothing follows the create to wait for: the pool is new
     creator = Creator(api, reader, api.client.meta.region_name)
-    waiter = Waiter(reader, params["wait_timeout"], resource=POOL)
+    waiter = Waiter(reader, params["wait_timeout"], POOL)
     result = finish(
         module,
         api,
@@ -380,12 +407,13 @@ def ensure_pool(module, api):
         create=creator,
         references=references,
         waiter=waiter,
+        preflight=check_room,
     )
     if params["wait"] and result["changed"] and not module.check_mode:
         # The task ends once the numbers it moved are ACTIVE again: the service changes none while it
         # is ASSOCIATING or DISASSOCIATING.
         try:
-            waiter.settle(moved_numbers(plan), SETTLING)
+            waiter.settle(moved_numbers(plan), SETTLING, PHONE_NUMBER)
         except SmsVoiceError as e:
             # As a failure after the first write carries it (apply._stopped): changed, and the pool.
             e.extra["changed"] = True

@@ -5,9 +5,9 @@
 
 from __future__ import annotations
 
+from .engine.resource import filter_values
 from .info import check_listing_params, shaped_matches
 from .reader import Reader
-from .resource import filter_values
 from .resources import POOL
 from .validation import check_pool_id
 
