@@ -150,28 +150,23 @@ error:
       elements: dict
 """
 
-from ansible.module_utils.basic import AnsibleModule
-
-from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.connection import AWS_COMMON_ARGUMENT_SPEC
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.module import SmsVoiceModule
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.opt_out_list import ensure_opt_out_list
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.resources import tag_options
-from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.runner import run_module
 
 
 def argument_spec():
-    """The module's options, common AWS options included (also used by the tests)."""
+    """The module's own options (the base adds the common AWS options)."""
     spec = dict(
         name=dict(type="str", required=True),
         state=dict(type="str", choices=["present", "absent"], default="present"),
     )
     spec.update(tag_options())
-    spec.update(AWS_COMMON_ARGUMENT_SPEC)
     return spec
 
 
 def main():
-    module = AnsibleModule(argument_spec=argument_spec(), supports_check_mode=True)
-    run_module(module, ensure_opt_out_list)
+    SmsVoiceModule(argument_spec()).run(ensure_opt_out_list)
 
 
 if __name__ == "__main__":

@@ -94,28 +94,22 @@ opt_out_lists:
       sample: {team: messaging}
 """
 
-from ansible.module_utils.basic import AnsibleModule
-
-from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.connection import AWS_COMMON_ARGUMENT_SPEC
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.module import SmsVoiceModule
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.opt_out_list import list_opt_out_lists
-from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.runner import run_module
 
 
 def argument_spec():
-    """The module's options, common AWS options included (also used by the tests)."""
-    spec = dict(
+    """The module's own options (the base adds the common AWS options)."""
+    return dict(
         names=dict(type="list", elements="str"),
         owner=dict(type="str", choices=["SELF", "SHARED"]),
         tags=dict(type="dict"),
         include_tags=dict(type="bool", default=True),
     )
-    spec.update(AWS_COMMON_ARGUMENT_SPEC)
-    return spec
 
 
 def main():
-    module = AnsibleModule(argument_spec=argument_spec(), supports_check_mode=True)
-    run_module(module, list_opt_out_lists)
+    SmsVoiceModule(argument_spec()).run(list_opt_out_lists)
 
 
 if __name__ == "__main__":

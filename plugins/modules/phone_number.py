@@ -602,23 +602,20 @@ phone_number:
           type: str
 """
 
-from ansible.module_utils.basic import AnsibleModule
-
-from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.connection import AWS_COMMON_ARGUMENT_SPEC
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.engine.resource import option_specs
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.keywords import keyword_options
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.module import SmsVoiceModule
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.phone_number import ensure_phone_number
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.resources import (
     PHONE_NUMBER,
     tag_options,
     wait_options,
 )
-from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.runner import run_module
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.validation import NUMBER_PREFERENCE_OPTION
 
 
 def argument_spec():
-    """The module's options, common AWS options included (also used by the tests)."""
+    """The module's own options (the base adds the common AWS options)."""
     spec = dict(
         state=dict(type="str", choices=["present", "absent"], default="present"),
         phone_number_id=dict(type="str"),
@@ -632,13 +629,11 @@ def argument_spec():
     spec.update(wait_options())
     # The number's own settings, with their types and choices, come from its description.
     spec.update(option_specs(PHONE_NUMBER))
-    spec.update(AWS_COMMON_ARGUMENT_SPEC)
     return spec
 
 
 def main():
-    module = AnsibleModule(argument_spec=argument_spec(), supports_check_mode=True)
-    run_module(module, ensure_phone_number)
+    SmsVoiceModule(argument_spec()).run(ensure_phone_number)
 
 
 if __name__ == "__main__":

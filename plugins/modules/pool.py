@@ -341,22 +341,19 @@ settings:
   sample: [opt_out_list_name]
 """
 
-from ansible.module_utils.basic import AnsibleModule
-
-from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.connection import AWS_COMMON_ARGUMENT_SPEC
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.engine.resource import option_specs
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.keywords import keyword_options
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.module import SmsVoiceModule
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.pool import ensure_pool
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.resources import (
     POOL,
     tag_options,
     wait_options,
 )
-from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.runner import run_module
 
 
 def argument_spec():
-    """The module's options, common AWS options included (also used by the tests)."""
+    """The module's own options (the base adds the common AWS options)."""
     spec = dict(
         state=dict(type="str", choices=["present", "absent"], default="present"),
         pool_id=dict(type="str"),
@@ -370,13 +367,11 @@ def argument_spec():
     spec.update(wait_options())
     # The pool's own settings, with their types and choices, come from its description.
     spec.update(option_specs(POOL))
-    spec.update(AWS_COMMON_ARGUMENT_SPEC)
     return spec
 
 
 def main():
-    module = AnsibleModule(argument_spec=argument_spec(), supports_check_mode=True)
-    run_module(module, ensure_pool)
+    SmsVoiceModule(argument_spec()).run(ensure_pool)
 
 
 if __name__ == "__main__":

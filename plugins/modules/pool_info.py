@@ -217,27 +217,22 @@ pools:
           type: str
 """
 
-from ansible.module_utils.basic import AnsibleModule
-
-from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.connection import AWS_COMMON_ARGUMENT_SPEC
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.info import listing_options
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.module import SmsVoiceModule
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.pool_info import list_pools
-from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.runner import run_module
 
 
 def argument_spec():
-    """The module's options, common AWS options included (also used by the tests)."""
+    """The module's own options (the base adds the common AWS options)."""
     spec = listing_options()
     spec.update(
         pool_ids=dict(type="list", elements="str"),
     )
-    spec.update(AWS_COMMON_ARGUMENT_SPEC)
     return spec
 
 
 def main():
-    module = AnsibleModule(argument_spec=argument_spec(), supports_check_mode=True)
-    run_module(module, list_pools)
+    SmsVoiceModule(argument_spec()).run(list_pools)
 
 
 if __name__ == "__main__":
