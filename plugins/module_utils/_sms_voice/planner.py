@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from .call_rules import ASSOCIATE, DISASSOCIATE, MEMBERSHIP_STATUS, ServiceRules
 from .engine.plan import MEMBERS_AFTER, MEMBERS_BEFORE, Step, update_step
 from .errors import SmsVoiceError
 from .keywords import keyword_steps
-from .service_rules import ASSOCIATE, DISASSOCIATE, MEMBERSHIP_STATUS, ServiceRules
 
 # Settings a pool imposes on its numbers, by option name (the same on both resources). A number
 # requested into a pool takes them; a number associated with a pool must match them.
@@ -51,15 +51,37 @@ def normalised(desired):
     return replace(desired, settings=settings)
 
 
+# Settings a member must share with its pool: message type, then the pool-wide ones.
+MEMBER_SETTINGS = ("message_type",) + POOL_WIDE_SETTINGS
+
+
+def member_differences(number, pool, only_set=False):
+    """(setting, the number's value, the pool's) for each setting a number must share with a pool to be in it.
+
+    The one rule of "a number matches a pool" (the service refuses to associate
+    one that does not, ``*_MISMATCH``). With ``only_set``, what the number
+    leaves unset is not compared (a task's settings), nor a message type
+    either side does not say.
+    """
+    out = []
+    for key in MEMBER_SETTINGS:
+        have, want = number.get(key), pool.get(key)
+        if only_set and (have is None or (key == "message_type" and not (have and want))):
+            continue
+        if have != want:
+            out.append((key, have, want))
+    return out
+
+
 def pool_conflicts(pool, desired, message_type):
     """``["two_way_enabled: the pool has False, the task asks for True", ...]`` for settings the pool overrides."""
+    wish = dict({key: desired.get(key) for key in POOL_WIDE_SETTINGS}, message_type=message_type)
     conflicts = []
-    if message_type and pool.get("message_type") and message_type != pool["message_type"]:
-        conflicts.append("message_type: the pool has {0}, the number {1}".format(pool["message_type"], message_type))
-    for key in POOL_WIDE_SETTINGS:
-        want = desired.get(key)
-        if want is not None and want != pool.get(key):
-            conflicts.append("{0}: the pool has {1}, the task asks for {2}".format(key, pool.get(key), want))
+    for key, have, want in member_differences(wish, pool, only_set=True):
+        if key == "message_type":
+            conflicts.append("message_type: the pool has {0}, the number {1}".format(want, have))
+        else:
+            conflicts.append("{0}: the pool has {1}, the task asks for {2}".format(key, want, have))
     return conflicts
 
 

@@ -37,7 +37,7 @@ from .engine.plan import (
 )
 from .errors import SmsVoiceError
 from .keywords import plan_keywords
-from .planner import POOL_WIDE_SETTINGS, normalised, resource_id
+from .planner import POOL_WIDE_SETTINGS, member_differences, normalised, resource_id
 from .preflight import References, check_room
 from .reader import Reader
 from .resources import PHONE_NUMBER, POOL
@@ -45,8 +45,6 @@ from .tokens import ChainedCreate
 from .validation import E164, check_pool_params
 
 LOOKUP_KEYS = ("pool_id", "name")
-# Settings a member must share with its pool: message type, then the pool-wide ones.
-MEMBER_SETTINGS = ("message_type",) + POOL_WIDE_SETTINGS
 SETTLING = ("ASSOCIATING", "DISASSOCIATING")
 # Writes the service takes only for an ACTIVE pool (DeletePool's doc: "If the pool status isn't active ... an
 # error is returned"); a pool CREATING is waited for first.
@@ -185,10 +183,10 @@ def keyword_set(keywords):
 
 def mismatches(number, pool):
     """``["two_way_enabled: the number has True, the pool False", ...]`` for what a member must share."""
-    out = []
-    for key in MEMBER_SETTINGS:
-        if number.get(key) != pool.get(key):
-            out.append("{0}: the number has {1}, the pool {2}".format(key, number.get(key), pool.get(key)))
+    out = [
+        "{0}: the number has {1}, the pool {2}".format(key, have, want)
+        for key, have, want in member_differences(number, pool)
+    ]
     if keyword_set(number.get("keywords")) != keyword_set(pool.get("keywords")):
         out.append("keywords: the number's differ from the pool's")
     return out

@@ -10,11 +10,11 @@ in ``enum`` (the requestable subset where the create call's shape is narrower);
 
 from __future__ import annotations
 
+from .call_rules import ServiceRules
 from .engine.plan import CREATE, DELETE, LISTS, MEMBERS_AFTER, MEMBERS_BEFORE, SETTINGS, TAGS
 from .engine.resource import Field, Resource, filters_on
 from .keywords import keyword_steps
 from .planner import NumberRules
-from .service_rules import ServiceRules
 
 MESSAGE_TYPES = ("TRANSACTIONAL", "PROMOTIONAL")
 

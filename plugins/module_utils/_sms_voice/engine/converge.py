@@ -23,19 +23,22 @@ def check_references(plan, references, known=()):
     Checked before the first write, so a typo cannot leave a resource
     half-changed. ``references`` looks each one up once (in check mode, one not
     created yet is predicted instead, and recorded as unverified); ``known``
-    are identifiers this run has read already.
+    are identifiers this run has read already. Returns what was found, by
+    option and identifier (None: not there yet, in check mode).
     """
     resource = plan.resource
     wanted: dict = {option: set() for option in resource.rules.reference_options}
     for step in plan.steps:
         for option, identifier in resource.rules.references(step):
             wanted.setdefault(option, set()).add(identifier)
+    found: dict = {}
     for option, identifiers in wanted.items():
         referenced = resource.field(option).refers
         # Ones that exist everywhere, and the one this run creates, are not looked up.
         skip = set(known) | set(referenced.rules.always_exists) | {referenced.placeholder()}
         for identifier in sorted(identifiers - skip):
-            references.lookup(referenced, identifier, option)
+            found.setdefault(option, {})[identifier] = references.lookup(referenced, identifier, option)
+    return found
 
 
 def diff_label(resource, item, desired):

@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 # Copyright: contributors to the pinpoint.sms_voice collection
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
-"""What the SMS and Voice service does with the calls of every resource: the rules they share.
+"""How the calls of every resource of the service are read when refused: the rules they share.
 
 The engine asks each resource's ``Rules`` how to read a refused call; the
 resources of this service answer alike, from these tables.
