@@ -85,13 +85,15 @@ opt_out_lists:
     created_timestamp:
       description: When the list was created, in ISO 8601.
       type: str
-      sample: "2026-11-26T21:51:26+00:00"
+      sample: '2026-11-26T21:51:26+00:00'
     tags:
       description:
         - Tags of the list.
-        - V(null) when O(include_tags=false), unless O(tags) was set (the tags read to match it are returned).
+        - V(null) from M(pinpoint.sms_voice.opt_out_list_info) when O(pinpoint.sms_voice.opt_out_list_info#module:include_tags=false),
+          unless O(pinpoint.sms_voice.opt_out_list_info#module:tags) was set (the tags read to match it are returned).
       type: dict
-      sample: {team: messaging}
+      sample:
+        team: messaging
 """
 
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.module import SmsVoiceModule
