@@ -11,12 +11,14 @@ from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.engi
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.engine.resource import desired_from_params
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.errors import SmsVoiceError
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.opt_out_list import (
-    check_params,
     ensure_opt_out_list,
     find_opt_out_lists,
 )
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.pacing import Pacer
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.resources import OPT_OUT_LIST
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.validation import (
+    check_opt_out_list_params as check_params,
+)
 
 from .test_module_utils import params
 

@@ -20,27 +20,13 @@ from .preflight import check_room
 from .reader import LIVE_STATUSES, Reader, api_filters
 from .resources import OPT_OUT_LIST, PHONE_NUMBER, POOL
 from .tokens import ChainedCreate
-from .validation import check_name, check_opt_out_list_name, check_tags
-
-DEFAULT_OPT_OUT_LIST = "Default"  # every account has it in every region; it cannot be deleted
+from .validation import check_opt_out_list_info_params, check_opt_out_list_params
 
 
 def find_current(reader, name):
     """The opt-out list with this name, shaped with its tags (as ``opt_out_list_info`` shapes it), or None."""
     item = reader.one(OPT_OUT_LIST, name)
     return None if item is None else shape(OPT_OUT_LIST, item, reader.tags(item, OPT_OUT_LIST))
-
-
-def check_params(params):
-    """Fail, naming the option, before any call."""
-    check_opt_out_list_name(params["name"], "name")
-    if params.get("tags"):
-        check_tags(params["tags"], kind="an opt-out list")
-    if params["state"] == "absent" and params["name"] == DEFAULT_OPT_OUT_LIST:
-        raise SmsVoiceError(
-            "name: the Default opt-out list belongs to every account and region and cannot be deleted; "
-            "nothing was changed"
-        )
 
 
 def users(reader, name):
@@ -104,7 +90,7 @@ def plan_for(reader, desired, current):
 
 def ensure_opt_out_list(module, api):
     params = module.params
-    check_params(params)
+    check_opt_out_list_params(params)
     region = api.client.meta.region_name
     reader = Reader(api, warn=getattr(module, "warn", None))
     desired = desired_from_params(OPT_OUT_LIST, params, ("name",))
@@ -129,13 +115,6 @@ def ensure_opt_out_list(module, api):
     )
 
 
-def check_info_params(params):
-    for name in params.get("names") or []:
-        check_name(name, "names")
-    if params.get("owner") and params.get("names"):
-        raise SmsVoiceError("owner cannot be used together with names: the API does not allow it")
-
-
 def find_opt_out_lists(params, reader):
     """The shaped opt-out lists that match every criterion given, in the service's order.
 
@@ -149,6 +128,6 @@ def find_opt_out_lists(params, reader):
 
 
 def list_opt_out_lists(module, api):
-    check_info_params(module.params)
+    check_opt_out_list_info_params(module.params)
     reader = Reader(api, warn=getattr(module, "warn", None))
     return dict(changed=False, opt_out_lists=find_opt_out_lists(module.params, reader))
