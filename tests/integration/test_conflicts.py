@@ -9,8 +9,8 @@ ConflictException with a Reason names a state that does not clear by itself and 
 from __future__ import annotations
 
 from .harness import run_task
-from .test_call_rules import writes
 from .test_pool import POOL_TASK, numbers
+from .test_service_rules import writes
 
 
 def test_phone_number_retries_a_write_refused_while_its_update_is_in_flight(emulator):
