@@ -18,20 +18,7 @@ BEGIN = "<!-- BEGIN rule table (scripts/rules-table --write) -->"
 END = "<!-- END rule table -->"
 
 #: (rule, source) of the rules the emulator accepts today without answering what the service would.
-NOT_EMULATED = (
-    ("NUMBER_CAPABILITIES_MISMATCH: an SMS+VOICE number joining an SMS pool", "ConflictExceptionReason"),
-    ("ORIGINATION_IDENTITIES_PER_POOL: the members of a pool are limited", "ServiceQuotaExceededExceptionReason"),
-    (
-        "REGISTRATION_NOT_COMPLETE: a US TEN_DLC number without an approved registration",
-        "ConflictExceptionReason; user guide, 10DLC registration",
-    ),
-    ("A SIMULATOR number under a 10DLC campaign is refused", "not yet checked against a source"),
-    ("A region the service does not serve is refused", "botocore's endpoint data"),
-    (
-        "TWO_WAY_NOT_ENABLED: self-managed opt-outs with two-way off",
-        "ValidationExceptionReason; user guide, self-managed opt-outs",
-    ),
-)
+NOT_EMULATED: tuple[tuple[str, str], ...] = ()
 
 
 def _marked(path: Path):

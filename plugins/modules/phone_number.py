@@ -122,6 +122,12 @@ options:
       - The registration the number is requested under. Immutable.
       - A registration that does not exist fails the request before it is made, naming this option (in check
         mode, a warning and RV(unverified)).
+      - A US V(TEN_DLC) number needs one, the ID of its 10DLC campaign registration
+        (V(US_TEN_DLC_CAMPAIGN_REGISTRATION)), and the campaign must be C(COMPLETE) (or have an approved version),
+        or the task fails before any write, naming its status. Reviews take days to weeks; run the task
+        again once the campaign is approved.
+      - A registration takes only its kind of number (a campaign V(TEN_DLC) numbers, a toll-free verification
+        V(TOLL_FREE) numbers, a 10DLC brand none); another fails before any write.
     type: str
   opt_out_list_name:
     description:
@@ -151,6 +157,8 @@ options:
     description:
       - Whether you manage opt-outs yourself (the service then does not answer STOP for you).
       - Set with UpdatePhoneNumber; for a new number, once it is C(ACTIVE).
+      - Needs two-way messaging (O(two_way_enabled)), on the number or in the same task; turning two-way off
+        needs this off too. A task that would leave this on with two-way off fails before any write.
     type: bool
   two_way_enabled:
     description:

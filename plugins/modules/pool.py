@@ -82,6 +82,10 @@ options:
       - Numbers not in the pool join it; with O(purge_phone_numbers=true), numbers in the pool that are not listed
         leave it (and stay leased).
       - A number in another pool fails the task, naming that pool; so does a number that is not C(ACTIVE).
+      - The pool's numbers share the capabilities of the number that founds it (the service's
+        C(NUMBER_CAPABILITIES_MISMATCH)). A number with other capabilities fails the task before any write when the
+        task lists the founder or another number already in the pool; otherwise the service refuses it when it
+        joins.
       - In check mode, an empty entry (the ID of a number the same play requests, not requested in check mode) is
         left out of the prediction with a warning.
     type: list
@@ -108,7 +112,10 @@ options:
     description: The IAM role ARN the service uses to publish to the two-way channel.
     type: str
   self_managed_opt_outs_enabled:
-    description: Whether you manage opt-outs yourself, instead of the service answering STOP and HELP.
+    description:
+      - Whether you manage opt-outs yourself, instead of the service answering STOP and HELP.
+      - Needs two-way messaging (O(two_way_enabled)) on the pool or in the same task; a task that would leave this on
+        with two-way off fails before any write.
     type: bool
   shared_routes_enabled:
     description: Whether the pool may send through shared routes in countries where they exist.

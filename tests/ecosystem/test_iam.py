@@ -167,11 +167,12 @@ def test_phone_number_uses_every_action_of_its_policy_and_no_other(emulator):
     client = emulator.client()
     client.create_opt_out_list(OptOutListName="marketing")
     # A pool is created with a number of its own, so it is never left empty.
+    # The pool's numbers share its founder's capabilities (NUMBER_CAPABILITIES_MISMATCH otherwise).
     anchor = client.request_phone_number(
-        IsoCountryCode="US", MessageType="TRANSACTIONAL", NumberCapabilities=["SMS"], NumberType="SIMULATOR"
+        IsoCountryCode="US", MessageType="TRANSACTIONAL", NumberCapabilities=["SMS", "VOICE"], NumberType="SIMULATOR"
     )["PhoneNumberId"]
     pool_id = client.create_pool(OriginationIdentity=anchor, IsoCountryCode="US", MessageType="TRANSACTIONAL")["PoolId"]
-    (registration_id,) = emulator.seed_registrations({"RegistrationType": "US_TEN_DLC_BRAND_REGISTRATION"})
+    (registration_id,) = emulator.seed_registrations({"RegistrationType": "US_TOLL_FREE_REGISTRATION"})
     keywords = [{"keyword": "HELP", "reply": "Reply STOP to stop."}, {"keyword": "JOIN", "reply": "Welcome!"}]
     tasks = [
         task(
@@ -223,7 +224,13 @@ def test_phone_number_uses_every_action_of_its_policy_and_no_other(emulator):
         task(
             "Request under a registration (checked before the request)",
             "phone_number",
-            dict(name="iam-registered", registration_id=registration_id, **SIMULATOR),
+            # A toll-free number under its verification: PENDING while it is reviewed, so not waited for.
+            dict(
+                name="iam-registered",
+                registration_id=registration_id,
+                wait=False,
+                **dict(SIMULATOR, number_type="TOLL_FREE"),
+            ),
         ),
     ]
     enforce(emulator, "phone_number")

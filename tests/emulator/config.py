@@ -9,7 +9,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from . import iam, limits, tagging
+from . import iam, limits, number_rules, tagging
 from .quotas import DEFAULT_QUOTA_BURST_SECONDS, DEFAULT_QUOTA_SCALE
 from .registrations import DEFAULT_BLOCKING_STATUSES, check_blocking_statuses
 
@@ -65,6 +65,7 @@ def default_config() -> dict[str, Any]:
         **limits.default_config(),
         "conflict_window_seconds": DEFAULT_CONFLICT_WINDOW_SECONDS,
         **tagging.default_config(),
+        **number_rules.default_config(),
     }
 
 
@@ -108,6 +109,8 @@ def changed_config(current: dict[str, Any], changes: dict[str, Any]) -> dict[str
             updated[key] = positive_number(key, value)
         elif key == "iam_policy":
             updated[key] = copy.deepcopy(iam.check_policy(value))
+        elif key in number_rules.default_config():
+            updated[key] = number_rules.check_config(key, value)
         elif key in limits.default_config():
             updated[key] = limits.check_config(key, value)
         else:

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import iam, tagging
+from . import iam, number_rules, tagging
 from .config import changed_config, default_config, non_negative_number
 from .core import DEFAULT_ACCOUNT_ID
 from .errors import EmulatorError, field_error, internal_error, throttled, validation_error
@@ -169,6 +169,8 @@ class Emulator:
             if fault is not None and fault.kind == "not_accessible":
                 raise _not_accessible(operation, params)
             config = self.config
+            # A request signed for a region the service is not in fails its signature check, before IAM.
+            number_rules.check_region(config, region)
             if config["iam_policy"] is not None:
                 # Authorized before the request quota and validation: a denied call costs no quota.
                 iam.authorize(config["iam_policy"], operation, params, region, account_id)

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from . import number_rules
 from .core import FilterSpec, _any, _bool_checker, _enum_checker, _flag, _iso_checker, _tag_list
 from .errors import conflict, field_error, not_found, validation_error
 from .keywords import DEFAULT_KEYWORDS, Keyword
@@ -82,6 +83,14 @@ COUNTRIES: dict[str, CountryPlan] = {
     "FR": CountryPlan("33", {"LONG_CODE": lambda rng: rng.choice("67") + _digits(rng, 8)}, frozenset({"SMS", "VOICE"})),
     "JP": CountryPlan("81", {"LONG_CODE": lambda rng: "50" + _digits(rng, 8)}, frozenset({"VOICE"})),
 }
+
+
+@dataclass(frozen=True)
+class _Requested:
+    """The number a RequestPhoneNumber into a pool would lease, as far as the pool's rules look at it."""
+
+    capabilities: list[str]
+    id: str = "(requested)"
 
 
 @dataclass
@@ -305,6 +314,8 @@ class NumbersMixin:
                     "pool",
                     pool.id,
                 )
+            number_rules.check_capabilities(self.config, pool, _Requested(capabilities))
+            number_rules.check_pool_room(self.config, pool, len(self._pool_members(pool)))
             opt_out = pool.opt_out_list
             pool_id = pool.id
             inherited = {
@@ -314,9 +325,11 @@ class NumbersMixin:
                 "self_managed": pool.self_managed,
             }
             keywords = [(k.keyword, k.message, k.action) for k in sorted(pool.keywords.values(), key=lambda k: k.seq)]
-        registration_id = None
+        registration = None
         if params.get("RegistrationId") is not None:
-            registration_id = self._registration(params["RegistrationId"]).id
+            registration = self._registration(params["RegistrationId"])
+        number_rules.check_request_registration(self.config, iso, number_type, registration)
+        registration_id = registration.id if registration is not None else None
         tags = self._merged_tags({}, self._checked_tags(params.get("Tags") or []))
         return {
             "plan": plan,
@@ -486,6 +499,7 @@ class NumbersMixin:
             if params.get(member) is not None:
                 changes[attribute] = params[member]
         self._check_channel_present(changes, number, "number")
+        number_rules.check_self_managed(self.config, changes, number)
         check_international(number.iso_country_code, number.number_type, changes.get("international"))
         if changes.get("two_way_enabled") and "SMS" not in number.capabilities:
             # Two-way is an SMS feature; the model's closest reason names the country (JP numbers are voice-only).

@@ -7,6 +7,7 @@ import secrets
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from . import number_rules
 from .core import FilterSpec, _any, _bool_checker, _enum_checker, _flag, _iso_checker, _tag_list, compile_filters
 from .errors import conflict, field_error
 from .validation import filter_output
@@ -54,6 +55,8 @@ class Pool:
     shared_routes: bool = False
     tags: dict[str, str] = field(default_factory=dict)
     keywords: dict[str, Keyword] = field(default_factory=dict)
+    #: The founding number's capabilities, which every member shares (:mod:`.number_rules`).
+    capabilities: list[str] = field(default_factory=list)
 
 
 def _pool_filters(backend: PoolsMixin) -> dict[str, FilterSpec]:
@@ -203,6 +206,7 @@ class PoolsMixin:
                 deletion_protection=bool(params.get("DeletionProtectionEnabled", False)),
                 tags=tags,
                 keywords={key: copy.copy(keyword) for key, keyword in number.keywords.items()},
+                capabilities=list(number.capabilities),
             )
             self.pools[pool_id] = pool
             self._join_pool(number, pool)
@@ -234,6 +238,7 @@ class PoolsMixin:
             if params.get(member) is not None:
                 changes[attribute] = params[member]
         self._check_channel_present(changes, pool, "pool")
+        number_rules.check_self_managed(self.config, changes, pool)
         for attribute, value in changes.items():
             setattr(pool, attribute, value)
         # Members can't be updated on their own (PHONE_NUMBER_ASSOCIATED_TO_POOL), and must match their
@@ -292,6 +297,8 @@ class PoolsMixin:
                 )
             self._require_active(number)
             self._check_matches_pool(pool, number)
+            number_rules.check_capabilities(self.config, pool, number)
+            number_rules.check_pool_room(self.config, pool, len(self._pool_members(pool)))
             self._join_pool(number, pool)
             return self._identity_response(pool, number), "phone-number", number.id, None
 

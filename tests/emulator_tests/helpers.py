@@ -35,6 +35,12 @@ def raises(code: str, **members: Any):
         assert response.get(name) == value, (name, response)
 
 
+def campaign(api: Any, status: str = "COMPLETE", region: str = "us-east-1") -> str:
+    """The ID of a seeded 10DLC campaign registration: a US TEN_DLC number is requested under one."""
+    seeded = {"RegistrationType": "US_TEN_DLC_CAMPAIGN_REGISTRATION", "RegistrationStatus": status}
+    return api.seed_registrations(seeded, region=region)[0]
+
+
 def request(client: Any, **overrides: Any) -> dict[str, Any]:
     """RequestPhoneNumber for a SIMULATOR number (ACTIVE at once), with overrides."""
     return client.request_phone_number(**{**SIMULATOR, **overrides})

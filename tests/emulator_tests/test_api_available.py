@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from .helpers import SIMULATOR, TOLL_FREE, raises, request
+from .helpers import SIMULATOR, TOLL_FREE, campaign, raises, request
 
 TEN_DLC_SEARCH = {"IsoCountryCode": "US", "NumberCapabilities": ["SMS"], "NumberType": "TEN_DLC"}
 TEN_DLC = {
@@ -64,7 +64,10 @@ def test_a_leased_number_is_no_longer_available(api):
     client = api.client()
     exact = [{"PreferenceType": ["ExactMatch"], "Filter": ["+12065550142", "+13035550199"]}]
     leased = request(
-        client, NumberPreference=[{"PreferenceType": ["ExactMatch"], "Filter": ["+12065550142"]}], **TEN_DLC
+        client,
+        NumberPreference=[{"PreferenceType": ["ExactMatch"], "Filter": ["+12065550142"]}],
+        RegistrationId=campaign(api),
+        **TEN_DLC,
     )
     assert leased["PhoneNumber"] == "+12065550142"
     listed = client.list_available_phone_numbers(NumberPreference=exact, **TEN_DLC_SEARCH)
@@ -97,7 +100,11 @@ def test_numbers_report_limits_and_pricing_per_type(api):
     client = api.client()
     ids = {
         kind: request(client, **params)["PhoneNumberId"]
-        for kind, params in (("SIMULATOR", SIMULATOR), ("TOLL_FREE", TOLL_FREE), ("TEN_DLC", TEN_DLC))
+        for kind, params in (
+            ("SIMULATOR", SIMULATOR),
+            ("TOLL_FREE", TOLL_FREE),
+            ("TEN_DLC", dict(TEN_DLC, RegistrationId=campaign(api))),
+        )
     }
     seen = {
         n["NumberType"]: n for n in client.describe_phone_numbers(PhoneNumberIds=list(ids.values()))["PhoneNumbers"]

@@ -13,7 +13,7 @@ import re
 
 import pytest
 
-from .helpers import IAM_ROLE, SIMULATOR, SNS_TOPIC, TOLL_FREE, raises, request, settle
+from .helpers import IAM_ROLE, SIMULATOR, SNS_TOPIC, TOLL_FREE, campaign, raises, request, settle
 
 ID_RE = re.compile(r"phone-[0-9a-f]{32}")
 
@@ -48,12 +48,12 @@ def test_request_simulator_number_shape_and_defaults(api):
 def test_request_with_every_parameter(api):
     client = api.client()
     client.create_opt_out_list(OptOutListName="marketing")
-    first = request(client, OptOutListName="marketing")
+    first = request(client, OptOutListName="marketing", NumberCapabilities=["SMS", "VOICE"])
     pool = client.create_pool(OriginationIdentity=first["PhoneNumberId"], MessageType="TRANSACTIONAL")
     settle(api)
     response = request(
         client,
-        NumberCapabilities=["SMS", "VOICE"],
+        NumberCapabilities=["VOICE", "SMS"],
         OptOutListName="arn:aws:sms-voice:us-east-1:123456789012:opt-out-list/marketing",
         PoolId=pool["PoolArn"],
         InternationalSendingEnabled=True,
@@ -65,7 +65,7 @@ def test_request_with_every_parameter(api):
     assert response["PoolId"] == pool["PoolId"]
     assert response["InternationalSendingEnabled"] is True
     assert response["DeletionProtectionEnabled"] is True
-    assert response["NumberCapabilities"] == ["SMS", "VOICE"]
+    assert response["NumberCapabilities"] == ["VOICE", "SMS"]
     tags = client.list_tags_for_resource(ResourceArn=response["PhoneNumberArn"])["Tags"]
     assert tags == [{"Key": "team", "Value": "ops"}, {"Key": "env", "Value": ""}]
     described = client.describe_phone_numbers(PhoneNumberIds=[response["PhoneNumberArn"]])["PhoneNumbers"][0]
@@ -87,8 +87,13 @@ def test_request_with_every_parameter(api):
     ],
 )
 def test_request_numbers_per_country(mock_emulator, country, number_type, capabilities, pattern, price):
+    registration = {"RegistrationId": campaign(mock_emulator)} if number_type == "TEN_DLC" else {}
     response = mock_emulator.client().request_phone_number(
-        IsoCountryCode=country, MessageType="PROMOTIONAL", NumberCapabilities=capabilities, NumberType=number_type
+        IsoCountryCode=country,
+        MessageType="PROMOTIONAL",
+        NumberCapabilities=capabilities,
+        NumberType=number_type,
+        **registration,
     )
     assert re.fullmatch(pattern, response["PhoneNumber"]), response["PhoneNumber"]
     assert response["MonthlyLeasingPrice"] == price
@@ -125,7 +130,7 @@ def test_request_unsupported_combinations(api, overrides, reason, field):
 
 def test_request_ten_dlc_number_preference(mock_emulator):
     client = mock_emulator.client()
-    base = {**SIMULATOR, "NumberType": "TEN_DLC"}
+    base = {**SIMULATOR, "NumberType": "TEN_DLC", "RegistrationId": campaign(mock_emulator)}
     starts = client.request_phone_number(
         **base, NumberPreference=[{"PreferenceType": ["StartsWith"], "Filter": ["+1206"]}]
     )
@@ -234,7 +239,8 @@ def test_pending_until_configured_delay_then_active(api):
 @pytest.mark.parametrize("number_type", ["TOLL_FREE", "TEN_DLC"])
 def test_us_toll_free_and_ten_dlc_numbers_stay_pending_for_ten_days_by_default(api, number_type):
     client = api.client()
-    number = client.request_phone_number(**{**TOLL_FREE, "NumberType": number_type})
+    registration = {"RegistrationId": campaign(api)} if number_type == "TEN_DLC" else {}
+    number = client.request_phone_number(**{**TOLL_FREE, "NumberType": number_type}, **registration)
     assert number["Status"] == "PENDING"
 
     def status():
@@ -373,8 +379,9 @@ def test_update_every_mutable_field(api):
     for key, value in expected.items():
         assert response[key] == value
         assert described[key] == value
-    # Unset members are left alone; the channel stays when two-way is switched off.
-    client.update_phone_number(PhoneNumberId=number_id, TwoWayEnabled=False)
+    # Unset members are left alone; the channel stays when two-way is switched off (with the self-managed
+    # opt-outs that need it).
+    client.update_phone_number(PhoneNumberId=number_id, TwoWayEnabled=False, SelfManagedOptOutsEnabled=False)
     described = client.describe_phone_numbers(PhoneNumberIds=[number_id])["PhoneNumbers"][0]
     assert described["TwoWayEnabled"] is False
     assert described["TwoWayChannelArn"] == SNS_TOPIC

@@ -135,7 +135,7 @@ def test_describe_pools(api):
 def test_associate_and_list_identities(api):
     client = api.client()
     number, pool = _pool(api, client)
-    second = request(client, NumberCapabilities=["SMS", "VOICE"])
+    second = request(client)
     response = client.associate_origination_identity(
         PoolId=pool["PoolArn"], OriginationIdentity=second["PhoneNumberArn"], IsoCountryCode="US", ClientToken="assoc"
     )
@@ -157,11 +157,17 @@ def test_associate_and_list_identities(api):
         second["PhoneNumberId"],
     ]
     assert identities["OriginationIdentities"][1]["PhoneNumber"] == second["PhoneNumber"]
-    assert identities["OriginationIdentities"][1]["NumberCapabilities"] == ["SMS", "VOICE"]
-    voice = client.list_pool_origination_identities(
-        PoolId=pool["PoolId"], Filters=[{"Name": "number-capability", "Values": ["VOICE"]}]
-    )["OriginationIdentities"]
-    assert [i["OriginationIdentity"] for i in voice] == [second["PhoneNumberId"]]
+    assert identities["OriginationIdentities"][1]["NumberCapabilities"] == ["SMS"]
+
+    def capable(capability):
+        listed = client.list_pool_origination_identities(
+            PoolId=pool["PoolId"], Filters=[{"Name": "number-capability", "Values": [capability]}]
+        )["OriginationIdentities"]
+        return [i["OriginationIdentity"] for i in listed]
+
+    # Every member has the founder's capabilities (NUMBER_CAPABILITIES_MISMATCH otherwise).
+    assert capable("SMS") == [number["PhoneNumberId"], second["PhoneNumberId"]]
+    assert capable("VOICE") == []
     assert (
         client.list_pool_origination_identities(
             PoolId=pool["PoolId"], Filters=[{"Name": "iso-country-code", "Values": ["GB"]}]
@@ -201,10 +207,15 @@ def test_associate_conflicts(api):
     client.update_phone_number(PhoneNumberId=two_way, TwoWayEnabled=True, TwoWayChannelArn=SNS_TOPIC)
     with raises("ConflictException", Reason="TWO_WAY_CONFIG_MISMATCH", ResourceId=two_way):
         client.associate_origination_identity(PoolId=pool["PoolId"], OriginationIdentity=two_way)
+    # Self-managed opt-outs need two-way: a two-way pool, and a two-way number that manages its opt-outs.
+    two_way_pool = client.create_pool(OriginationIdentity=two_way, MessageType="TRANSACTIONAL")["PoolId"]
+    settle(api)
     self_managed = request(client)["PhoneNumberId"]
-    client.update_phone_number(PhoneNumberId=self_managed, SelfManagedOptOutsEnabled=True)
+    client.update_phone_number(
+        PhoneNumberId=self_managed, TwoWayEnabled=True, TwoWayChannelArn=SNS_TOPIC, SelfManagedOptOutsEnabled=True
+    )
     with raises("ConflictException", Reason="SELF_MANAGED_OPT_OUTS_MISMATCH", ResourceId=self_managed):
-        client.associate_origination_identity(PoolId=pool["PoolId"], OriginationIdentity=self_managed)
+        client.associate_origination_identity(PoolId=two_way_pool, OriginationIdentity=self_managed)
     plain = request(client)["PhoneNumberId"]
     with raises("ValidationException", Reason="COUNTRY_CODE_MISMATCH"):
         client.associate_origination_identity(PoolId=pool["PoolId"], OriginationIdentity=plain, IsoCountryCode="GB")

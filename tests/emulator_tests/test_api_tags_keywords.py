@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers import TOLL_FREE, raises, request, settle
+from .helpers import TOLL_FREE, campaign, raises, request, settle
 
 
 def _tags(n, prefix="k"):
@@ -283,7 +283,7 @@ def test_other_numbers_may_have_more_opt_out_keywords_and_change_the_stop_reply(
     client = api.client()
     api.config(pending_seconds={"TEN_DLC": 0, "TOLL_FREE": 0})
     canadian_toll_free = client.request_phone_number(**{**TOLL_FREE, "IsoCountryCode": "CA"})["PhoneNumberId"]
-    ten_dlc = request(client, NumberType="TEN_DLC")["PhoneNumberId"]
+    ten_dlc = request(client, NumberType="TEN_DLC", RegistrationId=campaign(api))["PhoneNumberId"]
     for number_id in (request(client)["PhoneNumberId"], ten_dlc, canadian_toll_free):
         client.put_keyword(OriginationIdentity=number_id, Keyword="QUIT", KeywordMessage="Bye", KeywordAction="OPT_OUT")
         client.put_keyword(

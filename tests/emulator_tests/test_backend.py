@@ -102,7 +102,8 @@ def test_every_error_code_is_declared_by_the_operations():
         and isinstance(node.args[0], ast.Constant)
     }
     helpers = {"ConflictException", "ValidationException", "ResourceNotFoundException", "ServiceQuotaExceededException"}
-    generic = {"UnknownOperationException", "SerializationException"}  # protocol-level, as AWS sends them
+    # Protocol-level, as AWS sends them (InvalidSignatureException: a region the service is not in).
+    generic = {"UnknownOperationException", "SerializationException", "InvalidSignatureException"}
     assert (used | helpers) - generic <= declared
 
 

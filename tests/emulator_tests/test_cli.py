@@ -55,6 +55,8 @@ def test_cli_request_update_describe_release(emulator):
         emulator,
         "update-phone-number",
         "--phone-number-id", number_id,
+        "--two-way-enabled",
+        "--two-way-channel-arn", "arn:aws:sns:us-east-1:123456789012:inbound-sms",
         "--self-managed-opt-outs-enabled",
         "--no-deletion-protection-enabled",
     )  # fmt: skip

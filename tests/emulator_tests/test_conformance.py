@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from botocore.exceptions import ClientError
 
-from .helpers import SETTLED_SECONDS, SIMULATOR
+from .helpers import SETTLED_SECONDS, SIMULATOR, TOLL_FREE
 
 
 def conform(shape: Any, value: Any, path: str, problems: list[str]) -> None:
@@ -127,7 +127,7 @@ def exercise(client: Any, emulator: Any) -> None:
     )[0]
     client.describe_registrations()
     client.describe_registrations(RegistrationIds=[registration], MaxResults=1)
-    registered = client.request_phone_number(RegistrationId=registration, **SIMULATOR)["PhoneNumberId"]
+    registered = client.request_phone_number(RegistrationId=registration, **TOLL_FREE)["PhoneNumberId"]
     member = client.request_phone_number(**SIMULATOR)["PhoneNumberId"]
     pool = client.create_pool(OriginationIdentity=other, MessageType="TRANSACTIONAL")["PoolId"]
     emulator.advance_clock(SETTLED_SECONDS)  # pools CREATING, numbers joining or leaving

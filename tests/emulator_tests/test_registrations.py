@@ -93,7 +93,9 @@ def test_a_number_requested_with_a_registration_shows_it(api):
     assert number["RegistrationId"] == registration
     described = client.describe_phone_numbers(PhoneNumberIds=[number["PhoneNumberId"]])["PhoneNumbers"][0]
     assert described["RegistrationId"] == registration
-    by_arn = request(client, RegistrationId=f"arn:aws:sms-voice:us-east-1:123456789012:registration/{registration}")
+    by_arn = request(
+        client, **TOLL_FREE, RegistrationId=f"arn:aws:sms-voice:us-east-1:123456789012:registration/{registration}"
+    )
     assert by_arn["RegistrationId"] == registration
 
 
@@ -101,7 +103,7 @@ def test_a_registration_that_does_not_exist_leases_nothing(api):
     client = api.client()
     _seed(api, "COMPLETE")
     with raises("ResourceNotFoundException", ResourceType="registration", ResourceId="registration-" + "1" * 32):
-        request(client, RegistrationId="registration-" + "1" * 32)
+        request(client, **TOLL_FREE, RegistrationId="registration-" + "1" * 32)
     assert client.describe_phone_numbers()["PhoneNumbers"] == []
 
 
@@ -111,7 +113,7 @@ def test_a_registration_that_does_not_exist_leases_nothing(api):
 def test_release_is_refused_while_the_registration_is_under_way(api, status):
     registration = _seed(api, status)
     client = api.client()
-    number_id = request(client, RegistrationId=registration)["PhoneNumberId"]
+    number_id = request(client, **TOLL_FREE, RegistrationId=registration)["PhoneNumberId"]
     with raises(
         "ConflictException",
         Reason="PHONE_NUMBER_ASSOCIATED_TO_REGISTRATION",
@@ -120,13 +122,14 @@ def test_release_is_refused_while_the_registration_is_under_way(api, status):
     ) as caught:
         client.release_phone_number(PhoneNumberId=number_id)
     assert registration in caught.value.response["Message"]
-    assert client.describe_phone_numbers(PhoneNumberIds=[number_id])["PhoneNumbers"][0]["Status"] == "ACTIVE"
+    # Still leased: a toll-free number is PENDING while its registration is reviewed.
+    assert client.describe_phone_numbers(PhoneNumberIds=[number_id])["PhoneNumbers"][0]["Status"] == "PENDING"
 
 
 def test_releasing_the_number_of_a_complete_registration_closes_it(api):
     registration = _seed(api, "COMPLETE")
     client = api.client()
-    number_id = request(client, RegistrationId=registration)["PhoneNumberId"]
+    number_id = request(client, **TOLL_FREE, RegistrationId=registration)["PhoneNumberId"]
     assert client.release_phone_number(PhoneNumberId=number_id)["Status"] == "DELETED"
     described = client.describe_registrations(RegistrationIds=[registration])["Registrations"][0]
     assert described["RegistrationStatus"] == "CLOSED"
@@ -136,7 +139,7 @@ def test_releasing_the_number_of_a_complete_registration_closes_it(api):
 def test_release_is_allowed_while_the_registration_is_not_with_aws(api, status):
     registration = _seed(api, status)
     client = api.client()
-    number_id = request(client, RegistrationId=registration)["PhoneNumberId"]
+    number_id = request(client, **TOLL_FREE, RegistrationId=registration)["PhoneNumberId"]
     assert client.release_phone_number(PhoneNumberId=number_id)["Status"] == "DELETED"
     assert client.describe_registrations()["Registrations"][0]["RegistrationStatus"] == status
 
@@ -151,10 +154,10 @@ def test_the_blocking_statuses_are_a_setting(api):
     ]
     api.config(registration_statuses_blocking_release=["COMPLETE"])
     client = api.client()
-    number_id = request(client, RegistrationId=_seed(api, "COMPLETE"))["PhoneNumberId"]
+    number_id = request(client, **TOLL_FREE, RegistrationId=_seed(api, "COMPLETE"))["PhoneNumberId"]
     with raises("ConflictException", Reason="PHONE_NUMBER_ASSOCIATED_TO_REGISTRATION"):
         client.release_phone_number(PhoneNumberId=number_id)
-    reviewed = request(client, RegistrationId=_seed(api, "REVIEWING"))["PhoneNumberId"]
+    reviewed = request(client, **TOLL_FREE, RegistrationId=_seed(api, "REVIEWING"))["PhoneNumberId"]
     assert client.release_phone_number(PhoneNumberId=reviewed)["Status"] == "DELETED"
 
 

@@ -155,8 +155,9 @@ def test_a_reference_not_there_is_predicted_in_check_mode_and_fails_a_real_run_b
 
 
 def test_a_registration_that_exists_is_verified_and_the_request_names_it(emulator):
-    (registration_id,) = emulator.seed_registrations({"RegistrationType": "US_TEN_DLC_BRAND_REGISTRATION"})
-    args = dict(NUMBER, name="registered", registration_id=registration_id)
+    (registration_id,) = emulator.seed_registrations({"RegistrationType": "US_TOLL_FREE_REGISTRATION"})
+    # A toll-free number under its verification (PENDING while it is reviewed: not waited for).
+    args = dict(NUMBER, number_type="TOLL_FREE", name="registered", registration_id=registration_id, wait=False)
     check = run_task(emulator, "phone_number", args, check=True)
     assert not check.failed, check.result.get("msg")
     assert check.result["unverified"] == [] and warnings_of(check.result) == []

@@ -80,7 +80,12 @@ def test_request_with_update_only_settings_updates_once_active(emulator):
     [
         ({"deletion_protection_enabled": True}, "DeletionProtectionEnabled", True),
         ({"opt_out_list_name": "marketing"}, "OptOutListName", "marketing"),
-        ({"self_managed_opt_outs_enabled": True}, "SelfManagedOptOutsEnabled", True),
+        # Self-managed opt-outs need two-way messaging (TWO_WAY_NOT_ENABLED): both in one update.
+        (
+            {"self_managed_opt_outs_enabled": True, "two_way_enabled": True, "two_way_channel_arn": TOPIC},
+            "SelfManagedOptOutsEnabled",
+            True,
+        ),
         ({"international_sending_enabled": True}, "InternationalSendingEnabled", True),
         (
             {"two_way_enabled": True, "two_way_channel_arn": TOPIC, "two_way_channel_role": ROLE},

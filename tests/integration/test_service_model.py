@@ -12,9 +12,15 @@ TEN_DLC = dict(iso_country_code="US", message_type="TRANSACTIONAL", number_capab
 STARTS_1206 = dict(preference_type="StartsWith", filter=["+1206"])
 
 
+def campaign(emulator):
+    """A complete 10DLC campaign registration: a US TEN_DLC number is requested under one."""
+    seeded = {"RegistrationType": "US_TEN_DLC_CAMPAIGN_REGISTRATION", "RegistrationStatus": "COMPLETE"}
+    return emulator.seed_registrations(seeded)[0]
+
+
 def test_number_preference_is_sent_once_and_never_drifts(emulator):
     emulator.config(pending_seconds={"TEN_DLC": 0})
-    args = dict(name="seattle", number_preference=STARTS_1206, **TEN_DLC)
+    args = dict(name="seattle", number_preference=STARTS_1206, registration_id=campaign(emulator), **TEN_DLC)
     check, apply, _again_check, _again = converge(emulator, "phone_number", args, ["RequestPhoneNumber"])
     assert apply.number["phone_number"].startswith("+1206")
     request = next(c for c in apply.calls if c["operation"] == "RequestPhoneNumber")
@@ -43,7 +49,7 @@ def test_bad_number_preference_fails_naming_the_option_and_calls_nothing(emulato
 
 def test_both_modules_return_messaging_limits_and_pricing_tier(emulator):
     emulator.config(pending_seconds={"TEN_DLC": 0})
-    managed = run_task(emulator, "phone_number", dict(name="limits", **TEN_DLC))
+    managed = run_task(emulator, "phone_number", dict(name="limits", registration_id=campaign(emulator), **TEN_DLC))
     assert not managed.failed, managed.result.get("msg")
     again = run_task(emulator, "phone_number", dict(name="limits"))
     listed = run_task(emulator, "phone_number_info", dict(names=["limits"]))
@@ -125,7 +131,11 @@ def test_available_numbers_with_a_preference_then_request_one_of_them(emulator):
     numbers = listed.result["available_phone_numbers"]
     assert numbers and all(n.startswith("+1206") for n in numbers)
     wanted = dict(preference_type="ExactMatch", filter=[numbers[0]])
-    requested = run_task(emulator, "phone_number", dict(name="chosen", number_preference=wanted, **TEN_DLC))
+    requested = run_task(
+        emulator,
+        "phone_number",
+        dict(name="chosen", number_preference=wanted, registration_id=campaign(emulator), **TEN_DLC),
+    )
     assert requested.number["phone_number"] == numbers[0]
     exact = run_task(
         emulator, "available_phone_number_info", dict(number_capabilities=["SMS"], number_preference=wanted)

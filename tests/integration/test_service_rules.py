@@ -175,7 +175,7 @@ def test_toll_free_number_with_wait_false_returns_at_once_and_a_later_run_applie
 
 
 def test_timeout_fails_naming_the_number_its_status_and_what_is_left_then_the_next_run_finishes(emulator):
-    args = dict(name="slow", self_managed_opt_outs_enabled=True, wait_timeout=2, **TOLL_FREE)
+    args = dict(name="slow", two_way_enabled=True, two_way_channel_arn=TOPIC, wait_timeout=2, **TOLL_FREE)
     run = run_task(emulator, "phone_number", args)
     assert run.failed and run.changed
     number_id = live_numbers(emulator.client())[0]["PhoneNumberId"]
@@ -183,7 +183,7 @@ def test_timeout_fails_naming_the_number_its_status_and_what_is_left_then_the_ne
     assert run.result["done"] == ["RequestPhoneNumber"]
     assert run.result["not_done"] == ["UpdatePhoneNumber"]
     assert run.result["pending_changes"] == [
-        {"operation": "UpdatePhoneNumber", "options": {"self_managed_opt_outs_enabled": True}}
+        {"operation": "UpdatePhoneNumber", "options": {"two_way_channel_arn": TOPIC, "two_way_enabled": True}}
     ]
     assert run.result["phone_number"]["phone_number_id"] == number_id
     assert run.result["phone_number"]["status"] == "PENDING"
@@ -193,13 +193,13 @@ def test_timeout_fails_naming_the_number_its_status_and_what_is_left_then_the_ne
     again = run_task(emulator, "phone_number", args)
     assert not again.failed, again.result.get("msg")
     assert again.changed and again.mutating == ["UpdatePhoneNumber"]
-    assert again.number["self_managed_opt_outs_enabled"] is True
+    assert again.number["two_way_enabled"] is True
     assert len(live_numbers(emulator.client())) == 1
 
 
 def test_a_failure_after_a_write_reports_changed_with_done_and_not_done(emulator):
     emulator.fault("UpdatePhoneNumber", "server_error", count=20)
-    args = dict(name="half", self_managed_opt_outs_enabled=True, **SIMULATOR)
+    args = dict(name="half", two_way_enabled=True, two_way_channel_arn=TOPIC, **SIMULATOR)
     run = run_task(emulator, "phone_number", args)
     assert run.failed and run.changed
     assert run.result["done"] == ["RequestPhoneNumber"]
@@ -306,7 +306,8 @@ def test_release_of_a_pending_pooled_number_with_wait_false_is_left_whole_for_a_
     from .inprocess import run_module_inprocess
 
     pool = make_pool(mock_emulator)
-    tfn = dict(TOLL_FREE, message_type="TRANSACTIONAL")
+    # The pool's founder is SMS and VOICE: its numbers share that (NUMBER_CAPABILITIES_MISMATCH otherwise).
+    tfn = dict(TOLL_FREE, message_type="TRANSACTIONAL", number_capabilities=["SMS", "VOICE"])
     requested = run_module_inprocess("phone_number", dict(name="tfp", pool_id=pool, wait=False, **tfn))
     assert not requested["failed"] and requested["phone_number"]["status"] == "PENDING"
     args = dict(name="tfp", state="absent", wait=False)

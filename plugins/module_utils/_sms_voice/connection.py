@@ -31,7 +31,13 @@ try:
     import boto3
     import botocore
     from botocore.config import Config
-    from botocore.exceptions import BotoCoreError, ClientError, NoCredentialsError, NoRegionError
+    from botocore.exceptions import (
+        BotoCoreError,
+        ClientError,
+        EndpointConnectionError,
+        NoCredentialsError,
+        NoRegionError,
+    )
 except ImportError:  # handled by the modules through missing_required_lib
     HAS_BOTO3 = False
 else:
@@ -429,7 +435,11 @@ class Api:
         try:
             return method(**params)
         except ClientError as e:
-            raise aws_error(operation, e)
+            error = aws_error(operation, e)
+            if error.code in REGION_ERRORS:
+                error.msg += region_hint(self.client)
+                error.args = (error.msg,)
+            raise error
         except NoCredentialsError:
             raise SmsVoiceError(
                 "no AWS credentials were found for {0}: set access_key/secret_key, profile, "
@@ -439,7 +449,35 @@ class Api:
         except NoRegionError:
             raise SmsVoiceError("region is required: set the region option (alias aws_region)", operation=operation)
         except BotoCoreError as e:
-            raise SmsVoiceError("{0} failed: {1}".format(operation, e), operation=operation)
+            hint = region_hint(self.client) if isinstance(e, EndpointConnectionError) else ""
+            raise SmsVoiceError("{0} failed: {1}{2}".format(operation, e, hint), operation=operation)
+
+
+# What a call signed for a region the service is not in meets: AWS refuses the credential's scope,
+# and without an endpoint URL there is no host to reach.
+REGION_ERRORS = ("InvalidSignatureException", "UnrecognizedClientException")
+
+
+def served_regions(service=SERVICE_NAME):
+    """Every region where botocore's endpoint data lists ``service``, over all partitions."""
+    session = botocore.session.get_session()
+    return sorted(
+        region
+        for partition in session.get_available_partitions()
+        for region in session.get_available_regions(service, partition)
+    )
+
+
+def region_hint(client):
+    """``; region X is not one ...`` when the client's region is not one botocore lists for the service, else ``""``."""
+    region = client.meta.region_name
+    known = served_regions(client.meta.service_model.service_name)
+    if not known or region in known:
+        return ""
+    return (
+        "; region {0!r} is not a region where botocore lists the {1} service: check the region option "
+        "(alias aws_region) or AWS_REGION. Known regions: {2}"
+    ).format(region, client.meta.service_model.service_name, ", ".join(known))
 
 
 def _takes_client_token(client, operation):

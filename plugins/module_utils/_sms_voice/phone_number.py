@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import uuid
 
+from . import service_rules
 from .engine import resource as engine
 from .engine.apply import Waiter, call
 from .engine.converge import check_references, finish
@@ -49,6 +50,14 @@ def plan_present(current, desired, pool_sizes=None, client_token=None, pools=Non
     if current is None:
         return plan_create(PHONE_NUMBER, desired, client_token, follow=True, context=context)
     return plan_update(PHONE_NUMBER, current, desired, context)
+
+
+def check_registrations(plan, found):
+    """Fail for a request its registration cannot take (``found``: what ``check_references`` read)."""
+    registrations = found.get("registration_id", {})
+    for step in plan.steps:
+        if step.operation == PHONE_NUMBER.create:
+            service_rules.check_request_registration(step.params, registrations.get(step.params.get("RegistrationId")))
 
 
 def number_waiter(reader, timeout, **kwargs):
@@ -342,7 +351,9 @@ def ensure_phone_number(module, api):
         pools = target_pools(references, current, desired)
         plan = plan_present(current, desired, sizes, pools={k: v for k, v in pools.items() if v is not None})
 
-    check_references(plan, references, known=pools)
+    found = check_references(plan, references, known=pools)
+    check_registrations(plan, found)
+    service_rules.check_self_managed(plan)
     return finish(
         module,
         api,

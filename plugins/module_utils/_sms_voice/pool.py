@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from . import service_rules
 from .engine import resource as engine
 from .engine.apply import Waiter
 from .engine.converge import check_references, finish
@@ -236,11 +237,14 @@ def leaving(pool_id, number_id, before):
     )
 
 
-def plan_members(pool_before, pool_after, adding, removing, pool_id, before=None):
+def plan_members(pool_before, pool_after, adding, removing, pool_id, before=None, capabilities=None):
     """(joining before the pool changes, joining after, leaving) steps; fails for a member that cannot join.
 
-    ``before`` is the pool before the run (None for one this run creates).
+    ``before`` is the pool before the run (None for one this run creates). ``capabilities``: those of the
+    pool's numbers, when the plan knows them (its founder, or a named number already in it); a member must
+    have the same.
     """
+    service_rules.check_capabilities(adding, capabilities, pool_id)
     early, late = [], []
     for number in adding:
         if not mismatches(number, pool_before):
@@ -279,7 +283,11 @@ def plan_pool_present(current, desired, members, unresolved=0):
             "changed".format(pool_id, ", ".join(removing)),
             pool_id=pool_id,
         )
-    early, late, gone = plan_members(current, plan.after, adding, removing, pool_id, current)
+    # ListPoolOriginationIdentities is not read for capabilities: a named number already in the pool tells them.
+    known = [m.get("number_capabilities") for m in members if m.get("pool_id") == pool_id]
+    early, late, gone = plan_members(
+        current, plan.after, adding, removing, pool_id, current, capabilities=next((c for c in known if c), None)
+    )
     steps = in_phases(plan.steps + early + late + gone, POOL.rules.phase_order)
     after = dict(plan.after, phone_number_ids=after_members)
     return Plan("update" if steps else "none", plan.before, after, steps, resource=POOL)
@@ -344,7 +352,9 @@ def _plan_new_pool(desired, members, unresolved):
     after.update(changes)
     pool_steps = [update_step(POOL, {POOL.id_member: pool_id}, changes)] if changes else []
     keyword_steps, after["keywords"] = plan_keywords(pool_id, founder.get("keywords"), desired)
-    early, late, _leaving = plan_members(before, after, others, [], pool_id)
+    early, late, _leaving = plan_members(
+        before, after, others, [], pool_id, capabilities=founder.get("number_capabilities")
+    )
     after["pool_id"] = None
     after["phone_number_ids"] = [m["phone_number_id"] for m in members] or [founder["phone_number_id"]]
     steps = in_phases(created.steps + early + pool_steps + keyword_steps + late, POOL.rules.phase_order)
@@ -389,6 +399,7 @@ def ensure_pool(module, api):
         plan = plan_pool_present(current, desired, members, unresolved)
     references = References(reader, module.check_mode, getattr(module, "warn", None))
     check_references(plan, references, known=[current["pool_id"]] if current else ())
+    service_rules.check_self_managed(plan)
     plan = wait_for_active_pool(plan)
     if not params["wait"] and plan.operations == [POOL.create]:
         plan.after["status"] = "CREATING"  # nothing follows the create to wait for: the pool is new
