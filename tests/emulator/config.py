@@ -10,8 +10,10 @@ import copy
 from typing import Any
 
 from . import iam, limits, number_rules, tagging
+from .opted_out_numbers import DEFAULT_OPT_IN_INTERVAL_SECONDS
 from .quotas import DEFAULT_QUOTA_BURST_SECONDS, DEFAULT_QUOTA_SCALE
 from .registrations import DEFAULT_BLOCKING_STATUSES, check_blocking_statuses
+from .resource_policies import MISSING_POLICY_CHOICES
 
 #: US toll-free and 10DLC numbers wait for their registration: days to weeks; 10 days here.
 DEFAULT_PENDING_SECONDS = {"LONG_CODE": 0.0, "TOLL_FREE": 864_000.0, "TEN_DLC": 864_000.0, "SIMULATOR": 0.0}
@@ -42,6 +44,7 @@ _SECONDS = (
     "pool_release_lag_seconds",
     "client_token_ttl_seconds",
     "conflict_window_seconds",
+    "opt_in_interval_seconds",
 )
 
 
@@ -64,6 +67,12 @@ def default_config() -> dict[str, Any]:
         "iam_policy": None,
         **limits.default_config(),
         "conflict_window_seconds": DEFAULT_CONFLICT_WINDOW_SECONDS,
+        # A write arriving while another write to its resource is being served conflicts (in_flight.py).
+        "concurrent_writes_conflict": True,
+        # DeleteOptedOutNumber: "Each destination phone number can only be deleted once every 30 days."
+        "opt_in_interval_seconds": DEFAULT_OPT_IN_INTERVAL_SECONDS,
+        # What GetResourcePolicy answers for a resource without a policy (resource_policies.py).
+        "missing_resource_policy": "not_found",
         **tagging.default_config(),
         **number_rules.default_config(),
     }
@@ -101,12 +110,18 @@ def changed_config(current: dict[str, Any], changes: dict[str, Any]) -> dict[str
             updated[key] = tagging.check_config(key, value)
         elif key == "registration_statuses_blocking_release":
             updated[key] = check_blocking_statuses(value)
-        elif key == "quotas":
+        elif key in ("quotas", "concurrent_writes_conflict"):
             if not isinstance(value, bool):
-                raise ValueError(f"quotas must be true or false, not {value!r}")
+                raise ValueError(f"{key} must be true or false, not {value!r}")
             updated[key] = value
         elif key in ("quota_scale", "quota_burst_seconds"):
             updated[key] = positive_number(key, value)
+        elif key == "missing_resource_policy":
+            if value not in MISSING_POLICY_CHOICES:
+                raise ValueError(
+                    f"missing_resource_policy must be one of {list(MISSING_POLICY_CHOICES)}, not {value!r}"
+                )
+            updated[key] = value
         elif key == "iam_policy":
             updated[key] = copy.deepcopy(iam.check_policy(value))
         elif key in number_rules.default_config():

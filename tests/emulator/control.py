@@ -11,6 +11,7 @@ control functions back the ``/_emulator/*`` endpoints and the in-process handle.
 from __future__ import annotations
 
 import copy
+import re
 import sys
 import threading
 import time
@@ -20,7 +21,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import iam, number_rules, tagging
+from . import iam, in_flight, number_rules, tagging
 from .config import changed_config, default_config, non_negative_number
 from .core import DEFAULT_ACCOUNT_ID
 from .errors import EmulatorError, field_error, internal_error, throttled, validation_error
@@ -28,6 +29,9 @@ from .quotas import QuotaBuckets
 from .region import OPERATIONS, RegionBackend
 from .registrations import check_seed
 from .validation import service_model, validate_input
+
+#: What the seed endpoint takes as an opted-out number: the model's OptedOutNumber pattern, with its ``+``.
+E164_DIGITS = re.compile(r"\+[1-9][0-9]{1,18}")
 
 FAULT_KINDS = ("throttle", "server_error", "latency", "drop_after", "not_accessible")
 #: The ``error`` a call-log entry carries when a ``drop_after`` fault cut the connection.
@@ -131,6 +135,8 @@ class Emulator:
         self._faults: list[Fault] = []
         self._calls: list[dict[str, Any]] = []
         self.quotas = QuotaBuckets()
+        #: Writes being served now (arrived, not answered): (account, region, resource ID) -> how many.
+        self.arrived = in_flight.Arrivals()
         self.store = store or DictRegionStore(lambda account, region: RegionBackend(account, region, self))
 
     def region(self, region: str, account_id: str = DEFAULT_ACCOUNT_ID) -> RegionBackend:
@@ -152,8 +158,12 @@ class Emulator:
         """
         recorded = copy.deepcopy(params)
         fault: Fault | None = None
+        arrival: list[tuple[str, str, str]] = []
         try:
             foreign = operation in tagging.OPERATIONS
+            if self.config["concurrent_writes_conflict"] and isinstance(params, dict) and not foreign:
+                # Before anything else, injected latency included: a write is in flight from its arrival.
+                arrival = self.arrived.enter(account_id, region, in_flight.targets(operation, params))
             if operation not in service_model().operation_names and not foreign:
                 raise EmulatorError(
                     "UnknownOperationException",
@@ -204,6 +214,8 @@ class Emulator:
                 f"Emulator bug while serving {operation}: {type(error).__name__}: {error}", request_id
             )
             outcome = Outcome(failure.status, failure.body(), failure.code, request_id=request_id)
+        finally:
+            self.arrived.leave(arrival)
         outcome.drop = fault is not None and fault.kind == "drop_after"
         self._record(operation, region, recorded, CONNECTION_DROPPED if outcome.drop else outcome.error)
         return outcome
@@ -331,13 +343,35 @@ class Emulator:
                 raise ValueError(f"registrations: {e.message} (registrations_quota)") from e
             return [backend.add_registration(kind, status).id for kind, status in checked]
 
+    def seed_opted_out_numbers(
+        self,
+        numbers: list[Any],
+        opt_out_list: str = "Default",
+        region: str = "us-east-1",
+        account_id: str = DEFAULT_ACCOUNT_ID,
+    ) -> int:
+        """Put numbers on an opt-out list as their end users' STOP replies do (``EndUserOptedOut`` true; not
+        logged as calls); how many the list holds then."""
+        if not isinstance(numbers, list) or not all(isinstance(n, str) and E164_DIGITS.fullmatch(n) for n in numbers):
+            raise ValueError("opted_out_numbers.numbers must be a list of E.164 numbers (+ and 2 to 19 digits)")
+        with self.lock:
+            backend = self.store.get(account_id, region)
+            try:
+                listed = backend._opt_out_list(opt_out_list)
+            except EmulatorError as e:
+                raise ValueError(f"opted_out_numbers.opt_out_list: {e.message}") from e
+            for number in numbers:
+                backend.add_opted_out(listed, number, end_user=True)
+            return len(listed.opted_out)
+
     def state(self) -> dict[str, dict[str, list[dict[str, Any]]]]:
         """``{region: {"phone_numbers": [...], "pools": [...], "opt_out_lists": [...]}}`` over all accounts."""
         with self.lock:
             result: dict[str, dict[str, list[dict[str, Any]]]] = {}
             for (_account, region), backend in self.store.items():
                 target = result.setdefault(
-                    region, {"phone_numbers": [], "pools": [], "opt_out_lists": [], "registrations": []}
+                    region,
+                    {"phone_numbers": [], "pools": [], "opt_out_lists": [], "registrations": [], "sender_ids": []},
                 )
                 for key, values in backend.dump().items():
                     target[key].extend(values)

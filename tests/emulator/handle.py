@@ -131,6 +131,13 @@ class EmulatorHandle:
             "registration_ids"
         ]
 
+    def seed_opted_out_numbers(
+        self, numbers: list[str], opt_out_list: str = "Default", region: str = "us-east-1"
+    ) -> int:
+        """Put E.164 numbers on an opt-out list as if their end users had replied STOP; how many it then holds."""
+        payload = {"region": region, "opted_out_numbers": {"opt_out_list": opt_out_list, "numbers": list(numbers)}}
+        return self._control("POST", "seed", payload)["opted_out_numbers"]
+
     def state(self) -> dict[str, Any]:
         """``{region: {"phone_numbers", "pools", "opt_out_lists", "registrations"}}``, with tags and keywords."""
         return self._control("GET", "state")

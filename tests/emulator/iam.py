@@ -68,17 +68,26 @@ TARGETS: dict[str, tuple[str, ...]] = {
     "CreatePool": ("OriginationIdentity",),
     "DeleteKeyword": ("OriginationIdentity",),
     "DeleteOptOutList": ("OptOutListName",),
+    "DeleteOptedOutNumber": ("OptOutListName",),
+    "DeleteResourcePolicy": ("ResourceArn",),
     "DeletePool": ("PoolId",),
     "DescribeKeywords": ("OriginationIdentity",),
     "DescribeOptOutLists": ("OptOutListNames",),
+    "DescribeOptedOutNumbers": ("OptOutListName",),
     "DescribePhoneNumbers": ("PhoneNumberIds",),
     "DescribePools": ("PoolIds",),
     "DescribeRegistrations": ("RegistrationIds",),
     "DisassociateOriginationIdentity": ("PoolId", "OriginationIdentity"),
+    "GetResourcePolicy": ("ResourceArn",),
     "ListPoolOriginationIdentities": ("PoolId",),
     "ListTagsForResource": ("ResourceArn",),
     "PutKeyword": ("OriginationIdentity",),
+    "PutOptedOutNumber": ("OptOutListName",),
+    "PutResourcePolicy": ("ResourceArn",),
     "ReleasePhoneNumber": ("PhoneNumberId",),
+    "ReleaseSenderId": ("SenderId",),
+    "UpdateSenderId": ("SenderId",),
+    "DescribeSenderIds": ("SenderIds",),
     "TagResource": ("ResourceArn",),
     "UntagResource": ("ResourceArn",),
     "UpdatePhoneNumber": ("PhoneNumberId",),
@@ -217,19 +226,27 @@ def resources(operation: str, params: Any, region: str, account_id: str) -> list
         value = params.get(member) if isinstance(params, dict) else None
         values = value if isinstance(value, list) else [value]
         for item in values:
+            if isinstance(item, dict) and member == "SenderIds":  # SenderIdAndCountry
+                found.append(arn("sender-id", f"{item.get('SenderId')}/{item.get('IsoCountryCode')}"))
+                continue
             if not isinstance(item, str) or not item:
                 continue
             if member == "ResourceArn":
                 found.append(item)
+            elif member == "SenderId":
+                found.append(arn("sender-id", f"{item}/{params.get('IsoCountryCode', '')}"))
             elif member == "OriginationIdentity":
-                found.append(arn(_identity_kind(item), item))
+                kind = _identity_kind(item)
+                if kind == "sender-id" and not item.startswith("arn:"):
+                    item = f"{item}/{params.get('IsoCountryCode', '')}"
+                found.append(arn(kind, item))
             else:
                 found.append(arn(_MEMBER_KIND[member.removesuffix("s")], item))
     return found or ["*"]
 
 
 def _identity_kind(identifier: str) -> str:
-    """An OriginationIdentity's resource type by its form; sender IDs are anything else (not emulated)."""
+    """An OriginationIdentity's resource type by its form; a sender ID is anything else (its ARN ends in the country)."""
     if identifier.startswith("phone-"):
         return "phone-number"
     if identifier.startswith("pool-"):

@@ -1,16 +1,25 @@
 """Writes in flight: a write to a resource while another write to it is still being carried out conflicts.
 
 The ConflictException documentation: "This can occur if you're trying to perform more than one
-operation on the same resource at the same time". The emulator serves one call at a time, so a
-write is "in flight" for ``conflict_window_seconds`` after it was answered (0 by default: the
-service answers its writes once done). A write to the same resource within that window is refused
-with ConflictException without a ``Reason``: none of the model's reasons names concurrency, and
-each of them names a state that does not clear by itself. A refused write changes nothing and
-does not extend the window.
+operation on the same resource at the same time". Two ways make that happen in the emulator:
+
+* A write is in flight from the moment it arrives until it is answered (``concurrent_writes_conflict``,
+  on by default): the server serves calls on threads, and a write to a resource that arrives while
+  another write to it is being served (waiting for the service's lock, or slowed by an injected
+  ``latency`` fault) is refused at once. Overlapping runs meet this exactly when their writes to one
+  resource overlap in time, as on AWS.
+* A write stays in flight for ``conflict_window_seconds`` after it was answered (0 by default: the
+  service answers its writes once done), for tests that need the refusal without timing threads.
+
+Either refusal is ConflictException without a ``Reason``: none of the model's reasons names
+concurrency, and each of them names a state that does not clear by itself. A refused write changes
+nothing and does not extend the window.
 """
 
 from __future__ import annotations
 
+import re
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -29,20 +38,56 @@ WRITES: dict[str, Callable[[dict[str, Any]], list[str]]] = {
     "RequestPhoneNumber": lambda p: _id(p.get("PoolId")),
     "UpdatePhoneNumber": lambda p: _id(p.get("PhoneNumberId")),
     "ReleasePhoneNumber": lambda p: _id(p.get("PhoneNumberId")),
-    "CreatePool": lambda p: _id(p.get("OriginationIdentity")),
+    "CreatePool": lambda p: _identity(p),
     "UpdatePool": lambda p: _id(p.get("PoolId")),
     "DeletePool": lambda p: _id(p.get("PoolId")),
-    "AssociateOriginationIdentity": lambda p: _id(p.get("OriginationIdentity")),
-    "DisassociateOriginationIdentity": lambda p: _id(p.get("OriginationIdentity")),
+    "AssociateOriginationIdentity": lambda p: _identity(p),
+    "DisassociateOriginationIdentity": lambda p: _identity(p),
     "PutKeyword": lambda p: _id(p.get("OriginationIdentity")),
     "DeleteKeyword": lambda p: _id(p.get("OriginationIdentity")),
     "TagResource": lambda p: _id(p.get("ResourceArn")),
     "UntagResource": lambda p: _id(p.get("ResourceArn")),
     "DeleteOptOutList": lambda p: _id(p.get("OptOutListName")),
+    # An opted-out number is its own resource (ResourceType opted-out-number): writes of different
+    # numbers to one list do not conflict.
+    "PutOptedOutNumber": lambda p: [_opted_out(p)],
+    "DeleteOptedOutNumber": lambda p: [_opted_out(p)],
+    "RequestSenderId": lambda p: [_sender(p)],
+    "UpdateSenderId": lambda p: [_sender(p)],
+    "ReleaseSenderId": lambda p: [_sender(p)],
+    "PutResourcePolicy": lambda p: _id(p.get("ResourceArn")),
+    "DeleteResourcePolicy": lambda p: _id(p.get("ResourceArn")),
 }
 
 
+def _sender(params: dict[str, Any]) -> str:
+    """``SENDER/GB``: a sender ID is keyed by ID and country (an ARN ends in both)."""
+    value = params.get("SenderId") or ""
+    if value.startswith("arn:"):
+        return value.split(":sender-id/", 1)[-1]
+    return "{0}/{1}".format(value, params.get("IsoCountryCode") or "")
+
+
+def _identity(params: dict[str, Any]) -> list[str]:
+    """The resource an ``OriginationIdentity`` names: a number by ID, a sender ID by ID and country."""
+    value = params.get("OriginationIdentity")
+    if value and not value.startswith(("phone-", "pool-", "arn:")):
+        return [_sender({"SenderId": value, "IsoCountryCode": params.get("IsoCountryCode")})]
+    if value and value.startswith("arn:") and ":sender-id/" in value:
+        return [_sender({"SenderId": value})]
+    return _id(value)
+
+
+def _opted_out(params: dict[str, Any]) -> str:
+    """``list/number``: the opt-out list's name and the number's digits."""
+    listed = _id(params.get("OptOutListName"))
+    return "{0}/{1}".format(listed[0] if listed else "", (params.get("OptedOutNumber") or "").lstrip("+"))
+
+
 def _kind(resource_id: str) -> str:
+    if "/" in resource_id:
+        # SENDER/GB (a sender ID and its country) or List/12065550100 (a number on an opt-out list)
+        return "sender-id" if re.fullmatch(r"[A-Z]{2}", resource_id.rsplit("/", 1)[1]) else "opted-out-number"
     if resource_id.startswith("phone-"):
         return "phone-number"
     if resource_id.startswith("pool-"):
@@ -78,3 +123,35 @@ def mark(in_flight: dict[str, float], resources: list[str], now: float, window: 
         return
     for resource_id in resources:
         in_flight[resource_id] = now + window
+
+
+class Arrivals:
+    """The writes being served right now, per (account, region, resource ID); thread-safe."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._serving: dict[tuple[str, str, str], int] = {}
+
+    def enter(self, account_id: str, region: str, resources: list[str]) -> list[tuple[str, str, str]]:
+        """Register a write arriving for ``resources``; ConflictException if one of them has a write being served."""
+        keys = [(account_id, region, resource_id) for resource_id in resources]
+        with self._lock:
+            for key in keys:
+                if self._serving.get(key):
+                    raise in_flight_error(key[2])
+            for key in keys:
+                self._serving[key] = self._serving.get(key, 0) + 1
+        return keys
+
+    def leave(self, keys: list[tuple[str, str, str]]) -> None:
+        with self._lock:
+            for key in keys:
+                left = self._serving.get(key, 0) - 1
+                if left > 0:
+                    self._serving[key] = left
+                else:
+                    self._serving.pop(key, None)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._serving.clear()

@@ -74,7 +74,7 @@ class LimitsMixin:
             return len(self.opt_out_lists)  # type: ignore[attr-defined]
         if name == "REGISTRATIONS":
             return len(self.registrations)  # type: ignore[attr-defined]
-        return 0  # sender IDs are not emulated
+        return len(self.sender_ids)  # type: ignore[attr-defined]
 
     def check_room(self, name: str, adding: int = 1) -> None:
         """ServiceQuotaExceededException with the limit's reason when ``adding`` more would exceed it."""

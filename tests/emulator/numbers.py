@@ -123,6 +123,8 @@ class PhoneNumber:
     left_pool_at: float = 0.0
     busy_until: float = 0.0
     deleted_at: float | None = None
+    policy: str | None = None
+    policy_created: float | None = None
 
 
 def _phone_filters(backend: RegionBackend) -> dict[str, FilterSpec]:
@@ -315,7 +317,7 @@ class NumbersMixin:
                     pool.id,
                 )
             number_rules.check_capabilities(self.config, pool, _Requested(capabilities))
-            number_rules.check_pool_room(self.config, pool, len(self._pool_members(pool)))
+            number_rules.check_pool_room(self.config, pool, self._pool_size(pool))
             opt_out = pool.opt_out_list
             pool_id = pool.id
             inherited = {

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .core import _tag_list
 from .errors import conflict, validation_error
 from .validation import filter_output
+
+if TYPE_CHECKING:
+    from .opted_out_numbers import OptedOutNumber
 
 #: The default of the ``opt_out_lists_quota`` setting (:mod:`.limits`).
 MAX_OPT_OUT_LISTS = 100
@@ -21,6 +24,12 @@ class OptOutList:
     arn: str
     created: float
     tags: dict[str, str] = field(default_factory=dict)
+    #: E.164 number -> its entry (:mod:`.opted_out_numbers`)
+    opted_out: dict[str, OptedOutNumber] = field(default_factory=dict)
+    #: E.164 number -> when it was last deleted from the list (opted in again)
+    opted_in_at: dict[str, float] = field(default_factory=dict)
+    policy: str | None = None
+    policy_created: float | None = None
 
 
 #: API operation -> method of :class:`OptOutListsMixin`

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Any
 from . import number_rules
 from .core import FilterSpec, _any, _bool_checker, _enum_checker, _flag, _iso_checker, _tag_list, compile_filters
 from .errors import conflict, field_error
+from .opt_out_lists import DEFAULT_OPT_OUT_LIST
+from .sender_ids import SenderId
 from .validation import filter_output
 
 if TYPE_CHECKING:
@@ -57,6 +59,8 @@ class Pool:
     keywords: dict[str, Keyword] = field(default_factory=dict)
     #: The founding number's capabilities, which every member shares (:mod:`.number_rules`).
     capabilities: list[str] = field(default_factory=list)
+    policy: str | None = None
+    policy_created: float | None = None
 
 
 def _pool_filters(backend: PoolsMixin) -> dict[str, FilterSpec]:
@@ -147,6 +151,18 @@ class PoolsMixin:
     def _pool_members(self, pool: Pool) -> list[PhoneNumber]:
         return [n for n in self.numbers.values() if n.pool_id == pool.id]
 
+    def _pool_size(self, pool: Pool) -> int:
+        """How many origination identities a pool has: its numbers and its sender IDs."""
+        return len(self._pool_members(pool)) + len(self.pool_senders(pool))
+
+    def _origination(self, identifier: str, iso: str | None) -> PhoneNumber | SenderId:
+        """The phone number (ID or ARN) or sender ID (ID with ``iso``, or ARN) an ``OriginationIdentity`` names."""
+        if identifier.startswith("phone-") or (identifier.startswith("arn:") and ":phone-number/" in identifier):
+            return self._origination_number(identifier)
+        if identifier.startswith("pool-") or (identifier.startswith("arn:") and ":sender-id/" not in identifier):
+            return self._origination_number(identifier)  # ResourceNotFoundException, as for any unknown identity
+        return self._sender(identifier, iso, "OriginationIdentity")
+
     def _listed_members(self, pool: Pool) -> list[PhoneNumber]:
         """The members ListPoolOriginationIdentities shows: it lags ``pool_listing_lag_seconds`` behind
         the pool's membership, so a number shows late after joining and lingers after leaving."""
@@ -170,7 +186,10 @@ class PoolsMixin:
 
     def create_pool(self, params: dict[str, Any]) -> dict[str, Any]:
         def execute() -> tuple[dict[str, Any], str, str, None]:
-            number = self._origination_number(params["OriginationIdentity"])
+            identity = self._origination(params["OriginationIdentity"], params.get("IsoCountryCode"))
+            if isinstance(identity, SenderId):
+                return self._create_sender_pool(params, identity)
+            number = identity
             self._require_not_deleted(number)
             self._require_active(number)
             self._check_country(params, number)
@@ -188,32 +207,62 @@ class PoolsMixin:
                     "phone-number",
                     number.id,
                 )
-            self.check_room("POOLS")
-            tags = self._merged_tags({}, self._checked_tags(params.get("Tags") or []))
-            pool_id = "pool-" + secrets.token_hex(16)
-            pool = Pool(
-                seq=next(self._seq),
-                id=pool_id,
-                arn=self.arn("pool", pool_id),
-                message_type=number.message_type,
+            pool = self._new_pool(
+                params,
                 opt_out_list=number.opt_out_list,
-                created=self.now(),
-                active_at=self.now() + float(self.config["pool_creating_seconds"]),
                 two_way_enabled=number.two_way_enabled,
                 two_way_channel_arn=number.two_way_channel_arn,
                 two_way_channel_role=number.two_way_channel_role,
                 self_managed=number.self_managed,
-                deletion_protection=bool(params.get("DeletionProtectionEnabled", False)),
-                tags=tags,
                 keywords={key: copy.copy(keyword) for key, keyword in number.keywords.items()},
                 capabilities=list(number.capabilities),
             )
-            self.pools[pool_id] = pool
             self._join_pool(number, pool)
             response = filter_output("CreatePool", {**self.pool_view(pool), "Tags": _tag_list(pool.tags)})
-            return response, "pool", pool_id, None
+            return response, "pool", pool.id, None
 
         return self._idempotent("CreatePool", params, execute)
+
+    def _create_sender_pool(self, params: dict[str, Any], sender: SenderId) -> tuple[dict[str, Any], str, str, None]:
+        """CreatePool founded by a sender ID: one-way, so the Default opt-out list, no two-way, the default keywords."""
+        from .keywords import DEFAULT_KEYWORDS, Keyword  # keywords imports this module
+
+        if params["MessageType"] not in sender.message_types:
+            raise conflict(
+                "MESSAGE_TYPE_MISMATCH",
+                f"Sender ID {sender.sender_id} sends {', '.join(sender.message_types)}, the pool would be "
+                f"{params['MessageType']}.",
+                "sender-id",
+                sender.sender_id,
+            )
+        pool = self._new_pool(
+            params,
+            opt_out_list=DEFAULT_OPT_OUT_LIST,
+            # The keywords every number starts with, so that numbers can join the pool too.
+            keywords={k: Keyword(next(self._seq), k, message, action) for k, message, action in DEFAULT_KEYWORDS},
+        )
+        self.sender_joins(sender, pool)
+        response = filter_output("CreatePool", {**self.pool_view(pool), "Tags": _tag_list(pool.tags)})
+        return response, "pool", pool.id, None
+
+    def _new_pool(self, params: dict[str, Any], **settings: Any) -> Pool:
+        """A CREATING pool of CreatePool's message type, tags and deletion protection, with its founder's ``settings``."""
+        self.check_room("POOLS")
+        tags = self._merged_tags({}, self._checked_tags(params.get("Tags") or []))
+        pool_id = "pool-" + secrets.token_hex(16)
+        pool = Pool(
+            seq=next(self._seq),
+            id=pool_id,
+            arn=self.arn("pool", pool_id),
+            message_type=params["MessageType"],
+            created=self.now(),
+            active_at=self.now() + float(self.config["pool_creating_seconds"]),
+            deletion_protection=bool(params.get("DeletionProtectionEnabled", False)),
+            tags=tags,
+            **settings,
+        )
+        self.pools[pool_id] = pool
+        return pool
 
     def describe_pools(self, params: dict[str, Any]) -> dict[str, Any]:
         return self._describe(
@@ -260,6 +309,8 @@ class PoolsMixin:
             self._leave_pool(number)
             if number.deleted_at is None:
                 self._set_busy(number, "DISASSOCIATING")
+        for sender in self.pool_senders(pool):
+            self.sender_leaves(sender, pool)
         pool.deleting_until = self.now() + float(self.config["pool_deleting_seconds"])
         response = filter_output("DeletePool", self.pool_view(pool))
         self.sweep_pools()
@@ -277,7 +328,10 @@ class PoolsMixin:
     def associate_origination_identity(self, params: dict[str, Any]) -> dict[str, Any]:
         def execute() -> tuple[dict[str, Any], str, str, None]:
             pool = self._pool(params["PoolId"])
-            number = self._origination_number(params["OriginationIdentity"])
+            identity = self._origination(params["OriginationIdentity"], params.get("IsoCountryCode"))
+            if isinstance(identity, SenderId):
+                return self._associate_sender(pool, identity)
+            number = identity
             self._require_not_deleted(number)
             self._check_country(params, number)
             self._require_pool_active(pool)
@@ -298,11 +352,47 @@ class PoolsMixin:
             self._require_active(number)
             self._check_matches_pool(pool, number)
             number_rules.check_capabilities(self.config, pool, number)
-            number_rules.check_pool_room(self.config, pool, len(self._pool_members(pool)))
+            number_rules.check_pool_room(self.config, pool, self._pool_size(pool))
             self._join_pool(number, pool)
             return self._identity_response(pool, number), "phone-number", number.id, None
 
         return self._idempotent("AssociateOriginationIdentity", params, execute)
+
+    def _associate_sender(self, pool: Pool, sender: SenderId) -> tuple[dict[str, Any], str, str, None]:
+        self._require_pool_active(pool)
+        if pool.id in sender.pools:
+            raise conflict(
+                "RESOURCE_ALREADY_ASSOCIATED",
+                f"Sender ID {sender.sender_id} is already in pool {pool.id}.",
+                "sender-id",
+                sender.sender_id,
+            )
+        self.check_sender_matches_pool(pool, sender)
+        number_rules.check_pool_room(self.config, pool, self._pool_size(pool))
+        self.sender_joins(sender, pool)
+        return self._identity_response(pool, sender), "sender-id", sender.key, None
+
+    def _disassociate_sender(self, pool: Pool, sender: SenderId) -> tuple[dict[str, Any], str, str, None]:
+        self._require_pool_active(pool)
+        if pool.id not in sender.pools:
+            raise conflict(
+                "PHONE_NUMBER_NOT_ASSOCIATED_TO_POOL",
+                f"Sender ID {sender.sender_id} is not associated with pool {pool.id}.",
+                "sender-id",
+                sender.sender_id,
+            )
+        self._check_not_last(pool, sender.sender_id)
+        self.sender_leaves(sender, pool)
+        return self._identity_response(pool, sender), "sender-id", sender.key, None
+
+    def _check_not_last(self, pool: Pool, identity: str) -> None:
+        if self._pool_size(pool) == 1:
+            raise conflict(
+                "LAST_PHONE_NUMBER",
+                f"{identity} is the last origination identity of pool {pool.id}; delete the pool instead.",
+                "pool",
+                pool.id,
+            )
 
     @staticmethod
     def _check_matches_pool(pool: Pool, number: PhoneNumber) -> None:
@@ -343,7 +433,10 @@ class PoolsMixin:
     def disassociate_origination_identity(self, params: dict[str, Any]) -> dict[str, Any]:
         def execute() -> tuple[dict[str, Any], str, str, None]:
             pool = self._pool(params["PoolId"])
-            number = self._origination_number(params["OriginationIdentity"])
+            identity = self._origination(params["OriginationIdentity"], params.get("IsoCountryCode"))
+            if isinstance(identity, SenderId):
+                return self._disassociate_sender(pool, identity)
+            number = identity
             self._require_not_deleted(number)
             self._check_country(params, number)
             self._require_pool_active(pool)
@@ -354,13 +447,7 @@ class PoolsMixin:
                     "phone-number",
                     number.id,
                 )
-            if len(self._pool_members(pool)) == 1:
-                raise conflict(
-                    "LAST_PHONE_NUMBER",
-                    f"Phone number {number.id} is the last origination identity of pool {pool.id}; delete the pool instead.",
-                    "pool",
-                    pool.id,
-                )
+            self._check_not_last(pool, f"Phone number {number.id}")
             self._leave_pool(number)
             self._set_busy(number, "DISASSOCIATING")
             return self._identity_response(pool, number), "phone-number", number.id, None
@@ -370,7 +457,8 @@ class PoolsMixin:
     def list_pool_origination_identities(self, params: dict[str, Any]) -> dict[str, Any]:
         pool = self._pool(params["PoolId"])
         predicates = compile_filters(params.get("Filters") or [], _IDENTITY_FILTERS)
-        page, token = self._paginate("ListPoolOriginationIdentities", params, self._listed_members(pool), predicates)
+        listed = sorted([*self._listed_members(pool), *self.listed_senders(pool)], key=lambda identity: identity.seq)
+        page, token = self._paginate("ListPoolOriginationIdentities", params, listed, predicates)
         response: dict[str, Any] = {
             "PoolArn": pool.arn,
             "PoolId": pool.id,
@@ -380,7 +468,7 @@ class PoolsMixin:
                     "OriginationIdentity": n.id,
                     "IsoCountryCode": n.iso_country_code,
                     "NumberCapabilities": list(n.capabilities),
-                    "PhoneNumber": n.phone_number,
+                    **({"PhoneNumber": n.phone_number} if not isinstance(n, SenderId) else {}),
                 }
                 for n in page
             ],

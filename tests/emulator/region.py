@@ -87,8 +87,11 @@ from .keywords import KEYWORD_OPERATIONS, KeywordsMixin
 from .limits import LIMIT_OPERATIONS, LimitsMixin
 from .numbers import NUMBER_OPERATIONS, NumbersMixin, PhoneNumber
 from .opt_out_lists import DEFAULT_OPT_OUT_LIST, OPT_OUT_LIST_OPERATIONS, OptOutList, OptOutListsMixin
+from .opted_out_numbers import OPTED_OUT_NUMBER_OPERATIONS, OptedOutNumbersMixin
 from .pools import POOL_OPERATIONS, Pool, PoolsMixin
 from .registrations import REGISTRATION_OPERATIONS, Registration, RegistrationsMixin
+from .resource_policies import RESOURCE_POLICY_OPERATIONS, ResourcePoliciesMixin
+from .sender_ids import SENDER_ID_OPERATIONS, SenderId, SenderIdsMixin
 from .tags import TAG_OPERATIONS, TagsMixin
 
 if TYPE_CHECKING:
@@ -104,6 +107,9 @@ OPERATIONS = {
     **AVAILABLE_NUMBER_OPERATIONS,
     **REGISTRATION_OPERATIONS,
     **LIMIT_OPERATIONS,
+    **OPTED_OUT_NUMBER_OPERATIONS,
+    **RESOURCE_POLICY_OPERATIONS,
+    **SENDER_ID_OPERATIONS,
 }
 
 
@@ -116,6 +122,9 @@ class RegionBackend(
     AvailableNumbersMixin,
     RegistrationsMixin,
     LimitsMixin,
+    OptedOutNumbersMixin,
+    ResourcePoliciesMixin,
+    SenderIdsMixin,
     RegionCore,
 ):
     """Every resource of one account in one region, and the operations on them.
@@ -135,6 +144,7 @@ class RegionBackend(
         self.opt_out_lists: dict[str, OptOutList] = {}
         self.client_tokens: dict[str, TokenRecord] = {}
         self.registrations: dict[str, Registration] = {}
+        self.sender_ids: dict[str, SenderId] = {}
         #: resource ID -> when its last write stops being in flight (``conflict_window_seconds``)
         self.writes_in_flight: dict[str, float] = {}
         self._seq = itertools.count(1)
@@ -169,6 +179,9 @@ class RegionBackend(
                 Tags=_tag_list(pool.tags),
                 Keywords=[k.view() for k in sorted(pool.keywords.values(), key=lambda k: k.seq)],
                 PhoneNumberIds=[n.id for n in self._pool_members(pool)],
+                SenderIds=[
+                    {"SenderId": s.sender_id, "IsoCountryCode": s.iso_country_code} for s in self.pool_senders(pool)
+                ],
             )
             pools.append(doc)
         opt_out_lists = [
@@ -176,7 +189,12 @@ class RegionBackend(
             for item in self.opt_out_lists.values()
         ]
         registrations = [{**r.view(), "AccountId": self.account_id} for r in self.registrations.values()]
+        sender_ids = [
+            {**self.sender_view(s), "AccountId": self.account_id, "Tags": _tag_list(s.tags)}
+            for s in self.sender_ids.values()
+        ]
         return {
+            "sender_ids": sender_ids,
             "phone_numbers": numbers,
             "pools": pools,
             "opt_out_lists": opt_out_lists,

@@ -35,6 +35,9 @@ target (raw HTTP clients) are served directly, and so are unsigned
                              -> {"phone_number_ids": [...]} (not in the call log)
                              or {"region", "account_id", "registrations": [{"RegistrationType",
                              "RegistrationStatus"}]} -> {"registration_ids": [...]}
+                             or {"region", "account_id", "opted_out_numbers": {"opt_out_list",
+                             "numbers": [E.164, ...]}} -> {"opted_out_numbers": how many the list holds}
+                             (as if the end users had replied STOP)
     GET  /_emulator/state    {region: {"phone_numbers", "pools", "opt_out_lists", "registrations"}}
     GET  /_emulator/clock    {"now", "offset"}
     POST /_emulator/clock    {"advance": seconds} -> {"now", "offset"}
@@ -242,6 +245,21 @@ class EmulatorApp:
 
     def _seed(self, payload: Any) -> dict[str, Any]:
         payload = _object(payload)
+        if "opted_out_numbers" in payload:
+            unknown = set(payload) - {"region", "opted_out_numbers", "account_id"}
+            if unknown:
+                raise ValueError(f"unknown keys {sorted(unknown)} next to 'opted_out_numbers'")
+            spec = _object(payload["opted_out_numbers"])
+            extra = set(spec) - {"opt_out_list", "numbers"}
+            if extra:
+                raise ValueError(f"opted_out_numbers: unknown keys {sorted(extra)}; known: ['numbers', 'opt_out_list']")
+            count = self.emulator.seed_opted_out_numbers(
+                spec.get("numbers"),
+                opt_out_list=spec.get("opt_out_list", "Default"),
+                region=payload.get("region", "us-east-1"),
+                account_id=payload.get("account_id", DEFAULT_ACCOUNT_ID),
+            )
+            return {"opted_out_numbers": count}
         if "registrations" in payload:
             unknown = set(payload) - {"region", "registrations", "account_id"}
             if unknown:

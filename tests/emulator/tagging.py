@@ -58,7 +58,7 @@ OPERATIONS = ("GetResources",)
 MODES = ("exact", "lagging", "denied")
 DEFAULT_RESOURCES_PER_PAGE = 100
 #: sms-voice resource kind (the ARN's resource type) -> the RegionBackend store holding them
-KINDS = {"phone-number": "numbers", "pool": "pools", "opt-out-list": "opt_out_lists"}
+KINDS = {"phone-number": "numbers", "pool": "pools", "opt-out-list": "opt_out_lists", "sender-id": "sender_ids"}
 #: Resource types GetResources knows for the service (ResourceTypeFilters values)
 RESOURCE_TYPES = tuple("sms-voice:" + kind for kind in KINDS)
 
@@ -173,7 +173,7 @@ def live_resources(backend: RegionBackend) -> dict[str, dict[str, str]]:
 def _current_tags(backend: RegionBackend, arn: str) -> dict[str, str] | None:
     for kind, store in KINDS.items():
         if f":{kind}/" in arn:
-            resource = getattr(backend, store).get(arn.rsplit("/", 1)[-1])
+            resource = getattr(backend, store).get(arn.split(f":{kind}/", 1)[1])
             if resource is None or getattr(resource, "deleted_at", None) is not None:
                 return None
             return resource.tags
@@ -181,7 +181,7 @@ def _current_tags(backend: RegionBackend, arn: str) -> dict[str, str] | None:
 
 
 #: Members of requests and responses that name a resource whose tags an operation may have changed.
-_ARN_MEMBERS = ("ResourceArn", "PhoneNumberArn", "PoolArn", "OptOutListArn")
+_ARN_MEMBERS = ("ResourceArn", "PhoneNumberArn", "PoolArn", "OptOutListArn", "SenderIdArn")
 
 
 def observe(backend: RegionBackend, params: Any, body: dict[str, Any] | None) -> None:

@@ -53,6 +53,7 @@ class TagsMixin:
         return merged
 
     def _tagged_resource(self, arn: str, write: bool) -> PhoneNumber | Pool | OptOutList:
+        """The phone number, pool or opt-out list an ARN names (``write``: a released number is not found)."""
         kind, key, here = self._split_arn(arn, "ResourceArn")
         resource_types = enum_values("ResourceType")
         if kind not in resource_types:
@@ -66,6 +67,8 @@ class TagsMixin:
             resource = self.pools.get(key)
         elif here and kind == "opt-out-list":
             resource = self.opt_out_lists.get(key)
+        elif here and kind == "sender-id":
+            resource = self.sender_ids.get(key)
         if resource is None:
             raise EmulatorError(
                 "ResourceNotFoundException", f"The resource {arn} does not exist.", ResourceType=kind, ResourceId=arn

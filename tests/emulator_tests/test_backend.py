@@ -113,7 +113,19 @@ def test_emulated_operations_exist_in_the_model():
 
 def test_each_operation_is_served_by_the_mixin_of_its_resource_module():
     """Each resource module's table names methods its own mixin defines; together they are OPERATIONS."""
-    from tests.emulator import available_numbers, keywords, limits, numbers, opt_out_lists, pools, registrations, tags
+    from tests.emulator import (
+        available_numbers,
+        keywords,
+        limits,
+        numbers,
+        opt_out_lists,
+        opted_out_numbers,
+        pools,
+        registrations,
+        resource_policies,
+        sender_ids,
+        tags,
+    )
 
     tables = [
         (numbers.NUMBER_OPERATIONS, numbers.NumbersMixin),
@@ -124,6 +136,9 @@ def test_each_operation_is_served_by_the_mixin_of_its_resource_module():
         (available_numbers.AVAILABLE_NUMBER_OPERATIONS, available_numbers.AvailableNumbersMixin),
         (registrations.REGISTRATION_OPERATIONS, registrations.RegistrationsMixin),
         (limits.LIMIT_OPERATIONS, limits.LimitsMixin),
+        (opted_out_numbers.OPTED_OUT_NUMBER_OPERATIONS, opted_out_numbers.OptedOutNumbersMixin),
+        (resource_policies.RESOURCE_POLICY_OPERATIONS, resource_policies.ResourcePoliciesMixin),
+        (sender_ids.SENDER_ID_OPERATIONS, sender_ids.SenderIdsMixin),
     ]
     for table, mixin in tables:
         assert [method for method in table.values() if method not in vars(mixin)] == [], mixin.__name__

@@ -137,7 +137,32 @@ def exercise(client: Any, emulator: Any) -> None:
     toll_free = client.request_phone_number(
         IsoCountryCode="US", MessageType="PROMOTIONAL", NumberCapabilities=["SMS"], NumberType="TOLL_FREE"
     )["PhoneNumberId"]
+    emulator.seed_opted_out_numbers(["+447700900001"])
+    client.put_opted_out_number(OptOutListName="Default", OptedOutNumber="+12065550100")
+    client.describe_opted_out_numbers(OptOutListName="Default", MaxResults=1)
+    client.delete_opted_out_number(OptOutListName="Default", OptedOutNumber="+12065550100")
+    policy = '{"Version": "2012-10-17", "Statement": []}'
+    member_arn = f"arn:aws:sms-voice:us-east-1:123456789012:phone-number/{member}"
+    client.put_resource_policy(ResourceArn=member_arn, Policy=policy)
+    client.get_resource_policy(ResourceArn=member_arn)
+    client.delete_resource_policy(ResourceArn=member_arn)
+    sender = client.request_sender_id(SenderId="CONFORM", IsoCountryCode="GB", Tags=[{"Key": "k", "Value": "v"}])
+    client.describe_sender_ids(SenderIds=[{"SenderId": "CONFORM", "IsoCountryCode": "GB"}])
+    client.update_sender_id(SenderId=sender["SenderIdArn"], IsoCountryCode="GB", DeletionProtectionEnabled=False)
+    client.associate_origination_identity(PoolId=pool, OriginationIdentity="CONFORM", IsoCountryCode="GB")
+    emulator.advance_clock(SETTLED_SECONDS)
+    client.list_pool_origination_identities(PoolId=pool)
+    client.disassociate_origination_identity(PoolId=pool, OriginationIdentity="CONFORM", IsoCountryCode="GB")
+    client.release_sender_id(SenderId="CONFORM", IsoCountryCode="GB")
     for call in (
+        lambda: client.request_sender_id(SenderId="CONFORM", IsoCountryCode="US"),
+        lambda: client.get_resource_policy(ResourceArn=member_arn),
+        lambda: client.put_resource_policy(ResourceArn=member_arn, Policy="[]"),
+        lambda: client.describe_opted_out_numbers(OptOutListName="Default", OptedOutNumbers=["+12065559999"]),
+        lambda: (
+            client.put_opted_out_number(OptOutListName="Default", OptedOutNumber="+12065550100")
+            and client.delete_opted_out_number(OptOutListName="Default", OptedOutNumber="+12065550100")
+        ),
         lambda: client.release_phone_number(PhoneNumberId=registered),
         lambda: client.describe_registrations(RegistrationIds=["registration-" + "0" * 32]),
         lambda: client.update_phone_number(PhoneNumberId=other, TwoWayChannelRole="arn:aws:iam::123456789012:role/r"),
@@ -174,8 +199,8 @@ def test_every_response_conforms_to_the_service_model(emulator):
             problems.append(f"{operation}: error {code!r} is not one the model lists for it")
             continue
         conform(shapes[code], {k: v for k, v in body.items() if k != "__type"}, f"{operation}!{code}", problems)
-    assert errors == 13
-    assert len({op for op, _status, _body in recorder.seen}) == 22
+    assert errors == 18
+    assert len({op for op, _status, _body in recorder.seen}) == 32
     codes = {body.get("__type") for _op, status, body in recorder.seen if status >= 300}
     assert {"ThrottlingException", "ValidationException", "ConflictException"} <= codes
     assert problems == []

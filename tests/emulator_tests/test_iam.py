@@ -311,3 +311,31 @@ def test_a_bad_policy_document_is_refused_in_process_too(mock_emulator):
             iam_policy={"Statement": [allow("*", Condition={"Bool": {"aws:SecureTransport": "true"}})]}
         )
     assert mock_emulator.config()["iam_policy"] is None
+
+
+def test_sender_id_calls_are_authorized_on_the_sender_ids_arn_with_its_country(api):
+    client = api.client()
+    for country in ("GB", "DE"):
+        client.request_sender_id(SenderId="BRAND", IsoCountryCode=country)
+    gb = ARN + "sender-id/BRAND/GB"
+    assert resources(
+        "UpdateSenderId", {"SenderId": "BRAND", "IsoCountryCode": "GB"}, "us-east-1", DEFAULT_ACCOUNT_ID
+    ) == [gb]
+    assert resources(
+        "AssociateOriginationIdentity",
+        {"PoolId": "pool-1", "OriginationIdentity": "BRAND", "IsoCountryCode": "GB"},
+        "us-east-1",
+        DEFAULT_ACCOUNT_ID,
+    ) == [ARN + "pool/pool-1", gb]
+    api.config(iam_policy=policy(allow(["sms-voice:UpdateSenderId", "sms-voice:DescribeSenderIds"], gb)))
+    client.update_sender_id(SenderId="BRAND", IsoCountryCode="GB", DeletionProtectionEnabled=True)
+    client.describe_sender_ids(SenderIds=[{"SenderId": "BRAND", "IsoCountryCode": "GB"}])
+    with raises("AccessDeniedException") as caught:
+        client.update_sender_id(SenderId="BRAND", IsoCountryCode="DE", DeletionProtectionEnabled=True)
+    assert caught.value.response["Error"]["Message"] == denied_message(
+        "sms-voice:UpdateSenderId", ARN + "sender-id/BRAND/DE"
+    )
+    with raises("AccessDeniedException"):
+        client.describe_sender_ids(
+            SenderIds=[{"SenderId": "BRAND", "IsoCountryCode": "GB"}, {"SenderId": "BRAND", "IsoCountryCode": "DE"}]
+        )

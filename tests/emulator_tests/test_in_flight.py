@@ -7,6 +7,9 @@ changes nothing; other resources, and reads, are not held up.
 
 from __future__ import annotations
 
+import threading
+import time
+
 import pytest
 
 from .helpers import raises, request, settle
@@ -67,3 +70,58 @@ def test_a_pool_with_a_write_in_flight_refuses_the_next_write_to_it(api, kind):
     assert "Reason" not in caught.value.response
     api.advance_clock(5)
     client.put_keyword(OriginationIdentity=pool["PoolId"], Keyword="INFO", KeywordMessage="Info")
+
+
+@pytest.mark.rule(
+    "A write arriving while another write to its resource is being served is a ConflictException (no Reason)",
+    source="ConflictException doc",
+)
+def test_a_write_arriving_while_another_to_the_same_number_is_served_conflicts(api):
+    assert api.config()["concurrent_writes_conflict"] is True
+    client = api.client()
+    number = request(client)
+    number_id = number["PhoneNumberId"]
+    other = request(client)["PhoneNumberId"]
+    api.fault("UpdatePhoneNumber", "latency", seconds=3)
+    slow = threading.Thread(
+        target=lambda: client.update_phone_number(PhoneNumberId=number_id, DeletionProtectionEnabled=True)
+    )
+    slow.start()
+    try:
+        time.sleep(1)  # the slow update has arrived and is being served
+        with raises("ConflictException", ResourceType="phone-number", ResourceId=number_id) as caught:
+            client.tag_resource(ResourceArn=number["PhoneNumberArn"], Tags=[{"Key": "k", "Value": "v"}])
+        assert "Reason" not in caught.value.response
+        # Reads, and writes to other resources, are not held up meanwhile.
+        client.describe_phone_numbers(PhoneNumberIds=[number_id])
+        client.update_phone_number(PhoneNumberId=other, DeletionProtectionEnabled=True)
+    finally:
+        slow.join()
+    assert client.list_tags_for_resource(ResourceArn=number["PhoneNumberArn"])["Tags"] == []
+    assert client.describe_phone_numbers(PhoneNumberIds=[number_id])["PhoneNumbers"][0]["DeletionProtectionEnabled"]
+    # Once the first write is answered, the next one goes through.
+    client.tag_resource(ResourceArn=number["PhoneNumberArn"], Tags=[{"Key": "k", "Value": "v"}])
+    errors = [
+        (c["operation"], c["error"]) for c in api.calls() if c["operation"] in ("TagResource", "UpdatePhoneNumber")
+    ]
+    assert errors == [
+        ("TagResource", "ConflictException"),
+        ("UpdatePhoneNumber", None),
+        ("UpdatePhoneNumber", None),
+        ("TagResource", None),
+    ]
+
+
+def test_concurrent_writes_conflict_is_a_setting(api):
+    api.config(concurrent_writes_conflict=False)
+    client = api.client()
+    number = request(client)
+    api.fault("UpdatePhoneNumber", "latency", seconds=1)
+    slow = threading.Thread(
+        target=lambda: client.update_phone_number(PhoneNumberId=number["PhoneNumberId"], DeletionProtectionEnabled=True)
+    )
+    slow.start()
+    time.sleep(0.3)
+    client.tag_resource(ResourceArn=number["PhoneNumberArn"], Tags=[{"Key": "k", "Value": "v"}])
+    slow.join()
+    assert [c["error"] for c in api.calls() if c["operation"] in ("TagResource", "UpdatePhoneNumber")] == [None, None]

@@ -40,8 +40,8 @@ def test_every_quota_names_an_operation_of_the_service_at_a_positive_rate():
     assert all(rate > 0 for rate in QUOTAS.values())
 
 
-def test_the_published_rates_are_one_request_per_second_and_15_for_get_resources():
-    assert {op: rate for op, rate in QUOTAS.items() if rate != 1} == {"GetResources": 15}
+def test_the_published_rates_are_one_request_per_second_but_delete_opted_out_number_and_get_resources():
+    assert {op: rate for op, rate in QUOTAS.items() if rate != 1} == {"DeleteOptedOutNumber": 10, "GetResources": 15}
 
 
 def test_quotas_are_on_at_the_published_rates_by_default_and_after_reset():

@@ -160,9 +160,9 @@ def test_unknown_operations_are_json_errors(emulator):
 
 def test_operations_outside_the_emulated_set(api):
     with raises("ValidationException", Reason="UNKNOWN_OPERATION"):
-        api.client().describe_sender_ids()
+        api.client().describe_configuration_sets()
     assert [{k: v for k, v in c.items() if k != "at"} for c in api.calls()] == [
-        {"operation": "DescribeSenderIds", "region": "us-east-1", "params": {}, "error": "ValidationException"}
+        {"operation": "DescribeConfigurationSets", "region": "us-east-1", "params": {}, "error": "ValidationException"}
     ]
 
 
