@@ -230,13 +230,6 @@ def test_the_modules_pace_every_operation_they_call_at_the_rate_the_emulator_enf
     assert {op: PUBLISHED_RATES[op] for op in PUBLISHED_RATES} == {op: float(QUOTAS[op]) for op in PUBLISHED_RATES}
 
 
-def test_the_pacers_quota_table_and_the_emulators_are_one_table():
-    # The published quotas are written twice (the modules ship without the tests): row for row the same.
-    from tests.emulator.quotas import QUOTAS
-
-    assert {op: float(rate) for op, rate in QUOTAS.items()} == PUBLISHED_RATES
-
-
 # -- adaptive pacing, jitter and throttle_timeout on a fake clock -------------------------
 
 
