@@ -17,8 +17,8 @@ from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.phon
     plan_present,
     pool_settings,
 )
-from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.planner import join_pool
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.resources import PHONE_NUMBER
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.resources.phone_number import join_pool
 
 from .test_planner import NUMBER_ID, REQUEST, ROLE, TOPIC, current, desired
 

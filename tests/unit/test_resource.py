@@ -1,6 +1,6 @@
 """The converge engine's resource descriptions: one edit teaches the planner, shaper and argument spec.
 
-A test resource (a "widget") is described here the way ``resources.py``
+A test resource (a "widget") is described here the way ``resources/``
 describes the real ones; adding one ``Field`` to it must be the only change
 needed for the argument spec, the planner and the shaper to know the new
 setting. The real descriptions are checked against botocore's service model,

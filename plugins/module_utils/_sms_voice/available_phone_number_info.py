@@ -6,8 +6,8 @@
 from __future__ import annotations
 
 from .model_support import check_operation_supported
-from .planner import number_preference_param
 from .reader import Reader
+from .resources.phone_number import number_preference_param
 from .validation import check_available_params
 
 OPERATION = "ListAvailablePhoneNumbers"

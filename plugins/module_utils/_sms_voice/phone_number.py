@@ -14,10 +14,10 @@ from .engine.converge import check_references, finish
 from .engine.plan import plan_create, plan_delete, plan_update
 from .errors import SmsVoiceError
 from .model_support import check_options_supported
-from .planner import POOL_WIDE_SETTINGS, normalised
 from .preflight import References, check_room
 from .reader import LIVE_STATUSES, Reader, api_filters
 from .resources import OPT_OUT_LIST, PHONE_NUMBER, POOL
+from .resources.phone_number import POOL_WIDE_SETTINGS, normalised
 from .tokens import MAX_TOKEN_HOPS, canonical_request, client_token
 from .validation import check_phone_number_params
 

@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 # Copyright: contributors to the pinpoint.sms_voice collection
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
-"""What only a phone number knows, as the hooks of its description (``resources.PHONE_NUMBER``).
+"""What only a phone number knows, its description (``PHONE_NUMBER``) and the hooks it declares.
 
 The engine plans a number as every resource (``engine.plan``); these rules add
 what is the number's own: it joins and leaves pools (and takes a pool's
@@ -14,10 +14,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .call_rules import ASSOCIATE, DISASSOCIATE, MEMBERSHIP_STATUS, ServiceRules
-from .engine.plan import MEMBERS_AFTER, MEMBERS_BEFORE, Step, update_step
-from .errors import SmsVoiceError
-from .keywords import keyword_steps
+from ..call_rules import ASSOCIATE, DISASSOCIATE, MEMBERSHIP_STATUS, ServiceRules
+from ..engine.plan import MEMBERS_AFTER, MEMBERS_BEFORE, Step, update_step
+from ..engine.resource import Field, Resource, filters_on
+from ..errors import SmsVoiceError
+from ..keywords import keyword_steps
+from .pool import POOL
+from .registration import REGISTRATION
+from .shared import MESSAGE_TYPES, two_way_and_opt_outs
 
 # Settings a pool imposes on its numbers, by option name (the same on both resources). A number
 # requested into a pool takes them; a number associated with a pool must match them.
@@ -317,3 +321,111 @@ class NumberRules(ServiceRules):
         number_id = params.get("PhoneNumberId") or params.get("OriginationIdentity")
         numbers = reader.describe_ids([number_id])
         return not numbers or numbers[0].get("Status") == "DELETED"
+
+
+PHONE_NUMBER = Resource(
+    kind="phone number",
+    result_key="phone_number",
+    id_key="phone_number_id",
+    id_member="PhoneNumberId",
+    arn_key="phone_number_arn",
+    arn_member="PhoneNumberArn",
+    arn_type="phone-number",
+    fields=(
+        Field("phone_number_arn", "PhoneNumberArn", option=False),
+        Field("phone_number_id", "PhoneNumberId", option=False),
+        Field("phone_number", "PhoneNumber", option=False),
+        Field(
+            "status",
+            "Status",
+            option=False,
+            enum="NumberStatus",
+            choices=("PENDING", "ACTIVE", "ASSOCIATING", "DISASSOCIATING", "DELETED"),
+        ),
+        Field("iso_country_code", "IsoCountryCode", create=True, immutable=True, required_to_create=True),
+        Field(
+            "message_type",
+            "MessageType",
+            create=True,
+            immutable=True,
+            required_to_create=True,
+            enum="MessageType",
+            choices=MESSAGE_TYPES,
+        ),
+        Field(
+            "number_capabilities",
+            "NumberCapabilities",
+            create=True,
+            immutable=True,
+            required_to_create=True,
+            kind="set",
+            enum="NumberCapability",
+            choices=("SMS", "VOICE", "MMS", "RCS"),
+        ),
+        Field(
+            "number_type",
+            "NumberType",
+            create=True,
+            immutable=True,
+            required_to_create=True,
+            enum="RequestableNumberType",
+            choices=("LONG_CODE", "TOLL_FREE", "TEN_DLC", "SIMULATOR"),
+        ),
+        Field("monthly_leasing_price", "MonthlyLeasingPrice", option=False),
+    )
+    + two_way_and_opt_outs(create_opt_out_list=True)
+    + (
+        Field(
+            "international_sending_enabled",
+            "InternationalSendingEnabled",
+            create=True,
+            update=True,
+            default=False,
+            kind="bool",
+        ),
+        Field(
+            "deletion_protection_enabled",
+            "DeletionProtectionEnabled",
+            create=True,
+            update=True,
+            default=False,
+            kind="bool",
+        ),
+        # Changed by AssociateOriginationIdentity / DisassociateOriginationIdentity, not by the update call.
+        Field("pool_id", "PoolId", create=True, default=None, refers=POOL),
+        Field("registration_id", "RegistrationId", create=True, immutable=True, default=None, refers=REGISTRATION),
+        Field(
+            "messaging_limits",
+            "MessagingLimits",
+            option=False,
+            kind="map",
+            # The maps inside keep the service's keys (capabilities such as SMS, carriers such as T-MOBILE).
+            parts=(("RateLimits", "rate_limits"), ("DailyMessageCaps", "daily_message_caps")),
+        ),
+        Field("pricing_tier", "PricingTier", option=False),
+        Field("created_timestamp", "CreatedTimestamp", option=False, kind="time"),
+    ),
+    describe="DescribePhoneNumbers",
+    describe_ids="PhoneNumberIds",
+    describe_list="PhoneNumbers",
+    max_ids=5,
+    create="RequestPhoneNumber",
+    update="UpdatePhoneNumber",
+    delete="ReleasePhoneNumber",
+    extra_keys=("tags", "keywords"),
+    rules=NumberRules(),
+    # PhoneNumberFilterName
+    filters=filters_on(
+        "status",
+        "iso-country-code",
+        "message-type",
+        "number-capability",
+        "number-type",
+        "two-way-enabled",
+        "self-managed-opt-outs-enabled",
+        "opt-out-list-name",
+        "deletion-protection-enabled",
+        "two-way-channel-arn",
+        number_capability="number_capabilities",
+    ),
+)
