@@ -116,19 +116,16 @@ available_phone_numbers:
   sample: ["+12065550142", "+12065550199"]
 """
 
-from ansible.module_utils.basic import AnsibleModule
-
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.available_phone_number_info import (
     list_available_phone_numbers,
 )
-from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.connection import AWS_COMMON_ARGUMENT_SPEC
-from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.runner import run_module
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.module import SmsVoiceModule
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.validation import NUMBER_PREFERENCE_OPTION
 
 
 def argument_spec():
-    """The module's options, common AWS options included (also used by the tests)."""
-    spec = dict(
+    """The module's own options (the base adds the common AWS options)."""
+    return dict(
         iso_country_code=dict(type="str", default="US"),
         number_capabilities=dict(type="list", elements="str", choices=["SMS", "VOICE", "MMS", "RCS"], required=True),
         number_type=dict(type="str", choices=["TEN_DLC"], default="TEN_DLC"),
@@ -136,13 +133,10 @@ def argument_spec():
         number_preference=NUMBER_PREFERENCE_OPTION,
         limit=dict(type="int", default=10),
     )
-    spec.update(AWS_COMMON_ARGUMENT_SPEC)
-    return spec
 
 
 def main():
-    module = AnsibleModule(argument_spec=argument_spec(), supports_check_mode=True)
-    run_module(module, list_available_phone_numbers)
+    SmsVoiceModule(argument_spec()).run(list_available_phone_numbers)
 
 
 if __name__ == "__main__":

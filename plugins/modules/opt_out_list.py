@@ -41,21 +41,10 @@ options:
     type: str
     choices: [present, absent]
     default: present
-  tags:
-    description:
-      - Tags of the list, as a dict.
-      - When not set, tags are left as they are.
-      - A list carries at most 50 tags. Keys and values cannot hold line breaks; keys cannot start with C(aws:).
-    type: dict
-  purge_tags:
-    description:
-      - Whether tags not in O(tags) are removed. Has no effect when O(tags) is not set.
-      - Tags whose keys start with C(aws:) belong to AWS and are never removed.
-    type: bool
-    default: true
 extends_documentation_fragment:
   - pinpoint.sms_voice.common
   - pinpoint.sms_voice.common.attributes
+  - pinpoint.sms_voice._options.tags
 """
 
 EXAMPLES = r"""
@@ -85,11 +74,14 @@ EXAMPLES = r"""
 RETURN = r"""
 limit:
   description:
-    - When the task fails because the account has no room for a new list, the account limit that is reached
-      (from C(DescribeAccountLimits)), in check mode too.
+    - When the task fails because the account has no room for what it would create (a number, a pool, an opt-out
+      list), the account limit that is reached (from C(DescribeAccountLimits)), in check mode too.
   returned: on failure for an account limit
   type: dict
-  sample: {name: OPT_OUT_LISTS, used: 100, max: 100}
+  sample:
+    name: PHONE_NUMBERS
+    used: 100
+    max: 100
   contains:
     name:
       description: The limit's name, as C(DescribeAccountLimits) gives it.
@@ -100,6 +92,26 @@ limit:
     max:
       description: The limit.
       type: int
+done:
+  description:
+    - On a task that failed after a change was made, the API operations that were carried out, in order. The task
+      then also returns C(changed=true) and the resource as far as it is known (its ID, and its ARN and status where
+      the service said them).
+  returned: on failure after a change
+  type: list
+  elements: str
+  sample:
+    - RequestPhoneNumber
+not_done:
+  description:
+    - On a task that failed after a change was made, the API operations that were not carried out, in order. Running
+      the task again makes them.
+  returned: on failure after a change
+  type: list
+  elements: str
+  sample:
+    - UpdatePhoneNumber
+    - PutKeyword
 opt_out_list:
   description:
     - The opt-out list, in the shape M(pinpoint.sms_voice.opt_out_list_info) returns; in check mode, as
@@ -119,21 +131,29 @@ opt_out_list:
     created_timestamp:
       description: When the list was created, in ISO 8601.
       type: str
-      sample: "2026-11-26T21:51:26+00:00"
+      sample: '2026-11-26T21:51:26+00:00'
     tags:
-      description: Tags of the list.
+      description:
+        - Tags of the list.
+        - V(null) from M(pinpoint.sms_voice.opt_out_list_info) when O(pinpoint.sms_voice.opt_out_list_info#module:include_tags=false),
+          unless O(pinpoint.sms_voice.opt_out_list_info#module:tags) was set (the tags read to match it are returned).
       type: dict
-      sample: {team: messaging}
+      sample:
+        team: messaging
 operation:
   description: On a failed task, the API operation that failed.
   returned: on failure of an API call
   type: str
-  sample: DeleteOptOutList
+  sample: RequestPhoneNumber
 error:
   description: On a failed task, what the service answered.
   returned: on failure answered by the service
   type: dict
-  sample: {code: ConflictException, reason: RESOURCE_DELETION_NOT_ALLOWED, message: "...", fields: []}
+  sample:
+    code: ConflictException
+    reason: DELETION_PROTECTION_ENABLED
+    message: '...'
+    fields: []
   contains:
     code:
       description: The service's error code.
@@ -150,28 +170,23 @@ error:
       elements: dict
 """
 
-from ansible.module_utils.basic import AnsibleModule
-
-from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.connection import AWS_COMMON_ARGUMENT_SPEC
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.module import SmsVoiceModule
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.opt_out_list import ensure_opt_out_list
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.resources import tag_options
-from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.runner import run_module
 
 
 def argument_spec():
-    """The module's options, common AWS options included (also used by the tests)."""
+    """The module's own options (the base adds the common AWS options)."""
     spec = dict(
         name=dict(type="str", required=True),
         state=dict(type="str", choices=["present", "absent"], default="present"),
     )
     spec.update(tag_options())
-    spec.update(AWS_COMMON_ARGUMENT_SPEC)
     return spec
 
 
 def main():
-    module = AnsibleModule(argument_spec=argument_spec(), supports_check_mode=True)
-    run_module(module, ensure_opt_out_list)
+    SmsVoiceModule(argument_spec()).run(ensure_opt_out_list)
 
 
 if __name__ == "__main__":

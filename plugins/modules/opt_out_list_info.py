@@ -85,37 +85,33 @@ opt_out_lists:
     created_timestamp:
       description: When the list was created, in ISO 8601.
       type: str
-      sample: "2026-11-26T21:51:26+00:00"
+      sample: '2026-11-26T21:51:26+00:00'
     tags:
       description:
         - Tags of the list.
-        - V(null) when O(include_tags=false), unless O(tags) was set (the tags read to match it are returned).
+        - V(null) from M(pinpoint.sms_voice.opt_out_list_info) when O(pinpoint.sms_voice.opt_out_list_info#module:include_tags=false),
+          unless O(pinpoint.sms_voice.opt_out_list_info#module:tags) was set (the tags read to match it are returned).
       type: dict
-      sample: {team: messaging}
+      sample:
+        team: messaging
 """
 
-from ansible.module_utils.basic import AnsibleModule
-
-from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.connection import AWS_COMMON_ARGUMENT_SPEC
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.module import SmsVoiceModule
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.opt_out_list import list_opt_out_lists
-from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.runner import run_module
 
 
 def argument_spec():
-    """The module's options, common AWS options included (also used by the tests)."""
-    spec = dict(
+    """The module's own options (the base adds the common AWS options)."""
+    return dict(
         names=dict(type="list", elements="str"),
         owner=dict(type="str", choices=["SELF", "SHARED"]),
         tags=dict(type="dict"),
         include_tags=dict(type="bool", default=True),
     )
-    spec.update(AWS_COMMON_ARGUMENT_SPEC)
-    return spec
 
 
 def main():
-    module = AnsibleModule(argument_spec=argument_spec(), supports_check_mode=True)
-    run_module(module, list_opt_out_lists)
+    SmsVoiceModule(argument_spec()).run(list_opt_out_lists)
 
 
 if __name__ == "__main__":

@@ -177,54 +177,6 @@ options:
     description:
       - Whether the number may send to destinations outside its country.
     type: bool
-  tags:
-    description:
-      - Tags of the number, as a dict. When O(name) is set, the C(Name) tag is O(name).
-      - When not set, tags are left as they are (apart from C(Name) when O(name) is set).
-      - A number carries at most 50 tags, C(Name) included. Keys and values cannot hold line breaks.
-      - Keys starting with C(aws:) are reserved for AWS and cannot be set.
-    type: dict
-  purge_tags:
-    description:
-      - Whether tags not in O(tags) are removed. Has no effect when O(tags) is not set.
-      - The C(Name) tag is never removed (only O(name) changes it), nor are tags whose keys start with C(aws:)
-        (set by AWS, for example by CloudFormation, and kept by the service).
-    type: bool
-    default: true
-  keywords:
-    description:
-      - Keywords the number answers, and how. Compared case-insensitively, as the service does.
-      - Every number has the mandatory keywords C(STOP) and C(HELP); list them here to set their messages.
-      - Only the difference is sent, one C(PutKeyword) per keyword that is new or changed.
-      - For a new number, the keywords are set once it is C(ACTIVE).
-      - When not set, keywords are neither read nor changed.
-    type: list
-    elements: dict
-    suboptions:
-      keyword:
-        description:
-          - The keyword, 1 to 30 characters, without white space at the start or end (the service would
-            keep C("STOP ") as a keyword of its own, beside C(STOP)).
-        type: str
-        required: true
-      reply:
-        description:
-          - The message sent back when a message with the keyword arrives, 1 to 1600 characters
-            (the API's C(KeywordMessage); named C(reply) because Ansible reserves C(message) as an option name).
-        type: str
-        required: true
-      action:
-        description:
-          - What the keyword does besides replying.
-          - Defaults to V(AUTOMATIC_RESPONSE), except for C(STOP), which is always V(OPT_OUT).
-        type: str
-        choices: [AUTOMATIC_RESPONSE, OPT_OUT, OPT_IN]
-  purge_keywords:
-    description:
-      - Whether keywords not in O(keywords) are deleted. C(STOP) and C(HELP) are never deleted.
-      - Has no effect when O(keywords) is not set.
-    type: bool
-    default: false
   number_preference:
     description:
       - The digits the number to request should have. The service takes a preference for US V(TEN_DLC)
@@ -249,31 +201,12 @@ options:
         type: list
         elements: str
         required: true
-  wait:
-    description:
-      - Whether to wait for the number to become C(ACTIVE) after a request or change, and for a release to finish.
-      - With V(false), the task returns at once with what could be done. Changes that the service accepts
-        only for an C(ACTIVE) number (settings that only an update can set, pool changes, keywords) are
-        left out while the number is C(PENDING) (a toll-free or 10DLC number under review stays C(PENDING)
-        for days), listed in RV(pending_changes), and made by a later run of the same task once the
-        number is C(ACTIVE). Tags are changed in any status.
-      - With V(true), such changes wait for the number, bounded by O(wait_timeout); when it runs out the task
-        fails, naming the number, its status and what is left (RV(pending_changes)), and the next run
-        picks up from there.
-    type: bool
-    default: true
-  wait_timeout:
-    description:
-      - How many seconds the task waits in all. The status is polled with a growing interval;
-        a number already C(ACTIVE) costs no wait.
-      - Also bounds the retries of errors that clear up by themselves, namely a release that still sees the pool
-        right after the number left it, and an update whose two-way role is not yet usable
-        (C(RESOURCE_NOT_ACCESSIBLE), while the role propagates in IAM).
-    type: int
-    default: 300
 extends_documentation_fragment:
   - pinpoint.sms_voice.common
   - pinpoint.sms_voice.common.attributes
+  - pinpoint.sms_voice._options.tags
+  - pinpoint.sms_voice._options.keywords
+  - pinpoint.sms_voice._options.wait
 """
 
 EXAMPLES = r"""
@@ -355,22 +288,26 @@ EXAMPLES = r"""
 RETURN = r"""
 unverified:
   description:
-    - The options naming another resource (a pool, an opt-out list or a registration) that check mode could not verify, because
-      the service does not know that resource yet; the prediction takes their values as given. An earlier task
-      of the same play may create it, which check mode cannot know. A real run fails for such a value before
-      any change, naming the option.
+    - The options naming another resource (a pool, an opt-out list or a registration) that check mode could not
+      verify, because the service does not know that resource yet; the prediction takes their values as given. An
+      earlier task of the same play may create it, which check mode cannot know. A real run fails for such a value
+      before any change, naming the option.
     - An empty list when everything the task refers to was found, and always in a real run.
   returned: success
   type: list
   elements: str
-  sample: [opt_out_list_name]
+  sample:
+    - opt_out_list_name
 limit:
   description:
-    - When the task fails because the account has no room for the number, the account limit that is reached
-      (from C(DescribeAccountLimits)), in check mode too.
+    - When the task fails because the account has no room for what it would create (a number, a pool, an opt-out
+      list), the account limit that is reached (from C(DescribeAccountLimits)), in check mode too.
   returned: on failure for an account limit
   type: dict
-  sample: {name: PHONE_NUMBERS, used: 100, max: 100}
+  sample:
+    name: PHONE_NUMBERS
+    used: 100
+    max: 100
   contains:
     name:
       description: The limit's name, as C(DescribeAccountLimits) gives it.
@@ -383,16 +320,23 @@ limit:
       type: int
 pending_changes:
   description:
-    - The changes left for a later run, in the order they will be made, because the number is not
-      C(ACTIVE) yet and O(wait=false) (or, on a failed task, because the task stopped before them).
+    - 'The changes left for a later run, in the order they will be made: because the resource is not C(ACTIVE) yet
+      and the task set O(wait=false), or, on a failed task, because the task stopped before them. Running the task
+      again makes them.'
     - Each has the API C(operation) and the C(options) it sets, by option name.
     - An empty list when nothing is left.
   returned: always
   type: list
   elements: dict
   sample:
-    - {operation: UpdatePhoneNumber, options: {two_way_enabled: true}}
-    - {operation: PutKeyword, options: {keyword: JOIN, reply: Welcome, action: AUTOMATIC_RESPONSE}}
+    - operation: UpdatePhoneNumber
+      options:
+        two_way_enabled: true
+    - operation: PutKeyword
+      options:
+        keyword: JOIN
+        reply: Welcome
+        action: AUTOMATIC_RESPONSE
   contains:
     operation:
       description: The API operation that will make the change.
@@ -402,20 +346,24 @@ pending_changes:
       type: dict
 done:
   description:
-    - On a task that failed after a change was made, the API operations that were carried out, in order.
-      The task then also returns C(changed=true) and RV(phone_number) with the number's ID, ARN and status.
+    - On a task that failed after a change was made, the API operations that were carried out, in order. The task
+      then also returns C(changed=true) and the resource as far as it is known (its ID, and its ARN and status where
+      the service said them).
   returned: on failure after a change
   type: list
   elements: str
-  sample: [RequestPhoneNumber]
+  sample:
+    - RequestPhoneNumber
 not_done:
   description:
-    - On a task that failed after a change was made, the API operations that were not carried out, in order.
-      Running the task again makes them.
+    - On a task that failed after a change was made, the API operations that were not carried out, in order. Running
+      the task again makes them.
   returned: on failure after a change
   type: list
   elements: str
-  sample: [UpdatePhoneNumber, PutKeyword]
+  sample:
+    - UpdatePhoneNumber
+    - PutKeyword
 operation:
   description: On a failed task, the API operation that failed.
   returned: on failure of an API call
@@ -425,7 +373,11 @@ error:
   description: On a failed task, what the service answered.
   returned: on failure answered by the service
   type: dict
-  sample: {code: ConflictException, reason: DELETION_PROTECTION_ENABLED, message: "...", fields: []}
+  sample:
+    code: ConflictException
+    reason: DELETION_PROTECTION_ENABLED
+    message: '...'
+    fields: []
   contains:
     code:
       description: The service's error code.
@@ -449,11 +401,12 @@ duplicates:
   elements: str
   sample: [phone-fedcba9876543210fedcba9876543210]
 differences:
-  description: The immutable settings that differ from the existing number, when the task fails for them.
+  description: The immutable settings that differ from the existing resource, when the task fails for them.
   returned: on failure for immutable settings
   type: list
   elements: str
-  sample: ["number_type: SIMULATOR -> TOLL_FREE"]
+  sample:
+    - 'number_type: SIMULATOR -> TOLL_FREE'
 phone_number_id:
   description:
     - On a failed task, the ID of the number it failed on, when it is known (a number requested but not
@@ -472,11 +425,13 @@ pool_id:
   type: str
   sample: pool-0123456789abcdef0123456789abcdef
 settings:
-  description: When the task fails for a rule of a pool, the options the pool decides or refuses to change.
+  description: When the task fails for a rule of a pool (a number's settings the pool decides, or a number whose
+    settings differ from the pool's), the options or settings concerned.
   returned: on failure for a pool rule
   type: list
   elements: str
-  sample: [two_way_enabled]
+  sample:
+    - two_way_enabled
 phone_number:
   description:
     - The number after the task, in the shape M(pinpoint.sms_voice.phone_number_info) returns.
@@ -497,7 +452,7 @@ phone_number:
     phone_number:
       description: The number in E.164 format.
       type: str
-      sample: "+12065550100"
+      sample: '+12065550100'
     status:
       description: One of C(PENDING), C(ACTIVE), C(ASSOCIATING), C(DISASSOCIATING), C(DELETED).
       type: str
@@ -514,7 +469,9 @@ phone_number:
       description: What the number can do.
       type: list
       elements: str
-      sample: [SMS, VOICE]
+      sample:
+        - SMS
+        - VOICE
     number_type:
       description: C(LONG_CODE), C(TOLL_FREE), C(TEN_DLC) or C(SIMULATOR).
       type: str
@@ -522,7 +479,7 @@ phone_number:
     monthly_leasing_price:
       description: Monthly price of the number, in US dollars.
       type: str
-      sample: "0.00"
+      sample: '0.00'
     two_way_enabled:
       description: Whether two-way SMS is enabled.
       type: bool
@@ -562,42 +519,60 @@ phone_number:
     messaging_limits:
       description:
         - The limits that apply to the number, when the service reports them; V(null) otherwise.
-        - V(null) for a number that would be requested (check mode), and for a number the task requested
-          that was C(ACTIVE) at once (such as a V(SIMULATOR) number), since the request's answer does not
-          carry them; the next run or M(pinpoint.sms_voice.phone_number_info) shows them.
+        - V(null) for a number that would be requested (check mode), and for a number the task requested that was C(ACTIVE)
+          at once (such as a V(SIMULATOR) number), since the request's answer does not carry them; the next run or M(pinpoint.sms_voice.phone_number_info)
+          shows them.
       type: dict
-      sample: {rate_limits: {SMS: 1}, daily_message_caps: {T-MOBILE: 2000}}
+      sample:
+        rate_limits:
+          SMS: 1
+        daily_message_caps:
+          T-MOBILE: 2000
       contains:
         rate_limits:
-          description: The maximum send rate of each capability (C(SMS), C(MMS), C(VOICE), C(RCS)), in messages per second.
+          description: The maximum send rate of each capability (C(SMS), C(MMS), C(VOICE), C(RCS)), in messages per
+            second.
           type: dict
-          sample: {SMS: 1}
+          sample:
+            SMS: 1
         daily_message_caps:
           description:
             - The advisory maximum number of messages a day, by carrier (for example C(T-MOBILE)).
             - Reported for 10DLC numbers; absent when no daily cap applies.
           type: dict
-          sample: {T-MOBILE: 2000}
+          sample:
+            T-MOBILE: 2000
     pricing_tier:
       description:
         - The pricing model of the number, when the service reports it; V(null) otherwise.
-        - Like RV(phone_number.messaging_limits), not known yet for a number the task just requested.
+        - Like C(messaging_limits), not known yet for a number M(pinpoint.sms_voice.phone_number) just requested.
       type: str
       sample: STANDARD
     created_timestamp:
       description: When the number was requested, in ISO 8601.
       type: str
-      sample: "2026-11-26T21:51:26+00:00"
+      sample: '2026-11-26T21:51:26+00:00'
     tags:
-      description: Tags of the number.
+      description:
+        - Tags of the number.
+        - V(null) from M(pinpoint.sms_voice.phone_number_info) when O(pinpoint.sms_voice.phone_number_info#module:include_tags=false),
+          unless O(pinpoint.sms_voice.phone_number_info#module:names) or O(pinpoint.sms_voice.phone_number_info#module:tags)
+          was set (the tags read to match them are returned).
       type: dict
-      sample: {Name: ci-simulator, team: messaging}
+      sample:
+        Name: ci-simulator
+        team: messaging
     keywords:
       description:
-        - The number's keywords, when the task sets O(keywords); V(null) otherwise (they are not read).
+        - 'The number''s keywords: from M(pinpoint.sms_voice.phone_number) when the task sets O(pinpoint.sms_voice.phone_number#module:keywords),
+          from M(pinpoint.sms_voice.phone_number_info) when O(pinpoint.sms_voice.phone_number_info#module:include_keywords=true);
+          V(null) otherwise (they are not read).'
       type: list
       elements: dict
-      sample: [{keyword: STOP, reply: "You are opted out.", action: OPT_OUT}]
+      sample:
+        - keyword: STOP
+          reply: You are opted out.
+          action: OPT_OUT
       contains:
         keyword:
           description: The keyword.
@@ -610,23 +585,20 @@ phone_number:
           type: str
 """
 
-from ansible.module_utils.basic import AnsibleModule
-
-from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.connection import AWS_COMMON_ARGUMENT_SPEC
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.engine.resource import option_specs
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.keywords import keyword_options
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.module import SmsVoiceModule
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.phone_number import ensure_phone_number
-from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.resource import option_specs
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.resources import (
     PHONE_NUMBER,
-    keyword_options,
     tag_options,
     wait_options,
 )
-from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.runner import run_module
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.validation import NUMBER_PREFERENCE_OPTION
 
 
 def argument_spec():
-    """The module's options, common AWS options included (also used by the tests)."""
+    """The module's own options (the base adds the common AWS options)."""
     spec = dict(
         state=dict(type="str", choices=["present", "absent"], default="present"),
         phone_number_id=dict(type="str"),
@@ -640,13 +612,11 @@ def argument_spec():
     spec.update(wait_options())
     # The number's own settings, with their types and choices, come from its description.
     spec.update(option_specs(PHONE_NUMBER))
-    spec.update(AWS_COMMON_ARGUMENT_SPEC)
     return spec
 
 
 def main():
-    module = AnsibleModule(argument_spec=argument_spec(), supports_check_mode=True)
-    run_module(module, ensure_phone_number)
+    SmsVoiceModule(argument_spec()).run(ensure_phone_number)
 
 
 if __name__ == "__main__":

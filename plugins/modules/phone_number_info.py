@@ -29,11 +29,6 @@ options:
       - E.164 phone numbers to list, for example V(+12065550100).
     type: list
     elements: str
-  names:
-    description:
-      - Values of the C(Name) tag to list.
-    type: list
-    elements: str
   filters:
     description:
       - API filters, as a dict of filter name to a value or a list of values.
@@ -47,55 +42,10 @@ options:
       - V(SELF) lists numbers of this account, V(SHARED) numbers shared with it. Cannot be used with O(phone_number_ids).
     type: str
     choices: [SELF, SHARED]
-  tags:
-    description:
-      - Only numbers that have all these tags, with these values.
-    type: dict
-  include_tags:
-    description:
-      - Whether to read each number's tags. With O(use_tagging_api=true) and several numbers listed, they come
-        from the Resource Groups Tagging API, 100 numbers a call (a number it does not list is asked itself);
-        otherwise one ListTagsForResource call per number, made concurrently.
-      - When V(false), each number's C(tags) is V(null), unless O(names) or O(tags) needed them.
-    type: bool
-    default: true
-  use_tagging_api:
-    description:
-      - Whether to use the Resource Groups Tagging API (C(tag:GetResources)) to find numbers by O(names) and
-        O(tags), and to read the tags of many numbers at once.
-      - With O(names) or O(tags), the index lists the candidates with their tags (500 tags a call), and the
-        SMS API says which are live, read back by ID (5 a call) when there are up to 50, else from the Describe
-        pages (100 a call). A listing that 1,000 numbers match takes about 15 calls. Within the index's lag a
-        tag just added or removed is not seen yet; set O(confirm_tags=true) to have each candidate's own tags
-        decide.
-      - When the index lists no live match, every number is listed (Describe pages) with its tags from the
-        index, and only the numbers the index does not list at all have their own tags read. When it is
-        denied or fails, every number's own tags are read, one call each, and the task warns once with what
-        that costs.
-      - Tags that are only shown (O(include_tags)) are as fresh as the index; the Tagging API does not say how
-        quickly it sees a change. Set V(false) to read every number's own tags, or for credentials without
-        C(tag:GetResources).
-      - The Tagging API client uses the same credentials, region and O(endpoint_url). Where O(endpoint_url) serves
-        only the SMS API (a VPC endpoint, for example), set O(use_tagging_api=false), or every run warns and scans.
-    type: bool
-    default: true
-  confirm_tags:
-    description:
-      - With O(names) or O(tags), read the own tags (ListTagsForResource) of every number the index suggests,
-        and list only those whose own tags match, exact even within the index's lag, at one call per
-        candidate (about 17 minutes for 1,000 at the published quota).
-    type: bool
-    default: false
-    version_added: 0.2.0
-  include_keywords:
-    description:
-      - Whether to read each number's keywords (one DescribeKeywords call per number, made concurrently).
-      - When V(false), each number's C(keywords) is V(null).
-    type: bool
-    default: false
 extends_documentation_fragment:
   - pinpoint.sms_voice.common
   - pinpoint.sms_voice.common.info_attributes
+  - pinpoint.sms_voice._options.listing
 """
 
 EXAMPLES = r"""
@@ -173,7 +123,7 @@ phone_numbers:
     phone_number:
       description: The number in E.164 format.
       type: str
-      sample: "+12065550100"
+      sample: '+12065550100'
     status:
       description: One of C(PENDING), C(ACTIVE), C(ASSOCIATING), C(DISASSOCIATING), C(DELETED).
       type: str
@@ -190,7 +140,9 @@ phone_numbers:
       description: What the number can do.
       type: list
       elements: str
-      sample: [SMS, VOICE]
+      sample:
+        - SMS
+        - VOICE
     number_type:
       description: C(LONG_CODE), C(TOLL_FREE), C(TEN_DLC) or C(SIMULATOR).
       type: str
@@ -198,7 +150,7 @@ phone_numbers:
     monthly_leasing_price:
       description: Monthly price of the number, in US dollars.
       type: str
-      sample: "0.00"
+      sample: '0.00'
     two_way_enabled:
       description: Whether two-way SMS is enabled.
       type: bool
@@ -238,38 +190,60 @@ phone_numbers:
     messaging_limits:
       description:
         - The limits that apply to the number, when the service reports them; V(null) otherwise.
+        - V(null) for a number that would be requested (check mode), and for a number the task requested that was C(ACTIVE)
+          at once (such as a V(SIMULATOR) number), since the request's answer does not carry them; the next run or M(pinpoint.sms_voice.phone_number_info)
+          shows them.
       type: dict
-      sample: {rate_limits: {SMS: 1}, daily_message_caps: {T-MOBILE: 2000}}
+      sample:
+        rate_limits:
+          SMS: 1
+        daily_message_caps:
+          T-MOBILE: 2000
       contains:
         rate_limits:
-          description: The maximum send rate of each capability (C(SMS), C(MMS), C(VOICE), C(RCS)), in messages per second.
+          description: The maximum send rate of each capability (C(SMS), C(MMS), C(VOICE), C(RCS)), in messages per
+            second.
           type: dict
-          sample: {SMS: 1}
+          sample:
+            SMS: 1
         daily_message_caps:
           description:
             - The advisory maximum number of messages a day, by carrier (for example C(T-MOBILE)).
             - Reported for 10DLC numbers; absent when no daily cap applies.
           type: dict
-          sample: {T-MOBILE: 2000}
+          sample:
+            T-MOBILE: 2000
     pricing_tier:
-      description: The pricing model of the number, when the service reports it; V(null) otherwise.
+      description:
+        - The pricing model of the number, when the service reports it; V(null) otherwise.
+        - Like C(messaging_limits), not known yet for a number M(pinpoint.sms_voice.phone_number) just requested.
       type: str
       sample: STANDARD
     created_timestamp:
       description: When the number was requested, in ISO 8601.
       type: str
-      sample: "2026-11-26T21:51:26+00:00"
+      sample: '2026-11-26T21:51:26+00:00'
     tags:
       description:
         - Tags of the number.
-        - V(null) when O(include_tags=false), unless O(names) or O(tags) was set (the tags read to match them are returned).
+        - V(null) from M(pinpoint.sms_voice.phone_number_info) when O(pinpoint.sms_voice.phone_number_info#module:include_tags=false),
+          unless O(pinpoint.sms_voice.phone_number_info#module:names) or O(pinpoint.sms_voice.phone_number_info#module:tags)
+          was set (the tags read to match them are returned).
       type: dict
-      sample: {Name: ci-simulator, team: messaging}
+      sample:
+        Name: ci-simulator
+        team: messaging
     keywords:
-      description: The number's keywords when O(include_keywords=true); V(null) otherwise.
+      description:
+        - 'The number''s keywords: from M(pinpoint.sms_voice.phone_number) when the task sets O(pinpoint.sms_voice.phone_number#module:keywords),
+          from M(pinpoint.sms_voice.phone_number_info) when O(pinpoint.sms_voice.phone_number_info#module:include_keywords=true);
+          V(null) otherwise (they are not read).'
       type: list
       elements: dict
-      sample: [{keyword: STOP, reply: "You are opted out.", action: OPT_OUT}]
+      sample:
+        - keyword: STOP
+          reply: You are opted out.
+          action: OPT_OUT
       contains:
         keyword:
           description: The keyword.
@@ -282,28 +256,23 @@ phone_numbers:
           type: str
 """
 
-from ansible.module_utils.basic import AnsibleModule
-
-from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.connection import AWS_COMMON_ARGUMENT_SPEC
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.info import listing_options
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.module import SmsVoiceModule
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.phone_number_info import list_phone_numbers
-from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.runner import run_module
 
 
 def argument_spec():
-    """The module's options, common AWS options included (also used by the tests)."""
+    """The module's own options (the base adds the common AWS options)."""
     spec = listing_options()
     spec.update(
         phone_number_ids=dict(type="list", elements="str"),
         phone_numbers=dict(type="list", elements="str"),
     )
-    spec.update(AWS_COMMON_ARGUMENT_SPEC)
     return spec
 
 
 def main():
-    module = AnsibleModule(argument_spec=argument_spec(), supports_check_mode=True)
-    run_module(module, list_phone_numbers)
+    SmsVoiceModule(argument_spec()).run(list_phone_numbers)
 
 
 if __name__ == "__main__":

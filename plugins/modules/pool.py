@@ -125,57 +125,12 @@ options:
       - Whether the pool is protected from deletion. With O(state=absent), a protected pool is deleted only when
         the task sets this to V(false); otherwise the task fails and nothing is changed.
     type: bool
-  keywords:
-    description:
-      - Keywords of the pool, as on M(pinpoint.sms_voice.phone_number). They apply to every number in the pool.
-      - Only these keywords are changed; others stay unless O(purge_keywords=true). C(STOP) and C(HELP) are
-        never deleted.
-    type: list
-    elements: dict
-    suboptions:
-      keyword:
-        description: The keyword, 1 to 30 characters, matched case-insensitively.
-        type: str
-        required: true
-      reply:
-        description: The message sent back.
-        type: str
-        required: true
-      action:
-        description:
-          - What the keyword does. Defaults to V(OPT_OUT) for C(STOP) and V(AUTOMATIC_RESPONSE) for others.
-        type: str
-        choices: [AUTOMATIC_RESPONSE, OPT_OUT, OPT_IN]
-  purge_keywords:
-    description: Whether keywords the task does not list are deleted (never C(STOP) and C(HELP)).
-    type: bool
-    default: false
-  tags:
-    description:
-      - Tags of the pool. The C(Name) tag comes from O(name).
-    type: dict
-  purge_tags:
-    description:
-      - Whether tags not in O(tags) are removed. C(Name) and C(aws:) tags are never removed. Without O(tags),
-        no tag is removed.
-    type: bool
-    default: true
-  wait:
-    description:
-      - Whether to wait for a new pool to become C(ACTIVE), for a deleted pool to be gone, and for the numbers
-        the task added or took out to be C(ACTIVE) again.
-      - A pool that is C(CREATING) is waited for before the task changes it, whatever O(wait) says. A pool that
-        is C(DELETING) counts as gone.
-    type: bool
-    default: true
-  wait_timeout:
-    description:
-      - How many seconds the task waits in all, for a new pool and for numbers still joining or leaving a pool.
-    type: int
-    default: 300
 extends_documentation_fragment:
   - pinpoint.sms_voice.common
   - pinpoint.sms_voice.common.attributes
+  - pinpoint.sms_voice._options.tags
+  - pinpoint.sms_voice._options.keywords
+  - pinpoint.sms_voice._options.wait
 notes:
   - The IAM policy this module needs is in the collection's C(docs/iam/pool.json).
 seealso:
@@ -223,22 +178,26 @@ EXAMPLES = r"""
 RETURN = r"""
 unverified:
   description:
-    - The options naming another resource (a pool, an opt-out list) that check mode could not verify, because
-      the service does not know that resource yet; the prediction takes their values as given. An earlier task
-      of the same play may create it, which check mode cannot know. A real run fails for such a value before
-      any change, naming the option.
+    - The options naming another resource (a pool, an opt-out list or a registration) that check mode could not
+      verify, because the service does not know that resource yet; the prediction takes their values as given. An
+      earlier task of the same play may create it, which check mode cannot know. A real run fails for such a value
+      before any change, naming the option.
     - An empty list when everything the task refers to was found, and always in a real run.
   returned: success
   type: list
   elements: str
-  sample: [opt_out_list_name]
+  sample:
+    - opt_out_list_name
 limit:
   description:
-    - When the task fails because the account has no room for a new pool, the account limit that is reached
-      (from C(DescribeAccountLimits)), in check mode too.
+    - When the task fails because the account has no room for what it would create (a number, a pool, an opt-out
+      list), the account limit that is reached (from C(DescribeAccountLimits)), in check mode too.
   returned: on failure for an account limit
   type: dict
-  sample: {name: POOLS, used: 100, max: 100}
+  sample:
+    name: PHONE_NUMBERS
+    used: 100
+    max: 100
   contains:
     name:
       description: The limit's name, as C(DescribeAccountLimits) gives it.
@@ -249,6 +208,41 @@ limit:
     max:
       description: The limit.
       type: int
+operation:
+  description: On a failed task, the API operation that failed.
+  returned: on failure of an API call
+  type: str
+  sample: RequestPhoneNumber
+error:
+  description: On a failed task, what the service answered.
+  returned: on failure answered by the service
+  type: dict
+  sample:
+    code: ConflictException
+    reason: DELETION_PROTECTION_ENABLED
+    message: '...'
+    fields: []
+  contains:
+    code:
+      description: The service's error code.
+      type: str
+    reason:
+      description: The service's reason, when it gives one.
+      type: str
+    message:
+      description: The service's message.
+      type: str
+    fields:
+      description: The fields the service named as invalid, each with C(Name) and C(Message).
+      type: list
+      elements: dict
+differences:
+  description: The immutable settings that differ from the existing resource, when the task fails for them.
+  returned: on failure for immutable settings
+  type: list
+  elements: str
+  sample:
+    - 'number_type: SIMULATOR -> TOLL_FREE'
 pool:
   description:
     - The pool as M(pinpoint.sms_voice.pool_info) returns it; predicted in check mode. An empty dict when the pool
@@ -265,7 +259,7 @@ pool:
       type: str
       sample: pool-0123456789abcdef0123456789abcdef
     status:
-      description: C(CREATING), C(ACTIVE) or C(DELETING).
+      description: One of C(CREATING), C(ACTIVE), C(DELETING).
       type: str
       sample: ACTIVE
     message_type:
@@ -277,13 +271,13 @@ pool:
       type: bool
       sample: false
     two_way_channel_arn:
-      description: The two-way channel.
+      description: Where inbound messages go (an SNS topic ARN or C(connect.<region>.amazonaws.com)).
       type: str
-      sample: null
+      sample: arn:aws:sns:us-east-1:123456789012:sms-replies
     two_way_channel_role:
-      description: The two-way channel's IAM role.
+      description: The IAM role used to publish inbound messages.
       type: str
-      sample: null
+      sample: arn:aws:iam::123456789012:role/SmsVoiceTwoWay
     self_managed_opt_outs_enabled:
       description: Whether opt-outs are self-managed.
       type: bool
@@ -293,77 +287,123 @@ pool:
       type: str
       sample: Default
     shared_routes_enabled:
-      description: Whether shared routes are on.
+      description: Whether the pool may send through shared routes.
       type: bool
-      sample: true
+      sample: false
     deletion_protection_enabled:
-      description: Whether deletion protection is on.
+      description: Whether the pool is protected from deletion.
       type: bool
       sample: false
     created_timestamp:
       description: When the pool was created, in ISO 8601.
       type: str
-      sample: "2026-11-27T09:00:00+00:00"
+      sample: '2026-11-27T09:00:00+00:00'
     tags:
-      description: Tags of the pool.
+      description:
+        - Tags of the pool.
+        - V(null) from M(pinpoint.sms_voice.pool_info) when O(pinpoint.sms_voice.pool_info#module:include_tags=false),
+          unless O(pinpoint.sms_voice.pool_info#module:names) or O(pinpoint.sms_voice.pool_info#module:tags) was set
+          (the tags read to match them are returned).
       type: dict
-      sample: {Name: pool-example, team: messaging}
+      sample:
+        Name: pool-example
+        team: messaging
     phone_number_ids:
-      description: The IDs of the pool's numbers.
+      description: IDs of the origination identities (phone numbers) in the pool.
       type: list
       elements: str
-      sample: [phone-0123456789abcdef0123456789abcdef]
+      sample:
+        - phone-0123456789abcdef0123456789abcdef
     keywords:
       description:
-        - The pool's keywords, each with C(keyword), C(reply) and C(action); V(null) when the task does not set
-          O(keywords) and the pool was not read with them.
+        - 'The pool''s keywords: from M(pinpoint.sms_voice.pool) when the task sets O(pinpoint.sms_voice.pool#module:keywords)
+          or adds numbers, from M(pinpoint.sms_voice.pool_info) when O(pinpoint.sms_voice.pool_info#module:include_keywords=true);
+          V(null) otherwise (they are not read).'
       type: list
       elements: dict
-      sample: [{keyword: STOP, reply: "You are opted out.", action: OPT_OUT}]
+      sample:
+        - keyword: STOP
+          reply: You are opted out.
+          action: OPT_OUT
+      contains:
+        keyword:
+          description: The keyword.
+          type: str
+        reply:
+          description: The message sent back (the API's C(KeywordMessage)).
+          type: str
+        action:
+          description: C(AUTOMATIC_RESPONSE), C(OPT_OUT) or C(OPT_IN).
+          type: str
 pending_changes:
   description:
-    - The changes that were not made (on a failed task, those after the failure), each with the API
-      C(operation) and the C(options) it sets. Running the task again makes them. An empty list when nothing
-      is left.
+    - 'The changes left for a later run, in the order they will be made: because the resource is not C(ACTIVE) yet
+      and the task set O(wait=false), or, on a failed task, because the task stopped before them. Running the task
+      again makes them.'
+    - Each has the API C(operation) and the C(options) it sets, by option name.
+    - An empty list when nothing is left.
   returned: always
   type: list
   elements: dict
+  sample:
+    - operation: UpdatePhoneNumber
+      options:
+        two_way_enabled: true
+    - operation: PutKeyword
+      options:
+        keyword: JOIN
+        reply: Welcome
+        action: AUTOMATIC_RESPONSE
+  contains:
+    operation:
+      description: The API operation that will make the change.
+      type: str
+    options:
+      description: What it sets, by option name.
+      type: dict
 done:
-  description: On a task that failed after a change was made, the API operations that were carried out.
+  description:
+    - On a task that failed after a change was made, the API operations that were carried out, in order. The task
+      then also returns C(changed=true) and the resource as far as it is known (its ID, and its ARN and status where
+      the service said them).
   returned: on failure after a change
   type: list
   elements: str
-  sample: [CreatePool]
+  sample:
+    - RequestPhoneNumber
 not_done:
-  description: On a task that failed after a change was made, the API operations that were not carried out.
+  description:
+    - On a task that failed after a change was made, the API operations that were not carried out, in order. Running
+      the task again makes them.
   returned: on failure after a change
   type: list
   elements: str
-  sample: [AssociateOriginationIdentity]
+  sample:
+    - UpdatePhoneNumber
+    - PutKeyword
 settings:
-  description: When a number cannot join the pool, the settings that differ.
-  returned: on failure for a member that does not match
+  description: When the task fails for a rule of a pool (a number's settings the pool decides, or a number whose
+    settings differ from the pool's), the options or settings concerned.
+  returned: on failure for a pool rule
   type: list
   elements: str
-  sample: [opt_out_list_name]
+  sample:
+    - two_way_enabled
 """
 
-from ansible.module_utils.basic import AnsibleModule
-
-from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.connection import AWS_COMMON_ARGUMENT_SPEC
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.engine.resource import option_specs
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.keywords import keyword_options
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.module import SmsVoiceModule
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.pool import ensure_pool
-from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.resource import option_specs
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.resources import (
     POOL,
-    keyword_options,
     tag_options,
     wait_options,
 )
-from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.runner import run_module
 
 
 def argument_spec():
-    """The module's options, common AWS options included (also used by the tests)."""
+    """The module's own options (the base adds the common AWS options)."""
     spec = dict(
         state=dict(type="str", choices=["present", "absent"], default="present"),
         pool_id=dict(type="str"),
@@ -377,13 +417,11 @@ def argument_spec():
     spec.update(wait_options())
     # The pool's own settings, with their types and choices, come from its description.
     spec.update(option_specs(POOL))
-    spec.update(AWS_COMMON_ARGUMENT_SPEC)
     return spec
 
 
 def main():
-    module = AnsibleModule(argument_spec=argument_spec(), supports_check_mode=True)
-    run_module(module, ensure_pool)
+    SmsVoiceModule(argument_spec()).run(ensure_pool)
 
 
 if __name__ == "__main__":

@@ -25,11 +25,6 @@ options:
       - IDs that do not exist are left out of the result.
     type: list
     elements: str
-  names:
-    description:
-      - Values of the C(Name) tag to list.
-    type: list
-    elements: str
   filters:
     description:
       - API filters, as a dict of filter name to a value or a list of values.
@@ -43,54 +38,10 @@ options:
       - V(SELF) lists pools of this account, V(SHARED) pools shared with it. Cannot be used with O(pool_ids).
     type: str
     choices: [SELF, SHARED]
-  tags:
-    description:
-      - Only pools that have all these tags, with these values.
-    type: dict
-  include_tags:
-    description:
-      - Whether to read each pool's tags. With O(use_tagging_api=true) and several pools listed, they come
-        from the Resource Groups Tagging API, 100 pools a call (a pool it does not list is asked itself);
-        otherwise one ListTagsForResource call per pool, made concurrently.
-      - When V(false), each pool's C(tags) is V(null), unless O(names) or O(tags) needed them.
-    type: bool
-    default: true
-  use_tagging_api:
-    description:
-      - Whether to use the Resource Groups Tagging API (C(tag:GetResources)) to find pools by O(names) and
-        O(tags), and to read the tags of many pools at once.
-      - With O(names) or O(tags), the index lists the candidates with their tags (500 tags a call), and the
-        SMS API says which are live, read back by ID (5 a call) when there are up to 50, else from the Describe
-        pages (100 a call). A listing that 1,000 pools match takes about 15 calls. Within the index's lag a
-        tag just added or removed is not seen yet; set O(confirm_tags=true) to have each candidate's own tags
-        decide.
-      - When the index lists no live match, every pool is listed (Describe pages) with its tags from the
-        index, and only the pools the index does not list at all have their own tags read. When it is
-        denied or fails, every pool's own tags are read, one call each, and the task warns once with what
-        that costs.
-      - Tags that are only shown (O(include_tags)) are as fresh as the index. Set V(false) to read every pool's
-        own tags, or for credentials without C(tag:GetResources).
-      - The Tagging API client uses the same credentials, region and O(endpoint_url). Where O(endpoint_url) serves
-        only the SMS API (a VPC endpoint, for example), set O(use_tagging_api=false), or every run warns and scans.
-    type: bool
-    default: true
-  confirm_tags:
-    description:
-      - With O(names) or O(tags), read the own tags (ListTagsForResource) of every pool the index suggests,
-        and list only those whose own tags match, exact even within the index's lag, at one call per
-        candidate (about 17 minutes for 1,000 at the published quota).
-    type: bool
-    default: false
-    version_added: 0.2.0
-  include_keywords:
-    description:
-      - Whether to read each pool's keywords (one DescribeKeywords call per pool, made concurrently).
-      - When V(false), each pool's C(keywords) is V(null).
-    type: bool
-    default: false
 extends_documentation_fragment:
   - pinpoint.sms_voice.common
   - pinpoint.sms_voice.common.info_attributes
+  - pinpoint.sms_voice._options.listing
 """
 
 EXAMPLES = r"""
@@ -142,11 +93,11 @@ pools:
   elements: dict
   contains:
     pool_arn:
-      description: ARN of the pool.
+      description: The pool's ARN (V(null) for a pool check mode predicts).
       type: str
       sample: arn:aws:sms-voice:us-east-1:123456789012:pool/pool-0123456789abcdef0123456789abcdef
     pool_id:
-      description: ID of the pool.
+      description: The pool's ID (V(null) for a pool check mode predicts).
       type: str
       sample: pool-0123456789abcdef0123456789abcdef
     status:
@@ -158,15 +109,15 @@ pools:
       type: str
       sample: TRANSACTIONAL
     two_way_enabled:
-      description: Whether two-way SMS is enabled.
+      description: Whether two-way messaging is on.
       type: bool
       sample: false
     two_way_channel_arn:
-      description: Where inbound messages go.
+      description: Where inbound messages go (an SNS topic ARN or C(connect.<region>.amazonaws.com)).
       type: str
       sample: arn:aws:sns:us-east-1:123456789012:sms-replies
     two_way_channel_role:
-      description: IAM role used to publish inbound messages.
+      description: The IAM role used to publish inbound messages.
       type: str
       sample: arn:aws:iam::123456789012:role/SmsVoiceTwoWay
     self_managed_opt_outs_enabled:
@@ -188,23 +139,34 @@ pools:
     created_timestamp:
       description: When the pool was created, in ISO 8601.
       type: str
-      sample: "2026-11-26T21:51:26+00:00"
+      sample: '2026-11-27T09:00:00+00:00'
     tags:
       description:
         - Tags of the pool.
-        - V(null) when O(include_tags=false), unless O(names) or O(tags) was set (the tags read to match them are returned).
+        - V(null) from M(pinpoint.sms_voice.pool_info) when O(pinpoint.sms_voice.pool_info#module:include_tags=false),
+          unless O(pinpoint.sms_voice.pool_info#module:names) or O(pinpoint.sms_voice.pool_info#module:tags) was set
+          (the tags read to match them are returned).
       type: dict
-      sample: {Name: alerts, team: messaging}
+      sample:
+        Name: pool-example
+        team: messaging
     phone_number_ids:
       description: IDs of the origination identities (phone numbers) in the pool.
       type: list
       elements: str
-      sample: [phone-0123456789abcdef0123456789abcdef]
+      sample:
+        - phone-0123456789abcdef0123456789abcdef
     keywords:
-      description: The pool's keywords when O(include_keywords=true); V(null) otherwise.
+      description:
+        - 'The pool''s keywords: from M(pinpoint.sms_voice.pool) when the task sets O(pinpoint.sms_voice.pool#module:keywords)
+          or adds numbers, from M(pinpoint.sms_voice.pool_info) when O(pinpoint.sms_voice.pool_info#module:include_keywords=true);
+          V(null) otherwise (they are not read).'
       type: list
       elements: dict
-      sample: [{keyword: STOP, reply: "You are opted out.", action: OPT_OUT}]
+      sample:
+        - keyword: STOP
+          reply: You are opted out.
+          action: OPT_OUT
       contains:
         keyword:
           description: The keyword.
@@ -217,27 +179,22 @@ pools:
           type: str
 """
 
-from ansible.module_utils.basic import AnsibleModule
-
-from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.connection import AWS_COMMON_ARGUMENT_SPEC
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.info import listing_options
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.module import SmsVoiceModule
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.pool_info import list_pools
-from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.runner import run_module
 
 
 def argument_spec():
-    """The module's options, common AWS options included (also used by the tests)."""
+    """The module's own options (the base adds the common AWS options)."""
     spec = listing_options()
     spec.update(
         pool_ids=dict(type="list", elements="str"),
     )
-    spec.update(AWS_COMMON_ARGUMENT_SPEC)
     return spec
 
 
 def main():
-    module = AnsibleModule(argument_spec=argument_spec(), supports_check_mode=True)
-    run_module(module, list_pools)
+    SmsVoiceModule(argument_spec()).run(list_pools)
 
 
 if __name__ == "__main__":

@@ -126,3 +126,38 @@ def test_guide_has_the_status_lifecycle_diagram():
         assert transition in transitions, transition
     states = {s for pair in transitions for s in pair} - {"[*]"}
     assert states == {"PENDING", "ACTIVE", "ASSOCIATING", "DISASSOCIATING", "DELETED"}
+
+
+def returns():
+    """{module: its RETURN, parsed}."""
+    out = {}
+    for module in MODULES:
+        source = (REPO_ROOT / "plugins" / "modules" / "{0}.py".format(module)).read_text()
+        out[module] = yaml.safe_load(re.search(r'RETURN = r"""(.*?)^"""', source, re.S | re.M).group(1))
+    return out
+
+
+def test_module_returns_hold_the_result_fields_described_once():
+    for path, (source, current) in load_gen_docs().modules_with_shared_fields().items():
+        assert current == source, "{0}: RETURN differs from docs/result_fields.yml: run scripts/gen-docs".format(
+            path.name
+        )
+
+
+def test_a_result_field_two_modules_return_has_one_description():
+    gen_docs = load_gen_docs()
+    docs = returns()
+    described: dict = {}  # (resource or None, key) -> {description: [modules]}
+    for module, doc in docs.items():
+        resource_key, resource = gen_docs.RESOURCE_KEYS.get(module, (None, None))
+        for key, field in doc.items():
+            if key == resource_key:
+                for inner, inner_field in field["contains"].items():
+                    text = yaml.safe_dump(inner_field.get("description"))
+                    described.setdefault((resource, inner), {}).setdefault(text, []).append(module)
+            else:
+                text = yaml.safe_dump(field.get("description"))
+                described.setdefault((None, key), {}).setdefault(text, []).append(module)
+    shared = {where: texts for where, texts in described.items() if sum(len(m) for m in texts.values()) > 1}
+    assert ("pool", "tags") in shared and (None, "done") in shared
+    assert {where: texts for where, texts in shared.items() if len(texts) > 1} == {}

@@ -14,14 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.emulator.backend import (
-    CONNECTION_DROPPED,
-    OPERATIONS,
-    Clock,
-    Emulator,
-)
 from tests.emulator.config import DEFAULT_PENDING_SECONDS
+from tests.emulator.control import CONNECTION_DROPPED, Clock, Emulator
 from tests.emulator.quotas import TEST_QUOTA_SCALE
+from tests.emulator.region import OPERATIONS
 from tests.emulator.validation import enum_values, operation_model, service_model
 
 from .helpers import SIMULATOR, TOLL_FREE

@@ -17,9 +17,9 @@ import urllib.request
 import pytest
 
 from tests.emulator import QUOTAS, TEST_QUOTA_SCALE, Clock, Emulator, EmulatorControlError
-from tests.emulator.backend import OPERATIONS
 from tests.emulator.config import default_config
 from tests.emulator.quotas import QuotaBuckets
+from tests.emulator.region import OPERATIONS
 from tests.emulator.validation import service_model
 
 from .helpers import raises

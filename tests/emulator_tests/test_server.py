@@ -222,7 +222,7 @@ def test_front_turns_crashes_into_json():
 
 
 def test_backend_bugs_become_internal_server_errors(mock_emulator, monkeypatch):
-    from tests.emulator.backend import RegionBackend
+    from tests.emulator.region import RegionBackend
 
     def crash(self, params):
         raise KeyError("bug")

@@ -2,7 +2,7 @@
 
 Much faster than ansible-playbook (no controller, no AnsiballZ), so the soak
 and the fault matrix can run hundreds of tasks. The module's own
-``argument_spec()`` validates the arguments and fills defaults, and
+``argument_spec()`` (with the common AWS options) validates the arguments and fills defaults, and
 ``runner.run_module`` does the rest exactly as in a playbook run.
 """
 
@@ -12,6 +12,7 @@ import importlib
 
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.module import full_argument_spec
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.runner import run_module
 from tests.emulator import TEST_QUOTA_SCALE
 
@@ -45,7 +46,8 @@ def run_module_inprocess(module, args, check_mode=False, diff=True):
     plugin = importlib.import_module("ansible_collections.pinpoint.sms_voice.plugins.modules." + module)
     # The emulator fixtures scale the published quotas; the module paces to the same rates.
     args = dict({"quota_scale": TEST_QUOTA_SCALE}, **args)
-    validated = ArgumentSpecValidator(plugin.argument_spec()).validate(args)
+    spec = full_argument_spec(plugin.argument_spec())
+    validated = ArgumentSpecValidator(spec).validate(args)
     if validated.error_messages:
         return {"failed": True, "msg": " ".join(validated.error_messages)}
     fake = FakeModule(
@@ -53,7 +55,7 @@ def run_module_inprocess(module, args, check_mode=False, diff=True):
         validated.validated_parameters,
         check_mode,
         diff,
-        argument_spec=plugin.argument_spec(),
+        argument_spec=spec,
         no_log_values=validated._no_log_values,
     )
     work = {"phone_number": "ensure_phone_number", "phone_number_info": "list_phone_numbers"}[module]

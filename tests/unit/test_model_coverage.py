@@ -14,11 +14,11 @@ import pytest
 
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice import model_support, validation
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.errors import SmsVoiceError
-from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.phone_number_info import FILTERS
-from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.planner import (
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.phone_number import (
     number_desired,
     plan_present,
 )
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.phone_number_info import FILTERS
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.pool_info import FILTERS as POOL_FILTERS
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.resources import (
     OPT_OUT_LIST,

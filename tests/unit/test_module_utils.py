@@ -5,16 +5,16 @@ from __future__ import annotations
 import pytest
 
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice import connection
-from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.apply import Waiter
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.connection import (
     Api,
     build_config,
     create_client,
 )
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.engine.resource import iso8601
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.errors import SmsVoiceError
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.pacing import Pacer
-from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.reader import PhoneNumberReader
-from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.resource import iso8601
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.phone_number import number_waiter as Waiter
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.reader import Reader as PhoneNumberReader
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.shape import (
     RESULT_KEYS,
     shape_number,
@@ -214,7 +214,7 @@ class RefusingApi:
 
 
 def test_a_write_refused_while_another_is_in_flight_is_retried_with_growing_pauses():
-    from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.apply import _call
+    from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.phone_number import number_call as _call
 
     clock = FakeClock()
     api = RefusingApi(reason=None, refusals=3)
@@ -224,7 +224,7 @@ def test_a_write_refused_while_another_is_in_flight_is_retried_with_growing_paus
 
 
 def test_a_write_still_in_flight_at_the_deadline_raises_its_conflict():
-    from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.apply import _call
+    from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.phone_number import number_call as _call
 
     clock = FakeClock()
     waiter = Waiter(reader=None, timeout=5, sleep=clock.sleep, clock=clock)
@@ -236,7 +236,7 @@ def test_a_write_still_in_flight_at_the_deadline_raises_its_conflict():
 
 @pytest.mark.parametrize("reason", ["LAST_PHONE_NUMBER", "DELETION_PROTECTION_ENABLED", "RESOURCE_NOT_ACTIVE"])
 def test_a_conflict_with_a_reason_is_not_retried(reason):
-    from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.apply import _call
+    from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.phone_number import number_call as _call
 
     clock = FakeClock()
     api = RefusingApi(reason=reason, refusals=1)
@@ -388,7 +388,7 @@ def test_every_key_a_failure_of_phone_number_can_carry_is_documented():
 
     keys = set(SmsVoiceError("x", operation="Op", code="C").result()) - {"msg"}
     source_dir = Path(errors.__file__).parent
-    for path in source_dir.glob("*.py"):
+    for path in source_dir.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text())):
             if not isinstance(node, ast.Call):
                 continue

@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import pytest
 
-from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice import connection, converge, reader
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice import connection, reader
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.connection import Api
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.engine import paging
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.engine import plan as converge
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.engine.resource import desired_from_params
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.errors import SmsVoiceError
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.opt_out_list import (
-    check_params,
     ensure_opt_out_list,
     find_opt_out_lists,
 )
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.pacing import Pacer
-from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.resource import desired_from_params
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.resources import OPT_OUT_LIST
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.validation import (
+    check_opt_out_list_params as check_params,
+)
 
 from .test_module_utils import params
 
@@ -148,7 +152,7 @@ def test_a_token_replayed_for_a_deleted_list_leads_to_the_next_token(mock_emulat
 
 
 def test_info_reads_every_page(mock_emulator, api, monkeypatch):
-    monkeypatch.setattr(reader, "PAGE_SIZE", 2)
+    monkeypatch.setattr(paging, "PAGE_SIZE", 2)
     client = mock_emulator.client()
     for name in ("a", "b", "c", "d"):
         client.create_opt_out_list(OptOutListName=name)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.engine.plan import plan_tags
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.errors import SmsVoiceError
-from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.planner import (
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.phone_number import (
     NEW_NUMBER_ID,
     number_desired,
     plan_absent,
     plan_present,
-    plan_tags,
 )
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.shape import RESULT_KEYS
 

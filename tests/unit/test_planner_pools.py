@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import pytest
 
-from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.errors import SmsVoiceError
-from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.planner import (
-    Step,
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.engine.plan import (
     deferred_steps,
+    step_options,
+    update_step,
+    without_step,
+)
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.errors import SmsVoiceError
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.keywords import put_keyword
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.phone_number import (
     plan_absent,
     plan_present,
     pool_settings,
-    step_options,
-    without_step,
 )
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.resources import PHONE_NUMBER
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.resources.phone_number import join_pool
 
 from .test_planner import NUMBER_ID, REQUEST, ROLE, TOPIC, current, desired
 
@@ -194,18 +199,16 @@ def test_release_of_a_protected_pooled_number_without_consent_fails_before_any_s
 
 
 def test_step_options_name_what_a_pending_call_would_change():
-    update = Step("UpdatePhoneNumber", {"PhoneNumberId": NUMBER_ID, "TwoWayEnabled": True, "TwoWayChannelArn": TOPIC})
+    update = update_step(
+        PHONE_NUMBER, {"PhoneNumberId": NUMBER_ID}, {"two_way_enabled": True, "two_way_channel_arn": TOPIC}
+    )
     assert step_options(update) == {
         "operation": "UpdatePhoneNumber",
         "options": {"two_way_enabled": True, "two_way_channel_arn": TOPIC},
     }
-    put = Step(
-        "PutKeyword", dict(OriginationIdentity=NUMBER_ID, Keyword="JOIN", KeywordMessage="Hi", KeywordAction="OPT_IN")
-    )
+    put = put_keyword(NUMBER_ID, "JOIN", "Hi", "OPT_IN")
     assert step_options(put)["options"] == {"keyword": "JOIN", "reply": "Hi", "action": "OPT_IN"}
-    assert step_options(Step("AssociateOriginationIdentity", dict(PoolId="pool-b", OriginationIdentity=NUMBER_ID)))[
-        "options"
-    ] == {"pool_id": "pool-b"}
+    assert step_options(join_pool("pool-b", NUMBER_ID))["options"] == {"pool_id": "pool-b"}
 
 
 def test_a_pending_request_defers_what_needs_an_active_number():

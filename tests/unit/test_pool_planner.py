@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice import resource as engine
-from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.converge import plan_delete
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.engine import resource as engine
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.engine.plan import plan_delete
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.errors import SmsVoiceError
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.pool import (
     moved_numbers,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.engine.plan import Plan, Step
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.errors import SmsVoiceError
-from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.planner import Plan, Step
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.preflight import References, check_room
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.reader import Reader
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.resources import (

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice import connection
-from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.apply import _call
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.errors import SmsVoiceError
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.pacing import (
     DEFAULT_THROTTLE_TIMEOUT,
     Pacer,
 )
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.phone_number import number_call as _call
 
 NUMBER_ID = "phone-" + "1" * 32
 

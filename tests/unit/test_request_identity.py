@@ -220,8 +220,9 @@ def test_requester_reports_the_lease_when_the_re_read_after_it_fails():
 
 
 def test_apply_plan_reports_the_number_leased_by_a_request_that_then_failed():
-    from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.apply import apply_plan
-    from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.planner import Plan, Step
+    from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.engine.apply import apply_plan
+    from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.engine.plan import Plan, Step
+    from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.resources import PHONE_NUMBER
 
     plan = Plan(
         "request",
@@ -231,6 +232,7 @@ def test_apply_plan_reports_the_number_leased_by_a_request_that_then_failed():
             Step("RequestPhoneNumber", dict(REQUEST), wait="ACTIVE"),
             Step("TagResource", {"ResourceArn": "x", "Tags": [{"Key": "team", "Value": "ops"}]}),
         ],
+        resource=PHONE_NUMBER,
     )
     request = requester(FakeApi({}, number("a")), UnreadableReader({}))
     with pytest.raises(SmsVoiceError) as caught:

@@ -1,6 +1,6 @@
 """The converge engine's resource descriptions: one edit teaches the planner, shaper and argument spec.
 
-A test resource (a "widget") is described here the way ``resources.py``
+A test resource (a "widget") is described here the way ``resources/``
 describes the real ones; adding one ``Field`` to it must be the only change
 needed for the argument spec, the planner and the shaper to know the new
 setting. The real descriptions are checked against botocore's service model,
@@ -16,15 +16,26 @@ import botocore.session
 import pytest
 import yaml
 
-from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice import resource as engine
-from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.converge import (
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.engine import resource as engine
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.engine.converge import finish
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.engine.paging import Pager, api_filters
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.engine.plan import (
+    MEMBERS_AFTER,
+    MEMBERS_BEFORE,
+    Rules,
+    Step,
     plan_create,
     plan_delete,
     plan_update,
+    step_options,
+    without_step,
+)
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.engine.resource import (
+    Field,
+    Resource,
+    filters_on,
 )
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.errors import SmsVoiceError
-from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.planner import step_options, without_step
-from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.resource import Field, Resource
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.resources import RESOURCES
 
 SERVICE = "pinpoint-sms-voice-v2"
@@ -192,3 +203,139 @@ def test_each_resource_filters_are_the_service_models(kind, shape_name):
     resource = next(r for r in RESOURCES if r.kind == kind)
     model = botocore.session.get_session().get_service_model(SERVICE)
     assert [name for name, _key in resource.filters] == model.shape_for(shape_name).enum
+
+
+class GadgetRules(Rules):
+    """A resource with parts: the hooks a description declares, none of them in the engine."""
+
+    def changing(self, resource, current, desired, changes, after, context):
+        steps = super().changing(resource, current, desired, changes, after, context)
+        if desired.members is None or desired.members.items is None:
+            return steps
+        have = list(current.get("parts") or [])
+        wanted = list(desired.members.items)
+        removing = [p for p in have if p not in wanted] if desired.members.purge else []
+        adding = [p for p in wanted if p not in have]
+        key = resource.key_params(current)
+        for part, joins in [(p, False) for p in removing] + [(p, True) for p in adding]:
+            steps.append(
+                Step(
+                    "AttachPart" if joins else "DetachPart",
+                    dict(key, Part=part),
+                    changes={"part": part, "member": joins},
+                    undo={"parts": have},
+                    phase=MEMBERS_AFTER if joins else MEMBERS_BEFORE,
+                )
+            )
+        after["parts"] = [p for p in have if p not in removing] + adding
+        return steps
+
+
+# Named by its ID and its country together (as a sender ID is), with a list of parts.
+GADGET = Resource(
+    kind="gadget",
+    result_key="gadget",
+    id_key="gadget_id",
+    id_member="GadgetId",
+    arn_key="gadget_arn",
+    arn_member="GadgetArn",
+    arn_type="gadget",
+    fields=(
+        Field("gadget_arn", "GadgetArn", option=False),
+        Field("gadget_id", "GadgetId", option=False),
+        Field("country", "Country", create=True, immutable=True, required_to_create=True),
+        Field("loud", "Loud", update=True, default=False, kind="bool"),
+    ),
+    describe="DescribeGadgets",
+    describe_ids="GadgetIds",
+    describe_list="Gadgets",
+    max_ids=5,
+    create="CreateGadget",
+    update="UpdateGadget",
+    delete="DeleteGadget",
+    extra_keys=("tags", "parts"),
+    members_option="parts",
+    key_members=("GadgetId", "Country"),
+    filters=filters_on("country"),
+    rules=GadgetRules(),
+)
+GADGET_ARN = "arn:aws:x:us-east-1:123456789012:gadget/g-1"
+
+
+class GadgetApi:
+    """Answers the gadget's calls from two gadgets of one ID in two countries, recording them."""
+
+    def __init__(self):
+        self.calls = []
+        self.gadgets = [
+            {"GadgetArn": GADGET_ARN, "GadgetId": "g-1", "Country": "FR", "Loud": False},
+            {"GadgetArn": GADGET_ARN + "-de", "GadgetId": "g-1", "Country": "DE", "Loud": True},
+        ]
+
+    def call(self, operation, **params):
+        self.calls.append((operation, params))
+        if operation == "DescribeGadgets":
+            wanted = {f["Name"]: f["Values"] for f in params.get("Filters", [])}
+            return {"Gadgets": [g for g in self.gadgets if g["Country"] in wanted.get("country", [g["Country"]])]}
+        if operation == "UpdateGadget":
+            gadget = next(
+                g for g in self.gadgets if (g["GadgetId"], g["Country"]) == (params["GadgetId"], params["Country"])
+            )
+            gadget["Loud"] = params["Loud"]
+            return dict(gadget)
+        return {}
+
+
+class TaskModule:
+    def __init__(self, check_mode):
+        self.check_mode = check_mode
+        self._diff = True
+        self.params = {}
+
+
+def converge_gadget(api, check_mode, **task):
+    """read -> plan -> apply (or predict) -> shape, for the FR gadget g-1, through the engine alone."""
+    reader = Pager(api)
+    item = next(
+        i for i in reader.describe_all(api_filters({"country": "FR"}), resource=GADGET) if i["GadgetId"] == "g-1"
+    )
+    current = engine.shape(GADGET, item, tags={}, parts=["p1", "p2"])
+    wish = engine.desired_from_params(GADGET, dict(task, gadget_id="g-1"), ("gadget_id",))
+    plan = plan_update(GADGET, current, wish)
+    return plan, finish(TaskModule(check_mode), api, reader, plan, wish)
+
+
+def test_a_resource_with_a_two_part_identity_and_members_converges_with_no_engine_edit():
+    task = dict(loud=True, parts=["p3", "p1"], purge_parts=True, tags={"team": "ops"})
+    predicted_api = GadgetApi()
+    plan, predicted = converge_gadget(predicted_api, check_mode=True, **task)
+    assert [op for op, _params in predicted_api.calls] == ["DescribeGadgets"]
+    # Members leave before the settings change and join after; the update names the gadget by both parts.
+    assert plan.operations == ["DetachPart", "UpdateGadget", "AttachPart", "TagResource"]
+    assert plan.steps[1].params == {"GadgetId": "g-1", "Country": "FR", "Loud": True}
+    assert plan.steps[0].params == {"GadgetId": "g-1", "Country": "FR", "Part": "p2"}
+    assert [step_options(s)["options"] for s in plan.steps[:3]] == [
+        {"part": "p2", "member": False},
+        {"loud": True},
+        {"part": "p3", "member": True},
+    ]
+
+    api = GadgetApi()
+    _plan, applied = converge_gadget(api, check_mode=False, **task)
+    writes = [(op, params) for op, params in api.calls if op != "DescribeGadgets"]
+    assert writes == [(s.operation, s.params) for s in plan.steps]
+    assert applied["changed"] is predicted["changed"] is True
+    assert applied["gadget"] == predicted["gadget"]
+    assert applied["gadget"]["loud"] is True and applied["gadget"]["parts"] == ["p1", "p3"]
+    assert applied["gadget"]["country"] == "FR" and applied["gadget"]["tags"] == {"team": "ops"}
+    assert applied["diff"]["before"]["parts"] == ["p1", "p2"]
+    # The DE gadget of the same ID is untouched.
+    assert api.gadgets[1]["Loud"] is True
+    # What a step leaves undone goes back, by its own undo.
+    assert without_step(plan.after, plan.steps[2])["parts"] == ["p1", "p2"]
+
+    done = engine.shape(GADGET, api.gadgets[0], tags={"team": "ops"}, parts=["p1", "p3"])
+    again = plan_update(GADGET, done, engine.desired_from_params(GADGET, dict(task, gadget_id="g-1"), ("gadget_id",)))
+    assert again.steps == []
+    deleting = plan_delete(GADGET, done, engine.desired_from_params(GADGET, dict(state="absent"), ("gadget_id",)))
+    assert deleting.steps[-1].params == {"GadgetId": "g-1", "Country": "FR"}

@@ -12,11 +12,12 @@ from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.erro
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.phone_number import (
     diff_label,
     find_current,
+    number_desired,
+    plan_present,
 )
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.phone_number_info import (
     find_phone_numbers,
 )
-from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.planner import number_desired, plan_present
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.shape import RESULT_KEYS, shape_number
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.validation import (
     check_phone_number_params,
@@ -240,7 +241,9 @@ def test_info_without_include_tags_returns_the_tags_read_for_names(mock_emulator
             NumberType="SIMULATOR",
             Tags=[{"Key": "Name", "Value": name}, {"Key": "team", "Value": "ops"}],
         )
-    from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.reader import PhoneNumberReader
+    from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.reader import (
+        Reader as PhoneNumberReader,
+    )
 
     reader = PhoneNumberReader(Api(client))
     by_name = find_phone_numbers(dict(names=["b"], include_tags=False), reader)
@@ -259,7 +262,9 @@ class StatuslessReader:
 
 
 def test_wait_timeout_message_says_unknown_status_instead_of_none():
-    from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.apply import Waiter
+    from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.phone_number import (
+        number_waiter as Waiter,
+    )
 
     now = [0.0]
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice import service_rules
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.engine.plan import Plan
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.errors import SmsVoiceError
-from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.planner import Plan
 
 TEN_DLC = {"IsoCountryCode": "US", "NumberType": "TEN_DLC", "RegistrationId": "registration-1"}
 SIMULATOR = {"IsoCountryCode": "US", "NumberType": "SIMULATOR", "RegistrationId": "registration-1"}

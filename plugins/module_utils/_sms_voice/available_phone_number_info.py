@@ -5,30 +5,13 @@
 
 from __future__ import annotations
 
-from .errors import SmsVoiceError
 from .model_support import check_operation_supported
-from .planner import number_preference_param
 from .reader import Reader
-from .validation import check_country, check_name, check_number_preference
+from .resources.phone_number import number_preference_param
+from .validation import check_available_params
 
 OPERATION = "ListAvailablePhoneNumbers"
 PAGE_MAX = 10  # the model's ListAvailablePhoneNumbersMaxResults
-
-
-def check_available_params(params):
-    """Every check of the options that needs no call to AWS, each naming its option."""
-    check_country(params["iso_country_code"])
-    caps = params.get("number_capabilities") or []
-    if not caps:
-        raise SmsVoiceError("number_capabilities must list at least one of SMS, VOICE, MMS, RCS")
-    if len(set(caps)) != len(caps):
-        raise SmsVoiceError("number_capabilities lists a capability more than once: {0}".format(", ".join(caps)))
-    if params.get("registration_id") is not None:
-        check_name(params["registration_id"], "registration_id")
-    if params.get("number_preference") is not None:
-        check_number_preference(params["number_preference"], params["iso_country_code"], params["number_type"])
-    if params["limit"] < 1:
-        raise SmsVoiceError("limit must be at least 1, got {0}".format(params["limit"]))
 
 
 def list_available(params, api):

@@ -12,12 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .errors import SmsVoiceError
-from .reader import api_filters, live_statuses
-from .resource import shape
-
-FILTER_VALUE_MAX = 128
-FILTER_VALUES_MAX = 20
+from .engine.paging import api_filters, live_statuses
+from .engine.resource import shape
 
 
 def listing_options() -> dict[str, Any]:
@@ -32,46 +28,6 @@ def listing_options() -> dict[str, Any]:
         use_tagging_api=dict(type="bool", default=True),
         confirm_tags=dict(type="bool", default=False),
     )
-
-
-def check_filters(filters, table):
-    """Fail, naming the filter, for a name not in ``table`` or a value the API would refuse.
-
-    ``table`` is filter name -> allowed values (None: any value), see ``resource.filter_values``.
-    """
-    for name, values in filters.items():
-        if name not in table:
-            raise SmsVoiceError(
-                "filters: unknown filter {0!r}; valid filters are {1}".format(name, ", ".join(sorted(table)))
-            )
-        if not isinstance(values, (list, tuple)):
-            values = [values]
-        if not values:
-            raise SmsVoiceError("filters: {0} needs at least one value".format(name))
-        if len(values) > FILTER_VALUES_MAX:
-            raise SmsVoiceError("filters: {0} has {1} values, at most {2}".format(name, len(values), FILTER_VALUES_MAX))
-        for value in values:
-            text = ("true" if value else "false") if isinstance(value, bool) else str(value)
-            if value is None or text == "" or len(text) > FILTER_VALUE_MAX:
-                raise SmsVoiceError("filters: {0} has an empty or too long value {1!r}".format(name, value))
-            allowed = table[name]
-            if allowed is not None and text not in allowed:
-                raise SmsVoiceError(
-                    "filters: {0} value {1!r} is not one of {2}".format(name, value, ", ".join(allowed))
-                )
-
-
-def check_listing_params(params, ids_option, check_id, filter_table):
-    """The checks every listing module makes before any call: IDs, names, filters, owner with IDs."""
-    for identifier in params.get(ids_option) or []:
-        check_id(identifier, ids_option)
-    for name in params.get("names") or []:
-        if not name:
-            raise SmsVoiceError("names must not contain an empty name")
-    if params.get("filters"):
-        check_filters(params["filters"], filter_table)
-    if params.get("owner") and params.get(ids_option):
-        raise SmsVoiceError("owner cannot be used together with {0}: the API does not allow it".format(ids_option))
 
 
 def index_tag_filters(names, tag_subset):

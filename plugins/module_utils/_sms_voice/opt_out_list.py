@@ -11,34 +11,22 @@ when it is ``Default`` or when numbers or pools still use it.
 
 from __future__ import annotations
 
-from . import converge
+from .engine import converge
+from .engine.plan import plan_create, plan_delete, plan_update
+from .engine.resource import desired_from_params, iso8601, shape
 from .errors import SmsVoiceError
 from .info import shaped_matches
+from .preflight import check_room
 from .reader import LIVE_STATUSES, Reader, api_filters
-from .resource import desired_from_params, iso8601, shape
 from .resources import OPT_OUT_LIST, PHONE_NUMBER, POOL
 from .tokens import ChainedCreate
-from .validation import check_name, check_opt_out_list_name, check_tags
-
-DEFAULT_OPT_OUT_LIST = "Default"  # every account has it in every region; it cannot be deleted
+from .validation import check_opt_out_list_info_params, check_opt_out_list_params
 
 
 def find_current(reader, name):
     """The opt-out list with this name, shaped with its tags (as ``opt_out_list_info`` shapes it), or None."""
     item = reader.one(OPT_OUT_LIST, name)
     return None if item is None else shape(OPT_OUT_LIST, item, reader.tags(item, OPT_OUT_LIST))
-
-
-def check_params(params):
-    """Fail, naming the option, before any call."""
-    check_opt_out_list_name(params["name"], "name")
-    if params.get("tags"):
-        check_tags(params["tags"], kind="an opt-out list")
-    if params["state"] == "absent" and params["name"] == DEFAULT_OPT_OUT_LIST:
-        raise SmsVoiceError(
-            "name: the Default opt-out list belongs to every account and region and cannot be deleted; "
-            "nothing was changed"
-        )
 
 
 def users(reader, name):
@@ -93,23 +81,25 @@ def plan_for(reader, desired, current):
     if desired.state == "absent":
         if current is not None:
             check_unused(reader, name)
-        return converge.plan_delete(OPT_OUT_LIST, current, desired)
+        return plan_delete(OPT_OUT_LIST, current, desired)
     if current is not None:
-        return converge.plan_update(OPT_OUT_LIST, current, desired)
+        return plan_update(OPT_OUT_LIST, current, desired)
     # The ClientToken is added by ``Creator`` when the call is made (derived from the request).
-    return converge.plan_create(OPT_OUT_LIST, desired, params={OPT_OUT_LIST.id_member: name}, opt_out_list_name=name)
+    return plan_create(OPT_OUT_LIST, desired, params={OPT_OUT_LIST.id_member: name}, opt_out_list_name=name)
 
 
 def ensure_opt_out_list(module, api):
     params = module.params
-    check_params(params)
+    check_opt_out_list_params(params)
     region = api.client.meta.region_name
     reader = Reader(api, warn=getattr(module, "warn", None))
     desired = desired_from_params(OPT_OUT_LIST, params, ("name",))
     current = find_current(reader, params["name"])
     plan = plan_for(reader, desired, current)
     try:
-        return converge.finish(module, api, reader, plan, desired, create=Creator(api, reader, region))
+        return converge.finish(
+            module, api, reader, plan, desired, create=Creator(api, reader, region), preflight=check_room
+        )
     except SmsVoiceError as e:
         if not converge.lost_create_race(plan, e):
             raise
@@ -120,14 +110,9 @@ def ensure_opt_out_list(module, api):
             "opt-out list {0} was created and deleted again by other runs meanwhile; nothing was changed. "
             "Run the task again".format(params["name"])
         )
-    return converge.finish(module, api, reader, converge.plan_update(OPT_OUT_LIST, current, desired), desired)
-
-
-def check_info_params(params):
-    for name in params.get("names") or []:
-        check_name(name, "names")
-    if params.get("owner") and params.get("names"):
-        raise SmsVoiceError("owner cannot be used together with names: the API does not allow it")
+    return converge.finish(
+        module, api, reader, plan_update(OPT_OUT_LIST, current, desired), desired, preflight=check_room
+    )
 
 
 def find_opt_out_lists(params, reader):
@@ -143,6 +128,6 @@ def find_opt_out_lists(params, reader):
 
 
 def list_opt_out_lists(module, api):
-    check_info_params(module.params)
+    check_opt_out_list_info_params(module.params)
     reader = Reader(api, warn=getattr(module, "warn", None))
     return dict(changed=False, opt_out_lists=find_opt_out_lists(module.params, reader))

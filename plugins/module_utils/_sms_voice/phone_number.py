@@ -8,21 +8,71 @@ from __future__ import annotations
 import uuid
 
 from . import service_rules
-from .converge import check_references, finish
+from .engine import resource as engine
+from .engine.apply import Waiter, call
+from .engine.converge import check_references, finish
+from .engine.plan import plan_create, plan_delete, plan_update
 from .errors import SmsVoiceError
 from .model_support import check_options_supported
-from .planner import (
-    normalised,
-    number_desired,
-    plan_absent,
-    plan_present,
-    pool_settings,
-)
-from .preflight import References
-from .reader import LIVE_STATUSES, PhoneNumberReader, api_filters
-from .resources import OPT_OUT_LIST, POOL
+from .preflight import References, check_room
+from .reader import LIVE_STATUSES, Reader, api_filters
+from .resources import OPT_OUT_LIST, PHONE_NUMBER, POOL
+from .resources.phone_number import POOL_WIDE_SETTINGS, normalised
 from .tokens import MAX_TOKEN_HOPS, canonical_request, client_token
 from .validation import check_phone_number_params
+
+# Placeholder for the ID of a number this run is about to request.
+NEW_NUMBER_ID = PHONE_NUMBER.placeholder()
+LOOKUP_KEYS = ("phone_number_id", "phone_number", "name")
+
+
+def number_desired(params):
+    """The typed ``Desired`` of phone_number's params (or of a dict shaped like them)."""
+    return engine.desired_from_params(PHONE_NUMBER, params, LOOKUP_KEYS, extras=("number_preference",))
+
+
+def pool_settings(api_pool):
+    """A DescribePools entry as the planner compares it: pool ID, message type and the pool-wide settings."""
+    shaped = engine.shape(POOL, api_pool, tags={})
+    return {key: shaped[key] for key in ("pool_id", "message_type") + POOL_WIDE_SETTINGS}
+
+
+def plan_present(current, desired, pool_sizes=None, client_token=None, pools=None):  # pylint: disable=redefined-outer-name
+    """Plan ``state: present`` through the engine (``current``: the shaped number or None).
+
+    ``pool_sizes`` maps a pool ID to its number of phone numbers, needed only
+    when the number leaves a pool. ``pools`` maps the ID of the pool the number
+    is requested into or moves to to its settings (``pool_settings``), whose
+    pool-wide values the number takes.
+    """
+    desired = normalised(desired)
+    context = dict(pools=pools, pool_sizes=pool_sizes)
+    if current is None:
+        return plan_create(PHONE_NUMBER, desired, client_token, follow=True, context=context)
+    return plan_update(PHONE_NUMBER, current, desired, context)
+
+
+def check_registrations(plan, found):
+    """Fail for a request its registration cannot take (``found``: what ``check_references`` read)."""
+    registrations = found.get("registration_id", {})
+    for step in plan.steps:
+        if step.operation == PHONE_NUMBER.create:
+            service_rules.check_request_registration(step.params, registrations.get(step.params.get("RegistrationId")))
+
+
+def number_waiter(reader, timeout, **kwargs):
+    """A ``Waiter`` for phone numbers."""
+    return Waiter(reader, timeout, PHONE_NUMBER, **kwargs)
+
+
+def number_call(api, waiter, operation, params, releasing=False):
+    """Make one write of a number's plan (see ``engine.apply.call``), as a release makes it when ``releasing``."""
+    return call(api, waiter, operation, params, PHONE_NUMBER, deleting=releasing)
+
+
+def plan_absent(current, desired, pool_sizes=None):
+    """Plan ``state: absent``: release the number, taking it out of its pool and its protection off first."""
+    return plan_delete(PHONE_NUMBER, current, desired, dict(pool_sizes=pool_sizes))
 
 
 def parse_arn(value):
@@ -289,7 +339,7 @@ def ensure_phone_number(module, api):
     check_options_supported(api.client.meta.service_model, params)
     region = api.client.meta.region_name
     check_arn_region(params, region)
-    reader = PhoneNumberReader(api, warn=getattr(module, "warn", None))
+    reader = Reader(api, warn=getattr(module, "warn", None))
     references = References(reader, module.check_mode, getattr(module, "warn", None))
     current = find_current(reader, params)
     desired = normalised(number_desired(params))
@@ -301,7 +351,8 @@ def ensure_phone_number(module, api):
         pools = target_pools(references, current, desired)
         plan = plan_present(current, desired, sizes, pools={k: v for k, v in pools.items() if v is not None})
 
-    check_references(reader, plan, known_pools=pools, references=references)
+    found = check_references(plan, references, known=pools)
+    check_registrations(plan, found)
     service_rules.check_self_managed(plan)
     return finish(
         module,
@@ -315,4 +366,5 @@ def ensure_phone_number(module, api):
         # In a loop the diffs of several numbers follow each other: each names its number.
         label=lambda number: diff_label(number, params),
         references=references,
+        preflight=check_room,
     )

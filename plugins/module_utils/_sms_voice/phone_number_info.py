@@ -5,20 +5,14 @@
 
 from __future__ import annotations
 
-from .info import check_listing_params, shaped_matches
-from .reader import PhoneNumberReader
-from .resource import filter_values
+from .engine.resource import filter_values
+from .info import shaped_matches
+from .reader import Reader
 from .resources import PHONE_NUMBER
-from .validation import check_e164, check_phone_number_id
+from .validation import check_phone_number_info_params
 
 # Filter name -> allowed values (None: any value of the API's filter pattern).
 FILTERS = filter_values(PHONE_NUMBER)
-
-
-def check_info_params(params):
-    check_listing_params(params, "phone_number_ids", check_phone_number_id, FILTERS)
-    for e164 in params.get("phone_numbers") or []:
-        check_e164(e164, "phone_numbers")
 
 
 def e164_filter(phone_numbers):
@@ -36,6 +30,6 @@ def find_phone_numbers(params, reader):
 
 
 def list_phone_numbers(module, api):
-    check_info_params(module.params)
-    reader = PhoneNumberReader(api, warn=getattr(module, "warn", None))
+    check_phone_number_info_params(module.params, FILTERS)
+    reader = Reader(api, warn=getattr(module, "warn", None))
     return dict(changed=False, phone_numbers=find_phone_numbers(module.params, reader))

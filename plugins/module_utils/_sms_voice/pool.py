@@ -20,21 +20,32 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from . import resource as engine
 from . import service_rules
-from .apply import Waiter
-from .converge import check_references, finish, keyword_steps, plan_create, plan_delete, plan_update
+from .engine import resource as engine
+from .engine.apply import Waiter
+from .engine.converge import check_references, finish
+from .engine.plan import (
+    MEMBERS_AFTER,
+    MEMBERS_BEFORE,
+    Plan,
+    Step,
+    in_phases,
+    plan_create,
+    plan_delete,
+    plan_update,
+    update_changes,
+    update_step,
+)
 from .errors import SmsVoiceError
-from .planner import POOL_SETTING_KEYS, Plan, Step, normalised, resource_id
-from .preflight import References
+from .keywords import plan_keywords
+from .preflight import References, check_room
 from .reader import Reader
 from .resources import PHONE_NUMBER, POOL
+from .resources.phone_number import POOL_WIDE_SETTINGS, member_differences, normalised, resource_id
 from .tokens import ChainedCreate
 from .validation import E164, check_pool_params
 
 LOOKUP_KEYS = ("pool_id", "name")
-# Settings a member must share with its pool: message type, then the pool-wide ones.
-MEMBER_SETTINGS = ("message_type",) + POOL_SETTING_KEYS
 SETTLING = ("ASSOCIATING", "DISASSOCIATING")
 # Writes the service takes only for an ACTIVE pool (DeletePool's doc: "If the pool status isn't active ... an
 # error is returned"); a pool CREATING is waited for first.
@@ -100,7 +111,7 @@ def find_members(reader, desired):
 
 def settle(reader, numbers, timeout):
     """Wait for members still joining or leaving a pool: the service changes no number in that state."""
-    waiter = Waiter(reader, timeout)
+    waiter = Waiter(reader, timeout, PHONE_NUMBER)
     settled = []
     for number in numbers:
         if number.get("status") in SETTLING:
@@ -173,10 +184,10 @@ def keyword_set(keywords):
 
 def mismatches(number, pool):
     """``["two_way_enabled: the number has True, the pool False", ...]`` for what a member must share."""
-    out = []
-    for key in MEMBER_SETTINGS:
-        if number.get(key) != pool.get(key):
-            out.append("{0}: the number has {1}, the pool {2}".format(key, number.get(key), pool.get(key)))
+    out = [
+        "{0}: the number has {1}, the pool {2}".format(key, have, want)
+        for key, have, want in member_differences(number, pool)
+    ]
     if keyword_set(number.get("keywords")) != keyword_set(pool.get("keywords")):
         out.append("keywords: the number's differ from the pool's")
     return out
@@ -202,24 +213,42 @@ def member_checks(members, pool_id):
             )
 
 
-def joining(pool_id, number):
+def _members_undo(before):
+    return {"phone_number_ids": before.get("phone_number_ids")} if before else {}
+
+
+def joining(pool_id, number, before, phase):
+    """The step of a number joining the pool (``before``: the pool before the run, None for a new one)."""
     params = dict(PoolId=pool_id, OriginationIdentity=number["phone_number_id"])
     if number.get("iso_country_code"):
         params["IsoCountryCode"] = number["iso_country_code"]
-    return Step("AssociateOriginationIdentity", params)
+    changes = {"phone_number_id": number["phone_number_id"], "member": True}
+    return Step("AssociateOriginationIdentity", params, changes=changes, undo=_members_undo(before), phase=phase)
 
 
-def plan_members(pool_before, pool_after, adding, removing, pool_id, capabilities=None):
+def leaving(pool_id, number_id, before):
+    changes = {"phone_number_id": number_id, "member": False}
+    return Step(
+        "DisassociateOriginationIdentity",
+        dict(PoolId=pool_id, OriginationIdentity=number_id),
+        changes=changes,
+        undo=_members_undo(before),
+        phase=MEMBERS_AFTER,
+    )
+
+
+def plan_members(pool_before, pool_after, adding, removing, pool_id, before=None, capabilities=None):
     """(joining before the pool changes, joining after, leaving) steps; fails for a member that cannot join.
 
-    ``capabilities``: those of the pool's numbers, when the plan knows them (its founder, or a named number
-    already in it); a member must have the same.
+    ``before`` is the pool before the run (None for one this run creates). ``capabilities``: those of the
+    pool's numbers, when the plan knows them (its founder, or a named number already in it); a member must
+    have the same.
     """
     service_rules.check_capabilities(adding, capabilities, pool_id)
     early, late = [], []
     for number in adding:
         if not mismatches(number, pool_before):
-            early.append(joining(pool_id, number))
+            early.append(joining(pool_id, number, before, MEMBERS_BEFORE))
             continue
         differences = mismatches(number, pool_after)
         if differences:
@@ -230,12 +259,8 @@ def plan_members(pool_before, pool_after, adding, removing, pool_id, capabilitie
                 phone_number_id=number["phone_number_id"],
                 settings=[m.split(":", 1)[0] for m in differences],
             )
-        late.append(joining(pool_id, number))
-    leaving = [
-        Step("DisassociateOriginationIdentity", dict(PoolId=pool_id, OriginationIdentity=number_id))
-        for number_id in removing
-    ]
-    return early, late, leaving
+        late.append(joining(pool_id, number, before, MEMBERS_AFTER))
+    return early, late, [leaving(pool_id, number_id, before) for number_id in removing]
 
 
 def plan_pool_present(current, desired, members, unresolved=0):
@@ -260,12 +285,10 @@ def plan_pool_present(current, desired, members, unresolved=0):
         )
     # ListPoolOriginationIdentities is not read for capabilities: a named number already in the pool tells them.
     known = [m.get("number_capabilities") for m in members if m.get("pool_id") == pool_id]
-    early, late, leaving = plan_members(
-        current, plan.after, adding, removing, pool_id, capabilities=next((c for c in known if c), None)
+    early, late, gone = plan_members(
+        current, plan.after, adding, removing, pool_id, current, capabilities=next((c for c in known if c), None)
     )
-    pool_steps = [s for s in plan.steps if s.operation in (POOL.update, "PutKeyword", "DeleteKeyword")]
-    tag_steps = [s for s in plan.steps if s not in pool_steps]
-    steps = early + pool_steps + late + leaving + tag_steps
+    steps = in_phases(plan.steps + early + late + gone, POOL.rules.phase_order)
     after = dict(plan.after, phone_number_ids=after_members)
     return Plan("update" if steps else "none", plan.before, after, steps, resource=POOL)
 
@@ -312,7 +335,7 @@ def _plan_new_pool(desired, members, unresolved):
             settings=["iso_country_code"],
         )
     pool_id = POOL.placeholder()
-    inherited = {key: founder.get(key) for key in POOL_SETTING_KEYS}
+    inherited = {key: founder.get(key) for key in POOL_WIDE_SETTINGS}
     # The ClientToken is added by ``Creator`` when the call is made (derived from the request).
     created = plan_create(
         POOL,
@@ -325,16 +348,16 @@ def _plan_new_pool(desired, members, unresolved):
     )
     before = dict(created.after, pool_id=pool_id)
     after = dict(before)
-    params, changes = engine.update_params(POOL, before, desired)
+    changes = update_changes(POOL, before, desired)
     after.update(changes)
-    pool_steps = [Step(POOL.update, dict(PoolId=pool_id, **params))] if params else []
-    pool_steps += keyword_steps(pool_id, founder.get("keywords"), desired, after)
+    pool_steps = [update_step(POOL, {POOL.id_member: pool_id}, changes)] if changes else []
+    keyword_steps, after["keywords"] = plan_keywords(pool_id, founder.get("keywords"), desired)
     early, late, _leaving = plan_members(
         before, after, others, [], pool_id, capabilities=founder.get("number_capabilities")
     )
     after["pool_id"] = None
     after["phone_number_ids"] = [m["phone_number_id"] for m in members] or [founder["phone_number_id"]]
-    steps = created.steps + early + pool_steps + late
+    steps = in_phases(created.steps + early + pool_steps + keyword_steps + late, POOL.rules.phase_order)
     return Plan("create", None, after, steps, resource=POOL)
 
 
@@ -375,13 +398,13 @@ def ensure_pool(module, api):
             current = reconcile_members(reader, current, members, desired)
         plan = plan_pool_present(current, desired, members, unresolved)
     references = References(reader, module.check_mode, getattr(module, "warn", None))
-    check_references(reader, plan, known_pools=[current["pool_id"]] if current else (), references=references)
+    check_references(plan, references, known=[current["pool_id"]] if current else ())
     service_rules.check_self_managed(plan)
     plan = wait_for_active_pool(plan)
     if not params["wait"] and plan.operations == [POOL.create]:
         plan.after["status"] = "CREATING"  # nothing follows the create to wait for: the pool is new
     creator = Creator(api, reader, api.client.meta.region_name)
-    waiter = Waiter(reader, params["wait_timeout"], resource=POOL)
+    waiter = Waiter(reader, params["wait_timeout"], POOL)
     result = finish(
         module,
         api,
@@ -393,12 +416,13 @@ def ensure_pool(module, api):
         create=creator,
         references=references,
         waiter=waiter,
+        preflight=check_room,
     )
     if params["wait"] and result["changed"] and not module.check_mode:
         # The task ends once the numbers it moved are ACTIVE again: the service changes none while it
         # is ASSOCIATING or DISASSOCIATING.
         try:
-            waiter.settle(moved_numbers(plan), SETTLING)
+            waiter.settle(moved_numbers(plan), SETTLING, PHONE_NUMBER)
         except SmsVoiceError as e:
             # As a failure after the first write carries it (apply._stopped): changed, and the pool.
             e.extra["changed"] = True

@@ -5,18 +5,14 @@
 
 from __future__ import annotations
 
-from .info import check_listing_params, shaped_matches
+from .engine.resource import filter_values
+from .info import shaped_matches
 from .reader import Reader
-from .resource import filter_values
 from .resources import POOL
-from .validation import check_pool_id
+from .validation import check_pool_info_params
 
 # Filter name -> allowed values (None: any value of the API's filter pattern).
 FILTERS = filter_values(POOL)
-
-
-def check_info_params(params):
-    check_listing_params(params, "pool_ids", check_pool_id, FILTERS)
 
 
 def find_pools(params, reader):
@@ -35,6 +31,6 @@ def find_pools(params, reader):
 
 
 def list_pools(module, api):
-    check_info_params(module.params)
+    check_pool_info_params(module.params, FILTERS)
     reader = Reader(api, warn=getattr(module, "warn", None))
     return dict(changed=False, pools=find_pools(module.params, reader))

@@ -44,14 +44,14 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 
+from .engine.paging import PAGE_SIZE, Pager, api_filters, chunks, live_statuses
+from .engine.resource import shape, tags_to_dict
 from .errors import SmsVoiceError
-from .resource import shape, tags_to_dict
+from .keywords import shape_keywords
 from .resources import PHONE_NUMBER, POOL
-from .shape import shape_keywords, shape_number
 
-PAGE_SIZE = 100  # MaxResults limit of every Describe and List call used here
 TAG_WORKERS = 8  # ListTagsForResource is one call per number
-LIVE_STATUSES = ("PENDING", "ACTIVE", "ASSOCIATING", "DISASSOCIATING")
+LIVE_STATUSES = PHONE_NUMBER.rules.live_statuses
 INDEX_PAGE_SIZE = 100  # GetResources ResourceARNList limit
 # GetResources counts tags, not resources, with TagsPerPage (at most 500; an untagged resource
 # counts as one): a page then holds 100 to 500 resources instead of ResourcesPerPage's 100.
@@ -60,26 +60,6 @@ INDEX_WARNING = (
     "The Resource Groups Tagging API could not be used ({0}); {1}. Allow tag:GetResources, or set "
     "use_tagging_api: false to skip it."
 )
-
-
-def chunks(items, size):
-    return [items[i : i + size] for i in range(0, len(items), size)]
-
-
-def api_filters(filters):
-    """``{"status": "ACTIVE", "number-type": ["A", "B"]}`` -> the API's Filters list."""
-    out = []
-    for name, values in (filters or {}).items():
-        if not isinstance(values, (list, tuple)):
-            values = [values]
-        out.append({"Name": name, "Values": [_filter_value(v) for v in values]})
-    return out
-
-
-def _filter_value(value):
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
 
 
 class TagIndex:
@@ -152,16 +132,19 @@ class TagIndex:
         self.warn(INDEX_WARNING.format(getattr(error, "code", None) or error, cost))
 
 
-class Reader:  # pylint: disable=too-many-public-methods
+class Reader(Pager):  # pylint: disable=too-many-public-methods
     """Reads numbers, pools and opt-out lists through an ``Api`` (``connection.Api``).
 
     Every method reads phone numbers unless given another ``resource``
     (``resources.POOL``, ``resources.OPT_OUT_LIST``): one reader for every module,
-    so every lookup costs the same wherever it is made.
+    so every lookup costs the same wherever it is made. The describe calls and
+    their pages are the engine's (``engine.paging.Pager``).
     """
 
+    default = PHONE_NUMBER
+
     def __init__(self, api, tag_workers=TAG_WORKERS, warn=None):
-        self.api = api
+        super().__init__(api)
         self.tag_workers = tag_workers
         self.index = TagIndex(api, warn)
         self.seen_tags = {}  # ARN -> tags, as last read by this reader (from the index or the resource)
@@ -222,71 +205,6 @@ class Reader:  # pylint: disable=too-many-public-methods
         pairs = zip(live, self._each(lambda item: self.tags(item, resource), live))
         return [(n, t) for n, t in pairs if accept(t)]
 
-    # -- DescribePhoneNumbers -------------------------------------------------
-
-    def describe_ids(self, ids, filters=None, resource=PHONE_NUMBER):
-        """The resources with these IDs or ARNs that match the API filters, in order; unknown IDs are skipped."""
-        extra = {"Filters": filters} if filters else {}
-        found = []
-        for chunk in chunks(list(ids), resource.max_ids):
-            try:
-                found.extend(self._describe(resource, **{resource.describe_ids: chunk}, **extra))
-            except SmsVoiceError as e:
-                if e.code != "ResourceNotFoundException":
-                    raise
-                if len(chunk) == 1:
-                    continue  # the one ID asked for is unknown: asking again would say the same
-                # One unknown ID fails the whole call; ask one by one to keep the others.
-                for number_id in chunk:
-                    try:
-                        found.extend(self._describe(resource, **{resource.describe_ids: [number_id]}, **extra))
-                    except SmsVoiceError as inner:
-                        if inner.code != "ResourceNotFoundException":
-                            raise
-        return found
-
-    def describe_all(self, filters=None, owner=None, stop=None, resource=PHONE_NUMBER):
-        """Every resource that matches the API filters, reading all pages (100 a page).
-
-        ``stop(number)`` may end the scan early once it returns true.
-        """
-        params = {"MaxResults": PAGE_SIZE}
-        if filters:
-            params["Filters"] = filters
-        if owner:
-            params["Owner"] = owner
-        numbers = []
-        for number in self.pages(resource.describe, resource.describe_list, params):
-            numbers.append(number)
-            if stop is not None and stop(number):
-                break
-        return numbers
-
-    def pages(self, operation, key, params):
-        """Yield the ``key`` items of every page of ``operation``, asking for the next page only when needed."""
-        params = dict(params)
-        while True:
-            page = self.api.call(operation, **params)
-            yield from page.get(key, [])
-            if not page.get("NextToken"):
-                return
-            params["NextToken"] = page["NextToken"]
-
-    def first(self, operation, key, params, limit, page_size):
-        """Up to ``limit`` ``key`` items of ``operation``, asking each page for no more than are still wanted."""
-        params = dict(params)
-        items: list = []
-        while len(items) < limit:
-            page = self.api.call(operation, MaxResults=min(page_size, limit - len(items)), **params)
-            items.extend(page.get(key) or [])
-            if not page.get("NextToken"):
-                break
-            params["NextToken"] = page["NextToken"]
-        return items[:limit]
-
-    def _describe(self, resource, **params):
-        return self.api.call(resource.describe, **params).get(resource.describe_list, [])
-
     # -- tags -------------------------------------------------------------------
 
     def tags(self, number, resource=PHONE_NUMBER):
@@ -345,12 +263,6 @@ class Reader:  # pylint: disable=too-many-public-methods
 
     # -- lookups used by phone_number -----------------------------------------
 
-    def by_id(self, number_id, resource=PHONE_NUMBER):
-        """The live resource with this ID, ARN (or name, for opt-out lists), or None."""
-        numbers = self.describe_ids([number_id], resource=resource)
-        live = [n for n in numbers if n.get("Status") in live_statuses(resource)]
-        return live[0] if live else None
-
     def by_e164(self, e164):
         """The live number with this E.164 value, or None (filters cannot select by E.164)."""
         matches = self.describe_all(
@@ -384,31 +296,9 @@ class Reader:  # pylint: disable=too-many-public-methods
         """Shape a number, reading its tags unless given, and its keywords when asked."""
         if tags is None:
             tags = self.tags(number)
-        return shape_number(number, tags, self.keywords(number) if with_keywords else None)
+        return shape(PHONE_NUMBER, number, tags, keywords=self.keywords(number) if with_keywords else None)
 
     # -- pools and opt-out lists -------------------------------------------------
-
-    def one(self, resource, identifier):
-        """The resource with this ID, ARN or name, or None when the service does not know it."""
-        found = self.describe_ids([identifier], resource=resource)
-        return found[0] if found else None
-
-    def must_exist(self, resource, identifier, option):
-        """The resource, or a failure naming ``option`` when the service does not know it."""
-        try:
-            return self.api.call(resource.describe, **{resource.describe_ids: [identifier]})[resource.describe_list][0]
-        except SmsVoiceError as e:
-            if e.code == "ResourceNotFoundException":
-                raise SmsVoiceError(
-                    "{0} {1!r}: no such {2} in this account and region; nothing was changed".format(
-                        option, identifier, resource.kind
-                    ),
-                    operation=resource.describe,
-                    code=e.code,
-                    reason=e.reason,
-                    message=e.message,
-                )
-            raise
 
     def pool_member_ids(self, pool_id, limit=None):
         """IDs of the origination identities in a pool (all pages, or at least ``limit`` when given)."""
@@ -462,10 +352,6 @@ class Reader:  # pylint: disable=too-many-public-methods
         return shape(POOL, pool, tags, phone_number_ids=self.pool_member_ids(pool["PoolId"]), keywords=keywords)
 
 
-# Statuses of a resource that still exists. Opt-out lists have no status.
-POOL_LIVE_STATUSES = ("CREATING", "ACTIVE")
-
-
 def duration(seconds):
     """``40 s``, ``17 minutes``, ``3.2 hours``: how long a number of calls takes, for a warning."""
     if seconds < 120:
@@ -473,15 +359,3 @@ def duration(seconds):
     if seconds < 7200:
         return "{0:.0f} minutes".format(seconds / 60)
     return "{0:.1f} hours".format(seconds / 3600)
-
-
-def live_statuses(resource):
-    if resource is PHONE_NUMBER:
-        return LIVE_STATUSES
-    if resource is POOL:
-        return POOL_LIVE_STATUSES
-    return (None,)
-
-
-# The name every module has used since the first release.
-PhoneNumberReader = Reader

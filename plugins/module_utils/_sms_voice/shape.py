@@ -11,18 +11,10 @@ The keys come from the resource's description (``resources.PHONE_NUMBER``).
 
 from __future__ import annotations
 
-from . import resource
+from .engine.resource import shape
 from .resources import PHONE_NUMBER
 
 RESULT_KEYS = PHONE_NUMBER.result_keys
-
-
-def shape_keywords(api_keywords):
-    """DescribeKeywords' ``Keywords`` -> ``[{"keyword", "reply", "action"}]``."""
-    return [
-        {"keyword": k["Keyword"], "reply": k.get("KeywordMessage"), "action": k.get("KeywordAction")}
-        for k in api_keywords
-    ]
 
 
 def shape_number(api_number, tags=None, keywords=None):
@@ -31,9 +23,4 @@ def shape_number(api_number, tags=None, keywords=None):
     ``tags`` is a dict or a list of API tags; when ``None`` the number's own
     ``Tags`` member is used (RequestPhoneNumber returns it), else an empty dict.
     """
-    return resource.shape(PHONE_NUMBER, api_number, tags, keywords=keywords)
-
-
-def merge_response(predicted, api_number):
-    """Overlay what an API response says on a predicted result (UpdatePhoneNumber has no PoolId, no tags)."""
-    return resource.merge_response(PHONE_NUMBER, predicted, api_number)
+    return shape(PHONE_NUMBER, api_number, tags, keywords=keywords)

@@ -284,10 +284,7 @@ def check_phone_number_params(params):
         check_country(params["iso_country_code"])
     caps = params.get("number_capabilities")
     if caps is not None:
-        if not caps:
-            fail("number_capabilities must list at least one of SMS, VOICE, MMS, RCS")
-        if len(set(caps)) != len(caps):
-            fail("number_capabilities lists a capability more than once: {0}".format(caps))
+        check_capabilities(caps, caps)
     if params.get("number_type") == "SIMULATOR":
         if params.get("message_type") == "PROMOTIONAL":
             fail("number_type SIMULATOR supports only message_type TRANSACTIONAL")
@@ -326,3 +323,100 @@ def check_credential(option, value, source="task"):
             "a trailing newline from a YAML | block or a file is the usual cause. Remove it "
             "(the value is not shown)".format(option, where)
         )
+
+
+def check_capabilities(caps, shown):
+    """``number_capabilities``: at least one, none twice (``shown``: how the message lists them)."""
+    if not caps:
+        fail("number_capabilities must list at least one of SMS, VOICE, MMS, RCS")
+    if len(set(caps)) != len(caps):
+        fail("number_capabilities lists a capability more than once: {0}".format(shown))
+
+
+def check_available_params(params):
+    """Every check of ``available_phone_number_info``'s options that needs no call to AWS, each naming its option."""
+    check_country(params["iso_country_code"])
+    caps = params.get("number_capabilities") or []
+    check_capabilities(caps, ", ".join(caps))
+    if params.get("registration_id") is not None:
+        check_name(params["registration_id"], "registration_id")
+    if params.get("number_preference") is not None:
+        check_number_preference(params["number_preference"], params["iso_country_code"], params["number_type"])
+    if params["limit"] < 1:
+        fail("limit must be at least 1, got {0}".format(params["limit"]))
+
+
+DEFAULT_OPT_OUT_LIST = "Default"  # every account has it in every region; it cannot be deleted
+
+
+def check_opt_out_list_params(params):
+    """Every check of ``opt_out_list``'s options that needs no call to AWS."""
+    check_opt_out_list_name(params["name"], "name")
+    if params.get("tags"):
+        check_tags(params["tags"], kind="an opt-out list")
+    if params["state"] == "absent" and params["name"] == DEFAULT_OPT_OUT_LIST:
+        fail(
+            "name: the Default opt-out list belongs to every account and region and cannot be deleted; "
+            "nothing was changed"
+        )
+
+
+def check_opt_out_list_info_params(params):
+    for name in params.get("names") or []:
+        check_name(name, "names")
+    if params.get("owner") and params.get("names"):
+        fail("owner cannot be used together with names: the API does not allow it")
+
+
+FILTER_VALUE_MAX = 128
+FILTER_VALUES_MAX = 20
+
+
+def check_filters(filters, table):
+    """Fail, naming the filter, for a name not in ``table`` or a value the API would refuse.
+
+    ``table`` is filter name -> allowed values (None: any value), see ``resource.filter_values``.
+    """
+    for name, values in filters.items():
+        if name not in table:
+            raise SmsVoiceError(
+                "filters: unknown filter {0!r}; valid filters are {1}".format(name, ", ".join(sorted(table)))
+            )
+        if not isinstance(values, (list, tuple)):
+            values = [values]
+        if not values:
+            raise SmsVoiceError("filters: {0} needs at least one value".format(name))
+        if len(values) > FILTER_VALUES_MAX:
+            raise SmsVoiceError("filters: {0} has {1} values, at most {2}".format(name, len(values), FILTER_VALUES_MAX))
+        for value in values:
+            text = ("true" if value else "false") if isinstance(value, bool) else str(value)
+            if value is None or text == "" or len(text) > FILTER_VALUE_MAX:
+                raise SmsVoiceError("filters: {0} has an empty or too long value {1!r}".format(name, value))
+            allowed = table[name]
+            if allowed is not None and text not in allowed:
+                raise SmsVoiceError(
+                    "filters: {0} value {1!r} is not one of {2}".format(name, value, ", ".join(allowed))
+                )
+
+
+def check_listing_params(params, ids_option, check_id, filter_table):
+    """The checks every listing module makes before any call: IDs, names, filters, owner with IDs."""
+    for identifier in params.get(ids_option) or []:
+        check_id(identifier, ids_option)
+    for name in params.get("names") or []:
+        if not name:
+            raise SmsVoiceError("names must not contain an empty name")
+    if params.get("filters"):
+        check_filters(params["filters"], filter_table)
+    if params.get("owner") and params.get(ids_option):
+        raise SmsVoiceError("owner cannot be used together with {0}: the API does not allow it".format(ids_option))
+
+
+def check_phone_number_info_params(params, filter_table):
+    check_listing_params(params, "phone_number_ids", check_phone_number_id, filter_table)
+    for e164 in params.get("phone_numbers") or []:
+        check_e164(e164, "phone_numbers")
+
+
+def check_pool_info_params(params, filter_table):
+    check_listing_params(params, "pool_ids", check_pool_id, filter_table)

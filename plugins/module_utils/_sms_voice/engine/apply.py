@@ -3,7 +3,7 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """Carry out a ``Plan``: make its calls in order, wait where needed, shape the result.
 
-No final re-read: every write returns the number (or the plan knows the
+No final re-read: every write returns the resource (or the plan knows the
 outcome, for tags and pools), so the result is the prediction overlaid with
 what the service answered. That keeps a change to the fewest calls the API allows.
 """
@@ -12,31 +12,14 @@ from __future__ import annotations
 
 import time
 
-from .errors import SmsVoiceError
-from .planner import step_options, without_step
+from ..errors import SmsVoiceError
+from .plan import step_options, without_step
 from .resource import merge_response, tags_to_dict
-from .resources import PHONE_NUMBER
 
-# Errors that, on a call botocore had to retry, mean an earlier attempt already did
-# the work (its answer was lost): (operation, error code or reason).
+# Errors that, on a call botocore had to retry, mean an earlier attempt already did the work
+# (its answer was lost): (operation, error code). The resource's own are in ``Rules.already_done``.
 ALREADY_DONE = {
-    ("ReleasePhoneNumber", "ResourceNotFoundException"),
-    ("ReleasePhoneNumber", "RESOURCE_NOT_ACTIVE"),
-    ("DeleteKeyword", "ResourceNotFoundException"),
     ("UntagResource", "ResourceNotFoundException"),
-    ("DisassociateOriginationIdentity", "PHONE_NUMBER_NOT_ASSOCIATED_TO_POOL"),
-    ("DisassociateOriginationIdentity", "ResourceNotFoundException"),
-    ("DeletePool", "ResourceNotFoundException"),
-    ("DeleteOptOutList", "ResourceNotFoundException"),
-}
-
-# Errors that clear up by themselves, retried within wait_timeout: (operation, reason).
-# A release right after a disassociation may still see the pool; a two-way role just
-# created may not be usable yet (IAM propagation).
-SETTLING = {
-    ("ReleasePhoneNumber", "PHONE_NUMBER_ASSOCIATED_TO_POOL"),
-    ("UpdatePhoneNumber", "RESOURCE_NOT_ACCESSIBLE"),
-    ("UpdatePool", "RESOURCE_NOT_ACCESSIBLE"),
 }
 
 
@@ -55,13 +38,13 @@ MAX_POLL_SECONDS = 15.0
 
 
 class Waiter:
-    """Polls DescribePhoneNumbers with a growing interval until a status is reached.
+    """Polls the resource's describe call with a growing interval until a status is reached.
 
-    The service has no botocore waiters, hence this. A number already in the
+    The service has no botocore waiters, hence this. A resource already in the
     wanted status costs no sleep at all.
     """
 
-    def __init__(self, reader, timeout, sleep=time.sleep, clock=time.monotonic, resource=PHONE_NUMBER):
+    def __init__(self, reader, timeout, resource, sleep=time.sleep, clock=time.monotonic):
         self.reader = reader
         self.resource = resource
         self.timeout = timeout
@@ -74,11 +57,11 @@ class Waiter:
         if self.deadline is None:
             self.deadline = self.clock() + self.timeout
 
-    def wait(self, number_id, status, last_seen):
-        """Wait until the number has ``status`` (``DELETED`` also accepts a vanished number).
+    def wait(self, identifier, status, last_seen):
+        """Wait until the resource has ``status`` (``DELETED`` also accepts a vanished one).
 
         ``last_seen`` is the status the last response reported. Returns the
-        latest API number (or None once a released number has gone).
+        latest API item (or None once a deleted resource has gone).
         """
         self.start()
         if last_seen == status:
@@ -87,7 +70,7 @@ class Waiter:
         current = last_seen
         if last_seen is None:
             # Status unknown (pool changes answer without one): look before sleeping.
-            latest = self._read(number_id, status)
+            latest = self._read(identifier, status)
             if latest is None or latest.get("Status") == status:
                 return latest
             current = latest.get("Status")
@@ -97,24 +80,24 @@ class Waiter:
                 raise SmsVoiceError(
                     "timed out after {0} seconds waiting for {1} {2} to become {3}; it is {4}. "
                     "Raise wait_timeout, or set wait: false and check on it later".format(
-                        self.timeout, self.resource.kind, number_id, status, current or "in an unknown status"
+                        self.timeout, self.resource.kind, identifier, status, current or "in an unknown status"
                     ),
-                    **{self.resource.id_key: number_id},
+                    **{self.resource.id_key: identifier},
                     status=current,
                 )
             self.sleep(min(interval, remaining))
             interval = min(interval * POLL_GROWTH, MAX_POLL_SECONDS)
-            latest = self._read(number_id, status)
+            latest = self._read(identifier, status)
             if latest is None:
                 return None
             current = latest.get("Status")
             if current == status:
                 return latest
 
-    def settle(self, ids, settling, resource=PHONE_NUMBER):
+    def settle(self, ids, settling, resource):
         """Wait until none of the resources ``ids`` is in a ``settling`` status (ASSOCIATING...).
 
-        Reads them together (DescribePhoneNumbers takes 5 IDs a call), looking
+        Reads them together (the describe call takes several IDs a call), looking
         before the first sleep; a resource that is gone counts as settled.
         Returns the latest API resources read, by ID.
         """
@@ -141,10 +124,10 @@ class Waiter:
                 )
         return latest
 
-    def peek(self, number_id):
-        """The number as the service has it now (no wait)."""
+    def peek(self, identifier):
+        """The resource as the service has it now (no wait)."""
         self.start()
-        return self._read(number_id, "ACTIVE")
+        return self._read(identifier, "ACTIVE")
 
     def pauses(self):
         """Sleep with the growing interval before each retry; stops once the deadline has passed."""
@@ -158,76 +141,71 @@ class Waiter:
             interval = min(interval * POLL_GROWTH, MAX_POLL_SECONDS)
             yield
 
-    def _read(self, number_id, status):
-        numbers = self.reader.describe_ids([number_id], resource=self.resource)
-        if numbers:
-            return numbers[0]
+    def _read(self, identifier, status):
+        items = self.reader.describe_ids([identifier], resource=self.resource)
+        if items:
+            return items[0]
         if status == "DELETED":
             return None
         raise SmsVoiceError(
-            "{0} {1} disappeared while waiting for it to become {2}".format(self.resource.kind, number_id, status)
+            "{0} {1} disappeared while waiting for it to become {2}".format(self.resource.kind, identifier, status)
         )
 
 
 class Applied:
-    """What ``apply_plan`` did: the resulting number, and the steps left for a later run."""
+    """What ``apply_plan`` did: the resulting resource, and the steps left for a later run."""
 
-    def __init__(self, number, pending, resource=PHONE_NUMBER):
-        self.number = number
+    def __init__(self, item, pending):
+        self.item = item
         self.pending = pending
-        self.resource = resource
-
-    @property
-    def pending_changes(self):
-        return [step_options(step, self.resource) for step in self.pending]
 
 
 def apply_plan(api, plan, waiter, wait=True, request=None):  # pylint: disable=too-many-statements
-    """Execute ``plan``; returns an ``Applied`` (the number in the shape of ``shape.py``, steps left).
+    """Execute ``plan``; returns an ``Applied`` (the shaped resource, steps left).
 
-    With ``wait`` false, steps that need an ACTIVE number while it is still
-    PENDING (for days, for a toll-free number under review) are left for a
-    later run instead of waited for. A failure after the first write is raised
-    with ``changed``, the number and the ``done``/``not_done`` operations.
-    ``request(params)``, when given, makes the create step (RequestPhoneNumber, CreateOptOutList...)
+    With ``wait`` false, steps that need an ACTIVE resource while it is still
+    PENDING (for days, for a number under review) are left for a later run
+    instead of waited for. A failure after the first write is raised with
+    ``changed``, the resource and the ``done``/``not_done`` operations.
+    ``request(params)``, when given, makes the create step (idempotency tokens, replays)
     and returns its answer.
     """
     resource = plan.resource
     result = dict(plan.after) if plan.after is not None else None
-    number_id = plan.before[resource.id_key] if plan.before else None
+    identifier = plan.before[resource.id_key] if plan.before else None
     placeholder = resource.placeholder()
     status = plan.before.get("status") if plan.before else None
     done: list = []
     pending: list = []
     for index, step in enumerate(plan.steps):
         try:
-            params = {k: (number_id if v == placeholder else v) for k, v in step.params.items()}
+            params = {k: (identifier if v == placeholder else v) for k, v in step.params.items()}
             if step.needs_active and status != "ACTIVE":
                 if not wait and status is None:
-                    latest = waiter.peek(number_id)
+                    latest = waiter.peek(identifier)
                     status = latest.get("Status")
                     result = merge_response(resource, result, latest)
                 if not wait and status == "PENDING":
-                    # A release cannot skip a step: the service refuses it for a pooled or protected number.
-                    deferred = plan.steps[index:] if plan.action == "release" else [step]
+                    # A delete cannot skip a step: the service refuses it for a pooled or protected number.
+                    deferred = plan.steps[index:] if plan.deletes else [step]
                     pending.extend(deferred)
                     for later in deferred:
-                        result = without_step(result, later, plan.before, resource)
-                    if plan.action == "release":
+                        result = without_step(result, later)
+                    if plan.deletes:
                         break
                     continue
                 # Seconds for ASSOCIATING/DISASSOCIATING; bounded by wait_timeout for a PENDING number.
-                latest = waiter.wait(number_id, "ACTIVE", status)
+                latest = waiter.wait(identifier, "ACTIVE", status)
                 if latest is not None:
                     result = merge_response(resource, result, latest)
                 status = "ACTIVE"
             response = _send(api, waiter, plan, step, params, request, done)
-            if response is RELEASED_BY_ANOTHER_RUN:
-                break  # the number is gone as the task asks: the rest of the release has nothing to do
+            if response is DELETED_BY_ANOTHER_RUN:
+                break  # the resource is gone as the task asks: the rest of the delete has nothing to do
             done.append(step)
-            result, number_id, status = _answered(resource, step, response, result, number_id, status)
+            result, identifier, status = _answered(resource, step, response, result, identifier, status)
             if step.wait and wait:
-                latest = waiter.wait(number_id, step.wait, status)
+                latest = waiter.wait(identifier, step.wait, status)
                 if latest is not None:
                     result = merge_response(resource, result, latest)
                 status = step.wait
@@ -235,47 +213,42 @@ def apply_plan(api, plan, waiter, wait=True, request=None):  # pylint: disable=t
             # A step whose call succeeded and whose wait timed out is done.
             left = plan.steps[index + 1 :] if done and done[-1] is step else plan.steps[index:]
             if step.operation == resource.create and done and done[-1] is step:
-                number_id = e.extra.get(resource.id_key) or number_id
-            raise _stopped(e, done, pending + left, result, plan, number_id, status)
-    if result is not None and plan.action == "release" and not pending:
+                identifier = e.extra.get(resource.id_key) or identifier
+            raise _stopped(e, done, pending + left, result, plan, identifier, status)
+    if result is not None and plan.deletes and resource.rules.keeps_deleted and not pending:
         result["status"] = "DELETED"
-    return Applied(result, pending, resource)
-
-
-MEMBERSHIP_STATUS = {"AssociateOriginationIdentity": "ASSOCIATING", "DisassociateOriginationIdentity": "DISASSOCIATING"}
+    return Applied(result, pending)
 
 
 def unsettled_status(plan, wait):
-    """The status a number is left in by a run that does not wait (``wait: false``), or None.
+    """The status a resource is left in by a run that does not wait (``wait: false``), or None.
 
     A number that joined or left a pool last is ASSOCIATING or DISASSOCIATING
-    for a while; a later step that needs it ACTIVE waits for that anyway.
-    Check mode predicts it and the run reports it, so both say the same.
+    for a while (its step's ``leaves_status``); a later step that needs it
+    ACTIVE waits for that anyway. Check mode predicts it and the run reports
+    it, so both say the same.
     """
-    if wait or plan.resource is not PHONE_NUMBER or plan.action == "release":
+    if wait or plan.deletes:
         return None
-    moves = [index for index, step in enumerate(plan.steps) if step.operation in MEMBERSHIP_STATUS]
+    moves = [index for index, step in enumerate(plan.steps) if step.leaves_status]
     if not moves or any(step.needs_active for step in plan.steps[moves[-1] + 1 :]):
         return None
-    return MEMBERSHIP_STATUS[plan.steps[moves[-1]].operation]
+    return plan.steps[moves[-1]].leaves_status
 
 
-def _answered(resource, step, response, result, number_id, status):
+def _answered(resource, step, response, result, identifier, status):
     """(result, ID, status) once a call answered: a create gives the new ID, every answer what it shows."""
     if step.operation == resource.create:
-        number_id = response[resource.id_member]
+        identifier = response[resource.id_member]
         result = merge_response(resource, result, response)
         result["tags"] = tags_to_dict(response.get("Tags")) or result["tags"]
     elif resource.arn_member in response:
         result = merge_response(resource, result, response)
     if "Status" in response:
         status = response["Status"]
-    elif (
-        step.operation in ("AssociateOriginationIdentity", "DisassociateOriginationIdentity")
-        and resource is PHONE_NUMBER
-    ) or not response:
+    elif step.leaves_status or not response:
         status = None  # unknown until read (a number's pool changes, or a retried call that had already acted)
-    return result, number_id, status
+    return result, identifier, status
 
 
 def _send(api, waiter, plan, step, params, request, done):
@@ -294,24 +267,22 @@ def _send(api, waiter, plan, step, params, request, done):
                 pauses = pauses or waiter.pauses()
                 if next(pauses, "deadline") == "deadline":
                     raise
-    return _call(api, waiter, step.operation, params, releasing=plan.action == "release")
+    return call(api, waiter, step.operation, params, plan.resource, deleting=plan.deletes)
 
 
-# What ``_call`` answers for a step of a release when the number turns out to be released already.
-RELEASED_BY_ANOTHER_RUN: dict = {}
-NOT_ACTIVE = ("ResourceNotFoundException", "RESOURCE_NOT_ACTIVE")
-NOT_IN_POOL = "PHONE_NUMBER_NOT_ASSOCIATED_TO_POOL"
+# What ``call`` answers for a step of a delete when the resource turns out to be deleted already.
+DELETED_BY_ANOTHER_RUN: dict = {}
 
 
-def _stopped(error, done, not_done, result, plan, number_id, status):
+def _stopped(error, done, not_done, result, plan, identifier, status):
     """The error, with what the run did and did not do, and the resource as far as it is known."""
     resource = plan.resource
-    number = dict(result or {})
+    item = dict(result or {})
     for step in not_done:
-        number = without_step(number, step, plan.before, resource)
-    number[resource.id_key] = number.get(resource.id_key) or number_id
+        item = without_step(item, step)
+    item[resource.id_key] = item.get(resource.id_key) or identifier
     if status:
-        number["status"] = status
+        item["status"] = status
     if done:
         error.msg = "{0}. Done: {1}; not done: {2}. Run the task again to finish".format(
             error.msg.rstrip("."),
@@ -327,49 +298,39 @@ def _stopped(error, done, not_done, result, plan, number_id, status):
         changed=bool(done) or bool(error.extra.get("changed")),
         done=[step.operation for step in done],
         not_done=[step.operation for step in not_done],
-        pending_changes=[step_options(step, resource) for step in not_done],
+        pending_changes=[step_options(step) for step in not_done],
     )
-    if number.get(resource.id_key):
-        error.extra[resource.result_key] = number
+    if item.get(resource.id_key):
+        error.extra[resource.result_key] = item
     return error
 
 
-def _call(api, waiter, operation, params, releasing=False):
+def call(api, waiter, operation, params, resource, deleting=False):
     """Make one write; a retried call whose earlier attempt already acted counts as done.
 
-    Errors that clear up by themselves (``SETTLING``, and a write refused while
-    another write to the resource is in progress, ``in_flight``) are retried
-    with the waiter's growing interval until wait_timeout. During a release, a call
-    refused because the number is already released (another run released it in
-    the meantime, retried or not) ends the release: the number is gone as asked.
+    Errors that clear up by themselves (the resource's ``Rules.settling``, and a
+    write refused while another write to the resource is in progress,
+    ``in_flight``) are retried with the waiter's growing interval until
+    wait_timeout. A refusal the resource's rules tolerate (another run did what
+    the step asks) counts as done; during a delete, a call refused because the
+    resource is already deleted (another run deleted it in the meantime) ends
+    the delete: the resource is gone as asked.
     """
+    rules = resource.rules
+    done = ALREADY_DONE | rules.already_done
     pauses = None
     while True:
         try:
             return api.call(operation, **params)
         except SmsVoiceError as e:
-            if getattr(e, "retried", False) and (
-                (operation, e.code) in ALREADY_DONE or (operation, e.reason) in ALREADY_DONE
-            ):
+            if getattr(e, "retried", False) and ((operation, e.code) in done or (operation, e.reason) in done):
                 return {}
-            if (operation, e.reason) == ("AssociateOriginationIdentity", "RESOURCE_ALREADY_ASSOCIATED"):
-                # Another run (or an earlier attempt) put the number in this pool: what the step asks is done.
+            if rules.tolerated(operation, e, deleting):
                 return {}
-            if releasing and (operation, e.reason) == ("DisassociateOriginationIdentity", NOT_IN_POOL):
-                # Another run releasing the same number took it out of the pool first: what this
-                # step asks is done; the release that follows meets the number as that run left it.
-                return {}
-            number_id = params.get("PhoneNumberId") or params.get("OriginationIdentity")
-            if releasing and (e.code in NOT_ACTIVE or e.reason in NOT_ACTIVE) and _released(waiter.reader, number_id):
-                return RELEASED_BY_ANOTHER_RUN
-            if (operation, e.reason) not in SETTLING and not in_flight(e):
+            if deleting and rules.gone_meanwhile(waiter.reader, params, e):
+                return DELETED_BY_ANOTHER_RUN
+            if (operation, e.reason) not in rules.settling and not in_flight(e):
                 raise
             pauses = pauses or waiter.pauses()
             if next(pauses, "deadline") == "deadline":
                 raise
-
-
-def _released(reader, number_id):
-    """Whether the service shows the number as released (DELETED, or no longer known)."""
-    numbers = reader.describe_ids([number_id])
-    return not numbers or numbers[0].get("Status") == "DELETED"

@@ -61,15 +61,12 @@ class Field:  # pylint: disable=too-many-instance-attributes
     create_member: str | None = None
     # For a ``map`` of structures: (API member, result key) of each part, in order.
     parts: tuple = ()
+    # The resource whose identifier the field holds (a reference, checked before the first write).
+    refers: Any = None
 
     @property
     def settable(self):
         return self.option and (self.create or self.update or self.immutable)
-
-    @property
-    def create_only(self):
-        """Taken by the create call and compared with nothing later (not read back, not updatable)."""
-        return self.create and not self.update and not self.immutable
 
     @property
     def update_only(self):
@@ -128,10 +125,21 @@ class Resource:  # pylint: disable=too-many-instance-attributes
     name_tag: bool = True
     # The describe call's filters, as (filter name, key of the field it selects on) pairs.
     filters: tuple = ()
+    # The option that lists the resource's members (and ``purge_<option>``), if it has members.
+    members_option: str = ""
+    # A composite identity: the API members (of fields) that together name the resource in its calls.
+    # Empty: ``id_member`` alone does.
+    key_members: tuple = ()
+    # What only this resource knows, as hooks (``plan.Rules``); None: a plain resource.
+    rules: Any = None
     _by_key: dict = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self):
         self._by_key.update((f.key, f) for f in self.fields)
+        if self.rules is None:
+            from .plan import Rules  # pylint: disable=import-outside-toplevel  # plan imports this module
+
+            object.__setattr__(self, "rules", Rules())
 
     def field(self, key):
         return self._by_key[key]
@@ -157,12 +165,12 @@ class Resource:  # pylint: disable=too-many-instance-attributes
     def required_to_create(self):
         return tuple(f.key for f in self.fields if f.required_to_create)
 
-    def option_by_member(self, member):
-        """The option an update or create parameter sets, or None."""
-        for f in self.fields:
-            if f.option and member in (f.member, f.create_member):
-                return f.key
-        return None
+    def key_params(self, item):
+        """The parameters that name ``item`` in the resource's calls (its ID, or every key member)."""
+        if not self.key_members:
+            return {self.id_member: item[self.id_key]}
+        by_member = {f.member or f.create_member: f.key for f in self.fields}
+        return {member: item[by_member[member]] for member in self.key_members}
 
     def placeholder(self):
         """Stands for the ID of a resource this run is about to create, in the steps after the create call."""
@@ -331,8 +339,8 @@ def desired_from_params(resource, params, lookup_keys, extras=()):
 
     ``lookup_keys`` are the lookup options in order of precedence (the first
     set one is the lookup). Keywords come from ``keywords``/``purge_keywords``
-    and members from ``phone_numbers``/``purge_phone_numbers`` when the module
-    has those options. ``extras`` names options passed through as they are.
+    and members from the resource's ``members_option`` (and ``purge_`` it) when
+    the module has those options. ``extras`` names options passed through as they are.
     """
     settings = {}
     for f in resource.settable:
@@ -349,9 +357,10 @@ def desired_from_params(resource, params, lookup_keys, extras=()):
         items = params.get("keywords")
         keywords = ListWish(None if items is None else tuple(items), bool(params.get("purge_keywords")))
     members = None
-    if "phone_numbers" in params:
-        items = params.get("phone_numbers")
-        members = ListWish(None if items is None else tuple(items), bool(params.get("purge_phone_numbers")))
+    option = resource.members_option
+    if option and option in params:
+        items = params.get(option)
+        members = ListWish(None if items is None else tuple(items), bool(params.get("purge_" + option)))
     name = params.get("name") if resource.name_tag else None
     tags = TagsWish(params.get("tags"), name, params.get("purge_tags", True))
     return Desired(
@@ -433,28 +442,3 @@ def new_resource(resource, desired, **known):
 def missing_to_create(resource, desired):
     """The options the create call needs that the task does not set."""
     return [key for key in resource.required_to_create if not desired.get(key)]
-
-
-def revert_update(resource, result, params, before):
-    """``result`` without what an update call with these parameters would have changed."""
-    result = dict(result)
-    for member in params:
-        key = resource.option_by_member(member)
-        if key is None:
-            continue
-        if before is not None:
-            result[key] = before.get(key)
-        else:
-            f = resource.field(key)
-            result[key] = f.default if f.default is not UNSET else result.get(key)
-    return result
-
-
-def update_changes(resource, params):
-    """An update call's parameters by option name: how ``pending_changes`` lists it."""
-    out = {}
-    for member, value in params.items():
-        key = resource.option_by_member(member)
-        if key is not None:
-            out[key] = value
-    return out
