@@ -33,17 +33,41 @@ def _id(value: str | None) -> list[str]:
     return [value.rsplit("/", 1)[1] if value.startswith("arn:") and "/" in value else value]
 
 
+def _sender(params: dict[str, Any]) -> str:
+    """``SENDER/GB``: a sender ID is keyed by ID and country (an ARN ends in both)."""
+    value = params.get("SenderId") or ""
+    if value.startswith("arn:"):
+        return value.split(":sender-id/", 1)[-1]
+    return "{0}/{1}".format(value, params.get("IsoCountryCode") or "")
+
+
+def _identity(params: dict[str, Any]) -> list[str]:
+    """The resource an ``OriginationIdentity`` names: a number by ID, a sender ID by ID and country."""
+    value = params.get("OriginationIdentity")
+    if value and not value.startswith(("phone-", "pool-", "arn:")):
+        return [_sender({"SenderId": value, "IsoCountryCode": params.get("IsoCountryCode")})]
+    if value and value.startswith("arn:") and ":sender-id/" in value:
+        return [_sender({"SenderId": value})]
+    return _id(value)
+
+
+def _opted_out(params: dict[str, Any]) -> str:
+    """``list/number``: the opt-out list's name and the number's digits."""
+    listed = _id(params.get("OptOutListName"))
+    return "{0}/{1}".format(listed[0] if listed else "", (params.get("OptedOutNumber") or "").lstrip("+"))
+
+
 #: Write operation -> the resources it writes (IDs, or an opt-out list's name). A registration's
 #: versions, field values and associations are writes to the registration (an association also to the number).
 WRITES: dict[str, Callable[[dict[str, Any]], list[str]]] = {
     "RequestPhoneNumber": lambda p: _id(p.get("PoolId")),
     "UpdatePhoneNumber": lambda p: _id(p.get("PhoneNumberId")),
     "ReleasePhoneNumber": lambda p: _id(p.get("PhoneNumberId")),
-    "CreatePool": lambda p: _identity(p),
+    "CreatePool": _identity,
     "UpdatePool": lambda p: _id(p.get("PoolId")),
     "DeletePool": lambda p: _id(p.get("PoolId")),
-    "AssociateOriginationIdentity": lambda p: _identity(p),
-    "DisassociateOriginationIdentity": lambda p: _identity(p),
+    "AssociateOriginationIdentity": _identity,
+    "DisassociateOriginationIdentity": _identity,
     "PutKeyword": lambda p: _id(p.get("OriginationIdentity")),
     "DeleteKeyword": lambda p: _id(p.get("OriginationIdentity")),
     "TagResource": lambda p: _id(p.get("ResourceArn")),
@@ -67,30 +91,6 @@ WRITES: dict[str, Callable[[dict[str, Any]], list[str]]] = {
     "PutResourcePolicy": lambda p: _id(p.get("ResourceArn")),
     "DeleteResourcePolicy": lambda p: _id(p.get("ResourceArn")),
 }
-
-
-def _sender(params: dict[str, Any]) -> str:
-    """``SENDER/GB``: a sender ID is keyed by ID and country (an ARN ends in both)."""
-    value = params.get("SenderId") or ""
-    if value.startswith("arn:"):
-        return value.split(":sender-id/", 1)[-1]
-    return "{0}/{1}".format(value, params.get("IsoCountryCode") or "")
-
-
-def _identity(params: dict[str, Any]) -> list[str]:
-    """The resource an ``OriginationIdentity`` names: a number by ID, a sender ID by ID and country."""
-    value = params.get("OriginationIdentity")
-    if value and not value.startswith(("phone-", "pool-", "arn:")):
-        return [_sender({"SenderId": value, "IsoCountryCode": params.get("IsoCountryCode")})]
-    if value and value.startswith("arn:") and ":sender-id/" in value:
-        return [_sender({"SenderId": value})]
-    return _id(value)
-
-
-def _opted_out(params: dict[str, Any]) -> str:
-    """``list/number``: the opt-out list's name and the number's digits."""
-    listed = _id(params.get("OptOutListName"))
-    return "{0}/{1}".format(listed[0] if listed else "", (params.get("OptedOutNumber") or "").lstrip("+"))
 
 
 def _kind(resource_id: str) -> str:

@@ -23,7 +23,7 @@ evaluates, and is otherwise optional.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 TOLL_FREE_TYPE = "US_TOLL_FREE_REGISTRATION"
@@ -195,7 +195,7 @@ class TypeDefinition:
     #: SectionPath -> (title, short description), in form order
     sections: dict[str, tuple[str, str]]
     fields: tuple[FieldDefinition, ...]
-    associations: tuple[SupportedAssociation, ...] = field(default=())
+    associations: tuple[SupportedAssociation, ...] = ()
     #: Where the sections and fields come from (the user guide's pages).
     source: str = ""
 

@@ -139,7 +139,7 @@ def test_a_pool_holds_at_most_pool_members_quota_numbers(api):
     client = api.client()
     assert api.config()["pool_members_quota"] == 100
     api.config(pool_members_quota=2)
-    founder, second, third = (request(client)["PhoneNumberId"] for _ in range(3))
+    founder, second, third = (request(client)["PhoneNumberId"] for _index in range(3))
     pool = client.create_pool(OriginationIdentity=founder, MessageType="TRANSACTIONAL")["PoolId"]
     settle(api)
     client.associate_origination_identity(PoolId=pool, OriginationIdentity=second)

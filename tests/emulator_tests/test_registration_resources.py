@@ -213,7 +213,9 @@ def test_releasing_the_last_number_closes_a_complete_registration_and_only_then(
     client = api.client()
     brand_id = approved(api, client, BRAND, BRAND_VALUES)
     campaign_id = approved(api, client, CAMPAIGN, campaign_values(brand_id))
-    first, second = (client.request_phone_number(**TEN_DLC, RegistrationId=campaign_id)["PhoneNumberId"] for _ in "ab")
+    first, second = (
+        client.request_phone_number(**TEN_DLC, RegistrationId=campaign_id)["PhoneNumberId"] for _item in "ab"
+    )
     with raises("ConflictException", Reason="RESOURCE_DELETION_NOT_ALLOWED", ResourceId=campaign_id):
         client.delete_registration(RegistrationId=campaign_id)
     client.release_phone_number(PhoneNumberId=first)

@@ -12,13 +12,13 @@ from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.engi
 )
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.errors import SmsVoiceError
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.keywords import put_keyword
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.kinds.phone_number import join_pool
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.phone_number import (
     plan_absent,
     plan_present,
     pool_settings,
 )
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.resources import PHONE_NUMBER
-from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.resources.phone_number import join_pool
 
 from .test_planner import NUMBER_ID, REQUEST, ROLE, TOPIC, current, desired
 

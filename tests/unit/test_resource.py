@@ -1,6 +1,6 @@
 """The converge engine's resource descriptions: one edit teaches the planner, shaper and argument spec.
 
-A test resource (a "widget") is described here the way ``resources/``
+A test resource (a "widget") is described here the way ``kinds/``
 describes the real ones; adding one ``Field`` to it must be the only change
 needed for the argument spec, the planner and the shaper to know the new
 setting. The real descriptions are checked against botocore's service model,
@@ -63,6 +63,7 @@ WIDGET = Resource(
     create="CreateWidget",
     update="UpdateWidget",
     delete="DeleteWidget",
+    rules=Rules(),  # a plain resource
 )
 COLOR = Field("color", "Color", create=True, update=True, default="blue", choices=("blue", "red"))
 WIDGET_WITH_COLOR = dataclasses.replace(WIDGET, fields=WIDGET.fields + (COLOR,), _by_key={})

@@ -5,9 +5,9 @@
 
 from __future__ import annotations
 
+from .kinds.phone_number import number_preference_param
 from .model_support import check_operation_supported
 from .reader import Reader
-from .resources.phone_number import number_preference_param
 from .validation import check_available_params
 
 OPERATION = "ListAvailablePhoneNumbers"

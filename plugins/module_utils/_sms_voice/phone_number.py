@@ -13,11 +13,11 @@ from .engine.apply import Waiter, call
 from .engine.converge import check_references, finish
 from .engine.plan import plan_create, plan_delete, plan_update
 from .errors import SmsVoiceError
+from .kinds.phone_number import POOL_WIDE_SETTINGS, normalised
 from .model_support import check_options_supported
 from .preflight import References, check_room
 from .reader import LIVE_STATUSES, Reader, api_filters
 from .resources import OPT_OUT_LIST, PHONE_NUMBER, POOL
-from .resources.phone_number import POOL_WIDE_SETTINGS, normalised
 from .tokens import MAX_TOKEN_HOPS, canonical_request, client_token
 from .validation import check_phone_number_params
 
@@ -70,7 +70,7 @@ def number_call(api, waiter, operation, params, releasing=False):
     return call(api, waiter, operation, params, PHONE_NUMBER, deleting=releasing)
 
 
-def plan_absent(current, desired, pool_sizes=None):
+def plan_absent(current, desired, pool_sizes=None):  # pylint: disable=redefined-outer-name
     """Plan ``state: absent``: release the number, taking it out of its pool and its protection off first."""
     return plan_delete(PHONE_NUMBER, current, desired, dict(pool_sizes=pool_sizes))
 

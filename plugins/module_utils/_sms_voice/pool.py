@@ -38,10 +38,10 @@ from .engine.plan import (
 )
 from .errors import SmsVoiceError
 from .keywords import plan_keywords
+from .kinds.phone_number import POOL_WIDE_SETTINGS, member_differences, normalised, resource_id
 from .preflight import References, check_room
 from .reader import Reader
 from .resources import PHONE_NUMBER, POOL
-from .resources.phone_number import POOL_WIDE_SETTINGS, member_differences, normalised, resource_id
 from .tokens import ChainedCreate
 from .validation import E164, check_pool_params
 

@@ -9,6 +9,14 @@ A module finds its current resource through the reader, builds a typed
 only it knows: a number's pool moves, a pool's members); ``finish`` carries the
 plan out (``apply.apply_plan``) or, in check mode, returns its prediction, and
 builds the result with ``--diff``.
+
+The engine as a whole (``engine/``): one description of a resource, then read -> plan -> apply or predict ->
+wait -> shape. It names no resource and no operation of one: ``resource`` holds the field and
+resource types and the desired state, ``plan`` the steps and the pure
+planning (with the ``Rules`` hooks a description declares), ``apply`` carries
+a plan out and waits, ``converge`` builds a module's result, ``paging`` reads a
+resource's describe call in pages. What only one resource knows lives in its
+own file, as the hooks of its ``Rules``.
 """
 
 from __future__ import annotations

@@ -10,6 +10,8 @@ ID and list members, how many IDs a call takes); the collection's reader
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..errors import SmsVoiceError
 
 PAGE_SIZE = 100  # MaxResults limit of every Describe and List call used here
@@ -43,7 +45,7 @@ def live_statuses(resource):
 class Pager:
     """Reads resources through an ``Api`` (``connection.Api``); ``default`` is the resource read when none is named."""
 
-    default = None
+    default: Any = None
 
     def __init__(self, api):
         self.api = api

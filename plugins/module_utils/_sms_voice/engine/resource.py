@@ -130,16 +130,17 @@ class Resource:  # pylint: disable=too-many-instance-attributes
     # A composite identity: the API members (of fields) that together name the resource in its calls.
     # Empty: ``id_member`` alone does.
     key_members: tuple = ()
-    # What only this resource knows, as hooks (``plan.Rules``); None: a plain resource.
+    # What only this resource knows, as hooks: a ``plan.Rules`` (a plain resource: ``plan.Rules()`` itself).
     rules: Any = None
     _by_key: dict = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self):
         self._by_key.update((f.key, f) for f in self.fields)
         if self.rules is None:
-            from .plan import Rules  # pylint: disable=import-outside-toplevel  # plan imports this module
-
-            object.__setattr__(self, "rules", Rules())
+            # Not defaulted here: plan.Rules builds steps, and plan imports this module.
+            raise TypeError(
+                "Resource {0!r} needs rules: a plan.Rules instance (plan.Rules() for a plain one)".format(self.kind)
+            )
 
     def field(self, key):
         return self._by_key[key]

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from ..engine.plan import Rules
 from ..engine.resource import Field, Resource
 
 REGISTRATION = Resource(
@@ -26,4 +27,5 @@ REGISTRATION = Resource(
     describe_list="Registrations",
     max_ids=5,
     name_tag=False,
+    rules=Rules(),
 )

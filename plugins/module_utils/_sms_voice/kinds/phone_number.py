@@ -270,7 +270,9 @@ class NumberRules(ServiceRules):
         """A request into a pool takes the pool's settings; the task may wish for the number's digits."""
         want = desired.get("pool_id")
         pool = ((context or {}).get("pools") or {}).get(want) if want else None
-        params, known, skip = {}, {}, ()
+        params: dict = {}
+        known: dict = {}
+        skip: tuple = ()
         if pool is not None:
             check_pool_overrides(
                 pool, desired, desired.get("message_type"), "the number named {0!r}".format(desired.name)

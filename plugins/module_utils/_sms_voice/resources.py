@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 # Copyright: contributors to the pinpoint.sms_voice collection
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
-"""The resources the collection manages, each described in its own file (see ``engine/resource.py``).
+"""The resources the collection manages, each described in its own file under ``kinds/`` (see ``engine/resource.py``).
 
 Field order is result order. Choices are the values of the botocore enum named
 in ``enum`` (the requestable subset where the create call's shape is narrower);
@@ -11,11 +11,11 @@ one resource knows is a hook of its description, in the same file.
 
 from __future__ import annotations
 
-from .opt_out_list import OPT_OUT_LIST
-from .phone_number import PHONE_NUMBER
-from .pool import POOL
-from .registration import REGISTRATION
-from .shared import MESSAGE_TYPES
+from .kinds.opt_out_list import OPT_OUT_LIST
+from .kinds.phone_number import PHONE_NUMBER
+from .kinds.pool import POOL
+from .kinds.registration import REGISTRATION
+from .kinds.shared import MESSAGE_TYPES
 
 __all__ = [
     "MESSAGE_TYPES",
