@@ -49,7 +49,6 @@ from .errors import EmulatorError, conflict, field_error, quota_exceeded, valida
 from .registration_definitions import DEFINITIONS
 
 if TYPE_CHECKING:
-    from .numbers import PhoneNumber
     from .pools import Pool
     from .registrations import Registration
 
@@ -114,9 +113,8 @@ def check_region(config: dict[str, Any], region: str) -> None:
 
 def usable(registration: Registration) -> bool:
     """Whether numbers can be requested under a registration: complete, or with an approved version."""
-    view = registration.view()
-    return view.get("RegistrationStatus") == "COMPLETE" or (
-        view.get("ApprovedVersionNumber") is not None and view.get("RegistrationStatus") not in ("CLOSED", "DELETED")
+    return registration.status == "COMPLETE" or (
+        registration.approved() is not None and registration.status not in ("CLOSED", "DELETED")
     )
 
 
@@ -169,16 +167,17 @@ def check_self_managed(config: dict[str, Any], changes: dict[str, Any], owner: A
         )
 
 
-def check_capabilities(config: dict[str, Any], pool: Pool, number: PhoneNumber) -> None:
+def check_capabilities(config: dict[str, Any], pool: Pool, capabilities: list[str], number_id: str) -> None:
+    """A number (``number_id``: its ID, or ``(requested)`` for one a request would lease) joining ``pool``."""
     if not config["pool_capabilities_must_match"] or not pool.capabilities:
         return
-    if set(number.capabilities) != set(pool.capabilities):
+    if set(capabilities) != set(pool.capabilities):
         raise conflict(
             "NUMBER_CAPABILITIES_MISMATCH",
-            f"Phone number {number.id} has capabilities {sorted(number.capabilities)}, "
+            f"Phone number {number_id} has capabilities {sorted(capabilities)}, "
             f"pool {pool.id} {sorted(pool.capabilities)}.",
             "phone-number",
-            number.id,
+            number_id,
         )
 
 

@@ -85,14 +85,6 @@ COUNTRIES: dict[str, CountryPlan] = {
 }
 
 
-@dataclass(frozen=True)
-class _Requested:
-    """The number a RequestPhoneNumber into a pool would lease, as far as the pool's rules look at it."""
-
-    capabilities: list[str]
-    id: str = "(requested)"
-
-
 @dataclass
 class PhoneNumber:
     seq: int
@@ -316,7 +308,7 @@ class NumbersMixin:
                     "pool",
                     pool.id,
                 )
-            number_rules.check_capabilities(self.config, pool, _Requested(capabilities))
+            number_rules.check_capabilities(self.config, pool, capabilities, "(requested)")
             number_rules.check_pool_room(self.config, pool, self._pool_size(pool))
             opt_out = pool.opt_out_list
             pool_id = pool.id

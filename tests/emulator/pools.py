@@ -351,7 +351,7 @@ class PoolsMixin:
                 )
             self._require_active(number)
             self._check_matches_pool(pool, number)
-            number_rules.check_capabilities(self.config, pool, number)
+            number_rules.check_capabilities(self.config, pool, number.capabilities, number.id)
             number_rules.check_pool_room(self.config, pool, self._pool_size(pool))
             self._join_pool(number, pool)
             return self._identity_response(pool, number), "phone-number", number.id, None

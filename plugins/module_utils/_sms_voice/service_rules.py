@@ -82,7 +82,7 @@ def check_self_managed(plan):
     """
     after, before = plan.after or {}, plan.before or {}
     keys = ("self_managed_opt_outs_enabled", "two_way_enabled")
-    if plan.action in ("none", "delete", "release") or all(after.get(k) == before.get(k) for k in keys):
+    if plan.action == "none" or plan.deletes or all(after.get(k) == before.get(k) for k in keys):
         return
     if after.get("self_managed_opt_outs_enabled") and not after.get("two_way_enabled"):
         raise SmsVoiceError(
