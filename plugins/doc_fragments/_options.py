@@ -152,3 +152,30 @@ options:
     default: false
     version_added: 0.2.0
 """
+
+    # resource_policy: the same on every resource that can be shared (numbers, pools, opt-out lists, sender IDs).
+    RESOURCE_POLICY = r"""
+options:
+  resource_policy:
+    description:
+      - The resource-based policy that shares the resource with other accounts, as a dict or its JSON text
+        (C(PutResourcePolicy)). It must be a JSON object with a C(Statement), at most 10,000 characters as JSON.
+      - Compared with the resource's policy as JSON, not as text (the order of keys and white space do not matter),
+        so a converged task changes nothing. It is sent as JSON with its keys sorted.
+      - V({}) removes the policy (C(DeleteResourcePolicy)).
+      - When not set, the policy is neither read nor changed. When set, it costs one C(GetResourcePolicy) per task.
+      - A resource the task creates gets its policy once created. A deleted resource takes its policy with it.
+    type: raw
+"""
+
+    # include_resource_policy: the same on every listing module.
+    INCLUDE_RESOURCE_POLICY = r"""
+options:
+  include_resource_policy:
+    description:
+      - Whether to read each resource's resource-based policy (one C(GetResourcePolicy) call per resource returned,
+        about a second each at the published quota).
+      - When V(false), each resource's C(resource_policy) is V(null).
+    type: bool
+    default: false
+"""

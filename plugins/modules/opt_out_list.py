@@ -41,10 +41,31 @@ options:
     type: str
     choices: [present, absent]
     default: present
+  opted_out_numbers:
+    description:
+      - Destination numbers in E.164 format (for example V(+12065550100)) that must be on the list, opted out:
+        messages to them are not sent. Each one missing is put on the list (C(PutOptedOutNumber), one call per
+        number: about a second each at the published quota).
+      - The list's entries are read in pages (C(DescribeOptedOutNumbers), 100 entries a call), so a converged task
+        with 1,000 numbers reads 10 pages, not 1,000 numbers.
+      - When not set, the list's numbers are neither read nor changed.
+    type: list
+    elements: str
+  purge_opted_out_numbers:
+    description:
+      - Whether numbers on the list that are not in O(opted_out_numbers) are removed (C(DeleteOptedOutNumber)), so
+        that messages to them are sent again. Needs O(opted_out_numbers).
+      - A number its end user opted out of (replied STOP; C(end_user_opted_out)) is never removed: the task keeps it
+        and warns, naming it.
+      - The service removes a number from a list at most once every 30 days; a removal it refuses for that fails the
+        task, which then says what was done and what was not.
+    type: bool
+    default: false
 extends_documentation_fragment:
   - pinpoint.sms_voice.common
   - pinpoint.sms_voice.common.attributes
   - pinpoint.sms_voice._options.tags
+  - pinpoint.sms_voice._options.resource_policy
 """
 
 EXAMPLES = r"""
@@ -64,6 +85,22 @@ EXAMPLES = r"""
     tags:
       cost-center: "1234"
     purge_tags: false
+
+- name: Keep exactly these numbers opted out (end users' own opt-outs stay), shared with another account
+  pinpoint.sms_voice.opt_out_list:
+    name: marketing
+    opted_out_numbers:
+      - "+12065550100"
+      - "+12065550101"
+    purge_opted_out_numbers: true
+    resource_policy:
+      Version: "2012-10-17"
+      Statement:
+        - Effect: Allow
+          Principal:
+            AWS: arn:aws:iam::111122223333:root
+          Action: sms-voice:DescribeOptedOutNumbers
+          Resource: "{{ marketing.opt_out_list.opt_out_list_arn }}"
 
 - name: Delete the list (fails, naming them, while numbers or pools use it)
   pinpoint.sms_voice.opt_out_list:
@@ -172,6 +209,8 @@ error:
 
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.module import SmsVoiceModule
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.opt_out_list import ensure_opt_out_list
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.opted_out_numbers import number_options
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.resource_policy import policy_option
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.resources import tag_options
 
 
@@ -182,6 +221,8 @@ def argument_spec():
         state=dict(type="str", choices=["present", "absent"], default="present"),
     )
     spec.update(tag_options())
+    spec.update(number_options())
+    spec.update(policy_option())
     return spec
 
 

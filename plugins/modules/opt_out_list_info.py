@@ -38,9 +38,17 @@ options:
       - When V(false), each list's C(tags) is V(null), unless O(tags) needed them.
     type: bool
     default: true
+  include_opted_out_numbers:
+    description:
+      - Whether to read each list's opted-out numbers, each with when it was opted out and whether its end user
+        opted out (C(DescribeOptedOutNumbers), 100 entries a call: a list of 1,000 numbers costs 10 calls).
+      - When V(false), each list's C(opted_out_numbers) is V(null).
+    type: bool
+    default: false
 extends_documentation_fragment:
   - pinpoint.sms_voice.common
   - pinpoint.sms_voice.common.info_attributes
+  - pinpoint.sms_voice._options.include_resource_policy
 """
 
 EXAMPLES = r"""
@@ -59,6 +67,12 @@ EXAMPLES = r"""
   pinpoint.sms_voice.opt_out_list_info:
     tags:
       team: messaging
+
+- name: One list with its opted-out numbers and its resource policy
+  pinpoint.sms_voice.opt_out_list_info:
+    names: [Default]
+    include_opted_out_numbers: true
+    include_resource_policy: true
 
 - name: Lists shared with this account, without their tags
   pinpoint.sms_voice.opt_out_list_info:
@@ -98,16 +112,20 @@ opt_out_lists:
 
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.module import SmsVoiceModule
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.opt_out_list import list_opt_out_lists
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.resource_policy import include_option
 
 
 def argument_spec():
     """The module's own options (the base adds the common AWS options)."""
-    return dict(
+    spec = dict(
         names=dict(type="list", elements="str"),
         owner=dict(type="str", choices=["SELF", "SHARED"]),
         tags=dict(type="dict"),
         include_tags=dict(type="bool", default=True),
+        include_opted_out_numbers=dict(type="bool", default=False),
     )
+    spec.update(include_option())
+    return spec
 
 
 def main():

@@ -207,6 +207,7 @@ extends_documentation_fragment:
   - pinpoint.sms_voice._options.tags
   - pinpoint.sms_voice._options.keywords
   - pinpoint.sms_voice._options.wait
+  - pinpoint.sms_voice._options.resource_policy
 """
 
 EXAMPLES = r"""
@@ -589,6 +590,7 @@ from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.engi
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.keywords import keyword_options
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.module import SmsVoiceModule
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.phone_number import ensure_phone_number
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.resource_policy import policy_option
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.resources import (
     PHONE_NUMBER,
     tag_options,
@@ -610,6 +612,7 @@ def argument_spec():
     spec.update(tag_options())
     spec.update(keyword_options())
     spec.update(wait_options())
+    spec.update(policy_option())
     # The number's own settings, with their types and choices, come from its description.
     spec.update(option_specs(PHONE_NUMBER))
     return spec

@@ -46,6 +46,7 @@ extends_documentation_fragment:
   - pinpoint.sms_voice.common
   - pinpoint.sms_voice.common.info_attributes
   - pinpoint.sms_voice._options.listing
+  - pinpoint.sms_voice._options.include_resource_policy
 """
 
 EXAMPLES = r"""
@@ -259,11 +260,13 @@ phone_numbers:
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.info import listing_options
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.module import SmsVoiceModule
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.phone_number_info import list_phone_numbers
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.resource_policy import include_option
 
 
 def argument_spec():
     """The module's own options (the base adds the common AWS options)."""
     spec = listing_options()
+    spec.update(include_option())
     spec.update(
         phone_number_ids=dict(type="list", elements="str"),
         phone_numbers=dict(type="list", elements="str"),

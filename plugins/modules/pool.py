@@ -131,6 +131,7 @@ extends_documentation_fragment:
   - pinpoint.sms_voice._options.tags
   - pinpoint.sms_voice._options.keywords
   - pinpoint.sms_voice._options.wait
+  - pinpoint.sms_voice._options.resource_policy
 notes:
   - The IAM policy this module needs is in the collection's C(docs/iam/pool.json).
 seealso:
@@ -395,6 +396,7 @@ from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.engi
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.keywords import keyword_options
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.module import SmsVoiceModule
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.pool import ensure_pool
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.resource_policy import policy_option
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.resources import (
     POOL,
     tag_options,
@@ -415,6 +417,7 @@ def argument_spec():
     spec.update(tag_options())
     spec.update(keyword_options())
     spec.update(wait_options())
+    spec.update(policy_option())
     # The pool's own settings, with their types and choices, come from its description.
     spec.update(option_specs(POOL))
     return spec

@@ -42,6 +42,7 @@ extends_documentation_fragment:
   - pinpoint.sms_voice.common
   - pinpoint.sms_voice.common.info_attributes
   - pinpoint.sms_voice._options.listing
+  - pinpoint.sms_voice._options.include_resource_policy
 """
 
 EXAMPLES = r"""
@@ -182,11 +183,13 @@ pools:
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.info import listing_options
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.module import SmsVoiceModule
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.pool_info import list_pools
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.resource_policy import include_option
 
 
 def argument_spec():
     """The module's own options (the base adds the common AWS options)."""
     spec = listing_options()
+    spec.update(include_option())
     spec.update(
         pool_ids=dict(type="list", elements="str"),
     )

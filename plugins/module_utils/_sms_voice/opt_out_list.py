@@ -16,8 +16,10 @@ from .engine.plan import plan_create, plan_delete, plan_update
 from .engine.resource import desired_from_params, iso8601, shape
 from .errors import SmsVoiceError
 from .info import shaped_matches
+from .opted_out_numbers import kept_warning, plan_numbers, read_into, read_numbers
 from .preflight import check_room
 from .reader import LIVE_STATUSES, Reader, api_filters
+from .resource_policy import include_policies, plan_policy, read_policy
 from .resources import OPT_OUT_LIST, PHONE_NUMBER, POOL
 from .tokens import ChainedCreate
 from .validation import check_opt_out_list_info_params, check_opt_out_list_params
@@ -75,17 +77,28 @@ class Creator(ChainedCreate):
         return created
 
 
-def plan_for(reader, desired, current):
-    """The plan of a task: create, update (tags) or delete."""
+def plan_for(reader, desired, current, params, warn=None):
+    """The plan of a task: create, update (tags, resource policy, opted-out numbers) or delete."""
     name = desired.lookup.value
     if desired.state == "absent":
         if current is not None:
             check_unused(reader, name)
         return plan_delete(OPT_OUT_LIST, current, desired)
     if current is not None:
-        return plan_update(OPT_OUT_LIST, current, desired)
-    # The ClientToken is added by ``Creator`` when the call is made (derived from the request).
-    return plan_create(OPT_OUT_LIST, desired, params={OPT_OUT_LIST.id_member: name}, opt_out_list_name=name)
+        plan = plan_update(OPT_OUT_LIST, current, desired)
+    else:
+        # The ClientToken is added by ``Creator`` when the call is made (derived from the request).
+        plan = plan_create(OPT_OUT_LIST, desired, params={OPT_OUT_LIST.id_member: name}, opt_out_list_name=name)
+    kept = plan_numbers(plan, params)
+    if kept and warn is not None:
+        warn(kept_warning(name, kept))
+    return plan_policy(plan, params)
+
+
+def find_with_extras(reader, api, params):
+    """The list (``find_current``) with its policy and its numbers, each read only when the task sets it."""
+    current = read_into(reader, find_current(reader, params["name"]), params)
+    return read_policy(api, current, params, OPT_OUT_LIST)
 
 
 def ensure_opt_out_list(module, api):
@@ -94,8 +107,9 @@ def ensure_opt_out_list(module, api):
     region = api.client.meta.region_name
     reader = Reader(api, warn=getattr(module, "warn", None))
     desired = desired_from_params(OPT_OUT_LIST, params, ("name",))
-    current = find_current(reader, params["name"])
-    plan = plan_for(reader, desired, current)
+    warn = getattr(module, "warn", None)
+    current = find_with_extras(reader, api, params)
+    plan = plan_for(reader, desired, current, params, warn)
     try:
         return converge.finish(
             module, api, reader, plan, desired, create=Creator(api, reader, region), preflight=check_room
@@ -104,14 +118,14 @@ def ensure_opt_out_list(module, api):
         if not converge.lost_create_race(plan, e):
             raise
     # Another run created the list between this run's read and its create: converge on that list.
-    current = find_current(reader, params["name"])
+    current = find_with_extras(reader, api, params)
     if current is None:
         raise SmsVoiceError(
             "opt-out list {0} was created and deleted again by other runs meanwhile; nothing was changed. "
             "Run the task again".format(params["name"])
         )
     return converge.finish(
-        module, api, reader, plan_update(OPT_OUT_LIST, current, desired), desired, preflight=check_room
+        module, api, reader, plan_for(reader, desired, current, params, warn), desired, preflight=check_room
     )
 
 
@@ -124,7 +138,12 @@ def find_opt_out_lists(params, reader):
     by one then and leaves unknown names out.
     """
     listing = dict(params, names=None, opt_out_list_names=params.get("names"))
-    return shaped_matches(listing, reader, OPT_OUT_LIST, "opt_out_list_names")[0]
+    results = shaped_matches(listing, reader, OPT_OUT_LIST, "opt_out_list_names")[0]
+    if params.get("include_opted_out_numbers"):
+        # One DescribeOptedOutNumbers per 100 entries of each list, by ARN (a shared list is named by it).
+        for item in results:
+            item["opted_out_numbers"] = read_numbers(reader, item["opt_out_list_arn"])
+    return include_policies(reader.api, results, OPT_OUT_LIST, params)
 
 
 def list_opt_out_lists(module, api):

@@ -59,6 +59,13 @@ PUBLISHED_RATES = {
     "UntagResource": 1.0,
     "UpdatePhoneNumber": 1.0,
     "UpdatePool": 1.0,
+    # Resource policies and the numbers on opt-out lists (the page's only exception: DeleteOptedOutNumber, 10).
+    "PutResourcePolicy": 1.0,
+    "GetResourcePolicy": 1.0,
+    "DeleteResourcePolicy": 1.0,
+    "PutOptedOutNumber": 1.0,
+    "DescribeOptedOutNumbers": 1.0,
+    "DeleteOptedOutNumber": 10.0,
     # The Resource Groups Tagging API's own quota (Tag Editor user guide, "Service quotas").
     "GetResources": 15.0,
 }

@@ -17,6 +17,7 @@ from .kinds.phone_number import POOL_WIDE_SETTINGS, normalised
 from .model_support import check_options_supported
 from .preflight import References, check_room
 from .reader import LIVE_STATUSES, Reader, api_filters
+from .resource_policy import plan_policy, read_policy
 from .resources import OPT_OUT_LIST, PHONE_NUMBER, POOL
 from .tokens import MAX_TOKEN_HOPS, canonical_request, client_token
 from .validation import check_phone_number_params
@@ -341,7 +342,7 @@ def ensure_phone_number(module, api):
     check_arn_region(params, region)
     reader = Reader(api, warn=getattr(module, "warn", None))
     references = References(reader, module.check_mode, getattr(module, "warn", None))
-    current = find_current(reader, params)
+    current = read_policy(api, find_current(reader, params), params, PHONE_NUMBER)
     desired = normalised(number_desired(params))
     sizes = pool_sizes(reader, current, desired)
     if params["state"] == "absent":
@@ -350,6 +351,7 @@ def ensure_phone_number(module, api):
     else:
         pools = target_pools(references, current, desired)
         plan = plan_present(current, desired, sizes, pools={k: v for k, v in pools.items() if v is not None})
+        plan = plan_policy(plan, params)
 
     found = check_references(plan, references, known=pools)
     check_registrations(plan, found)

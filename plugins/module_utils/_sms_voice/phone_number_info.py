@@ -8,6 +8,7 @@ from __future__ import annotations
 from .engine.resource import filter_values
 from .info import shaped_matches
 from .reader import Reader
+from .resource_policy import include_policies
 from .resources import PHONE_NUMBER
 from .validation import check_phone_number_info_params
 
@@ -26,7 +27,8 @@ def e164_filter(phone_numbers):
 def find_phone_numbers(params, reader):
     """The shaped numbers that match every criterion given, in the service's order (see ``info.matching``)."""
     keep = e164_filter(params.get("phone_numbers"))
-    return shaped_matches(params, reader, PHONE_NUMBER, "phone_number_ids", keep)[0]
+    results = shaped_matches(params, reader, PHONE_NUMBER, "phone_number_ids", keep)[0]
+    return include_policies(reader.api, results, PHONE_NUMBER, params)
 
 
 def list_phone_numbers(module, api):

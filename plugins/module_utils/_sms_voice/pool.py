@@ -41,6 +41,7 @@ from .keywords import plan_keywords
 from .kinds.phone_number import POOL_WIDE_SETTINGS, member_differences, normalised, resource_id
 from .preflight import References, check_room
 from .reader import Reader
+from .resource_policy import plan_policy, read_policy
 from .resources import PHONE_NUMBER, POOL
 from .tokens import ChainedCreate
 from .validation import E164, check_pool_params
@@ -396,7 +397,8 @@ def ensure_pool(module, api):
             current = founded_meanwhile(reader, members, params)
         if current is not None:
             current = reconcile_members(reader, current, members, desired)
-        plan = plan_pool_present(current, desired, members, unresolved)
+        current = read_policy(api, current, params, POOL)
+        plan = plan_policy(plan_pool_present(current, desired, members, unresolved), params)
     references = References(reader, module.check_mode, getattr(module, "warn", None))
     check_references(plan, references, known=[current["pool_id"]] if current else ())
     service_rules.check_self_managed(plan)

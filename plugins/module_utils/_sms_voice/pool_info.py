@@ -8,6 +8,7 @@ from __future__ import annotations
 from .engine.resource import filter_values
 from .info import shaped_matches
 from .reader import Reader
+from .resource_policy import include_policies
 from .resources import POOL
 from .validation import check_pool_info_params
 
@@ -27,7 +28,7 @@ def find_pools(params, reader):
     own_numbers = params.get("owner") != "SHARED"
     for shaped, member_ids in zip(results, reader.pool_member_ids_for(pools, own_numbers)):
         shaped["phone_number_ids"] = member_ids
-    return results
+    return include_policies(reader.api, results, POOL, params)
 
 
 def list_pools(module, api):

@@ -9,6 +9,7 @@ so a task the service would reject fails here, before anything is read or change
 
 from __future__ import annotations
 
+import json
 import re
 
 from .errors import SmsVoiceError
@@ -266,6 +267,7 @@ def check_pool_params(params, check_mode=False):
             "phone_numbers is empty and purge_phone_numbers is true: a pool cannot be left without numbers. "
             "Delete the pool with state: absent instead"
         )
+    parse_resource_policy(params.get("resource_policy"))
 
 
 def check_phone_number_params(params):
@@ -299,6 +301,7 @@ def check_phone_number_params(params):
     check_tags_keywords_wait(params)
     if params.get("number_preference") is not None:
         check_number_preference(params["number_preference"], params.get("iso_country_code"), params.get("number_type"))
+    parse_resource_policy(params.get("resource_policy"))
 
 
 # Access key IDs, secret keys and session tokens are printable ASCII without spaces.
@@ -354,6 +357,8 @@ def check_opt_out_list_params(params):
     check_opt_out_list_name(params["name"], "name")
     if params.get("tags"):
         check_tags(params["tags"], kind="an opt-out list")
+    parse_resource_policy(params.get("resource_policy"))
+    check_opted_out_numbers(params)
     if params["state"] == "absent" and params["name"] == DEFAULT_OPT_OUT_LIST:
         fail(
             "name: the Default opt-out list belongs to every account and region and cannot be deleted; "
@@ -420,3 +425,41 @@ def check_phone_number_info_params(params, filter_table):
 
 def check_pool_info_params(params, filter_table):
     check_listing_params(params, "pool_ids", check_pool_id, filter_table)
+
+
+POLICY_MAX = 10000  # PutResourcePolicy's Policy: 1 to 10,000 characters
+
+
+def parse_resource_policy(value, option="resource_policy"):
+    """The policy document a task gives (a dict, or its JSON text) as a dict; ``{}`` asks for no policy.
+
+    Fails, naming the option, for text that is not JSON, a document that is not a JSON object with a
+    ``Statement``, or one longer than the service takes. None (the option unset) stays None.
+    """
+    if value is None:
+        return None
+    document = value
+    if isinstance(value, str):
+        try:
+            document = json.loads(value) if value.strip() else {}
+        except ValueError as e:
+            fail("{0} is not valid JSON: {1}; nothing was changed".format(option, e))
+    if not isinstance(document, dict):
+        fail(
+            "{0} must be a policy document (a dict, or its JSON text as a string), or {{}} to remove the policy; "
+            "got {1}".format(option, type(document).__name__)
+        )
+    if document and "Statement" not in document:
+        fail("{0} has no Statement: a resource policy is a JSON object with a Statement".format(option))
+    if len(json.dumps(document, sort_keys=True)) > POLICY_MAX:
+        fail("{0} is longer than {1} characters as JSON, the most the service takes".format(option, POLICY_MAX))
+    return document
+
+
+def check_opted_out_numbers(params, option="opted_out_numbers"):
+    """``opted_out_numbers``: E.164 destination numbers (the model's PhoneNumber, with its +)."""
+    numbers = params.get(option)
+    for value in numbers or []:
+        check_e164(value, option)
+    if params.get("purge_" + option) and numbers is None:
+        fail("purge_{0} needs {0}: the numbers the list keeps ([] keeps none the API put)".format(option))

@@ -173,13 +173,12 @@ def apply_plan(api, plan, waiter, wait=True, request=None):  # pylint: disable=t
     resource = plan.resource
     result = dict(plan.after) if plan.after is not None else None
     identifier = plan.before[resource.id_key] if plan.before else None
-    placeholder = resource.placeholder()
     status = plan.before.get("status") if plan.before else None
     done: list = []
     pending: list = []
     for index, step in enumerate(plan.steps):
         try:
-            params = {k: (identifier if v == placeholder else v) for k, v in step.params.items()}
+            params = {k: _resolved(resource, v, identifier, result) for k, v in step.params.items()}
             if step.needs_active and status != "ACTIVE":
                 if not wait and status is None:
                     latest = waiter.peek(identifier)
@@ -218,6 +217,15 @@ def apply_plan(api, plan, waiter, wait=True, request=None):  # pylint: disable=t
     if result is not None and plan.deletes and resource.rules.keeps_deleted and not pending:
         result["status"] = "DELETED"
     return Applied(result, pending)
+
+
+def _resolved(resource, value, identifier, result):
+    """A step's parameter, the ID or ARN of a resource this run created (a placeholder when planned) filled in."""
+    if value == resource.placeholder():
+        return identifier
+    if value == resource.arn_placeholder():
+        return (result or {}).get(resource.arn_key)
+    return value
 
 
 def unsettled_status(plan, wait):

@@ -177,6 +177,10 @@ class Resource:  # pylint: disable=too-many-instance-attributes
         """Stands for the ID of a resource this run is about to create, in the steps after the create call."""
         return "<new {0}>".format(self.kind)
 
+    def arn_placeholder(self):
+        """Stands for the ARN of a resource this run is about to create (calls keyed on ARNs: policies)."""
+        return "<new {0} ARN>".format(self.kind)
+
 
 def option_specs(resource, keys=None):
     """Argument spec entries (type, elements, choices) for the resource's settable fields.

@@ -35,5 +35,7 @@ OPT_OUT_LIST = Resource(
     create="CreateOptOutList",
     delete="DeleteOptOutList",
     name_tag=False,
+    # Read by calls of their own, only when a task or listing asks: None otherwise.
+    extra_keys=("tags", "resource_policy", "opted_out_numbers"),
     rules=OptOutListRules(),
 )

@@ -414,7 +414,7 @@ PHONE_NUMBER = Resource(
     create="RequestPhoneNumber",
     update="UpdatePhoneNumber",
     delete="ReleasePhoneNumber",
-    extra_keys=("tags", "keywords"),
+    extra_keys=("tags", "keywords", "resource_policy"),
     rules=NumberRules(),
     # PhoneNumberFilterName
     filters=filters_on(
