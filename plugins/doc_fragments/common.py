@@ -99,7 +99,8 @@ options:
         C(DescribeAccountLimits), C(DescribeRegistrations), C(RequestPhoneNumber), C(UpdatePhoneNumber), C(ReleasePhoneNumber), C(AssociateOriginationIdentity),
         C(DisassociateOriginationIdentity), C(TagResource), C(UntagResource), C(PutKeyword), C(DeleteKeyword),
         C(CreatePool), C(UpdatePool), C(DeletePool), C(CreateOptOutList), C(DeleteOptOutList),
-        and the Resource Groups Tagging API's C(GetResources)); values must be positive numbers.
+        C(GetResourcePolicy), C(PutResourcePolicy), C(DeleteResourcePolicy), C(DescribeOptedOutNumbers),
+        C(PutOptedOutNumber), C(DeleteOptedOutNumber), and the Resource Groups Tagging API's C(GetResources)); values must be positive numbers.
     type: dict
   throttle_timeout:
     description:

@@ -43,9 +43,9 @@ options:
     default: present
   opted_out_numbers:
     description:
-      - Destination numbers in E.164 format (for example V(+12065550100)) that must be on the list, opted out:
-        messages to them are not sent. Each one missing is put on the list (C(PutOptedOutNumber), one call per
-        number: about a second each at the published quota).
+      - Destination numbers in E.164 format (for example V(+12065550100)) that must be on the list, opted out, so
+        that messages to them are not sent. Each one missing is put on the list (C(PutOptedOutNumber), one call per
+        number, about a second each at the published quota).
       - The list's entries are read in pages (C(DescribeOptedOutNumbers), 100 entries a call), so a converged task
         with 1,000 numbers reads 10 pages, not 1,000 numbers.
       - When not set, the list's numbers are neither read nor changed.
@@ -55,7 +55,7 @@ options:
     description:
       - Whether numbers on the list that are not in O(opted_out_numbers) are removed (C(DeleteOptedOutNumber)), so
         that messages to them are sent again. Needs O(opted_out_numbers).
-      - A number its end user opted out of (replied STOP; C(end_user_opted_out)) is never removed: the task keeps it
+      - A number its end user opted out of (replied STOP, C(end_user_opted_out)) is never removed; the task keeps it
         and warns, naming it.
       - The service removes a number from a list at most once every 30 days; a removal it refuses for that fails the
         task, which then says what was done and what was not.
@@ -177,6 +177,43 @@ opt_out_list:
       type: dict
       sample:
         team: messaging
+    resource_policy:
+      description:
+        - 'The resource-based policy that shares it with other accounts, as a dict (V({}): none): from M(pinpoint.sms_voice.opt_out_list)
+          when the task sets O(pinpoint.sms_voice.opt_out_list#module:resource_policy), from M(pinpoint.sms_voice.opt_out_list_info)
+          when O(pinpoint.sms_voice.opt_out_list_info#module:include_resource_policy=true); V(null) otherwise (it is
+          not read).'
+      type: dict
+      sample:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Principal:
+              AWS: arn:aws:iam::111122223333:root
+            Action: sms-voice:SendTextMessage
+            Resource: '*'
+    opted_out_numbers:
+      description:
+        - 'The destination numbers on the list: from M(pinpoint.sms_voice.opt_out_list) when the task sets O(pinpoint.sms_voice.opt_out_list#module:opted_out_numbers)
+          (as predicted in check mode; a number this run put has no timestamp), from M(pinpoint.sms_voice.opt_out_list_info)
+          when O(pinpoint.sms_voice.opt_out_list_info#module:include_opted_out_numbers=true); V(null) otherwise (they
+          are not read).'
+      type: list
+      elements: dict
+      sample:
+        - opted_out_number: '+12065550100'
+          opted_out_timestamp: '2026-12-07T03:00:00+00:00'
+          end_user_opted_out: true
+      contains:
+        opted_out_number:
+          description: The number, in E.164 format.
+          type: str
+        opted_out_timestamp:
+          description: When it was opted out, in ISO 8601.
+          type: str
+        end_user_opted_out:
+          description: Whether its end user opted out (replied STOP), rather than an API call putting it on the list.
+          type: bool
 operation:
   description: On a failed task, the API operation that failed.
   returned: on failure of an API call

@@ -41,7 +41,7 @@ options:
   include_opted_out_numbers:
     description:
       - Whether to read each list's opted-out numbers, each with when it was opted out and whether its end user
-        opted out (C(DescribeOptedOutNumbers), 100 entries a call: a list of 1,000 numbers costs 10 calls).
+        opted out (C(DescribeOptedOutNumbers), 100 entries a call, so a list of 1,000 numbers costs 10 calls).
       - When V(false), each list's C(opted_out_numbers) is V(null).
     type: bool
     default: false
@@ -108,6 +108,43 @@ opt_out_lists:
       type: dict
       sample:
         team: messaging
+    resource_policy:
+      description:
+        - 'The resource-based policy that shares it with other accounts, as a dict (V({}): none): from M(pinpoint.sms_voice.opt_out_list)
+          when the task sets O(pinpoint.sms_voice.opt_out_list#module:resource_policy), from M(pinpoint.sms_voice.opt_out_list_info)
+          when O(pinpoint.sms_voice.opt_out_list_info#module:include_resource_policy=true); V(null) otherwise (it is
+          not read).'
+      type: dict
+      sample:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Principal:
+              AWS: arn:aws:iam::111122223333:root
+            Action: sms-voice:SendTextMessage
+            Resource: '*'
+    opted_out_numbers:
+      description:
+        - 'The destination numbers on the list: from M(pinpoint.sms_voice.opt_out_list) when the task sets O(pinpoint.sms_voice.opt_out_list#module:opted_out_numbers)
+          (as predicted in check mode; a number this run put has no timestamp), from M(pinpoint.sms_voice.opt_out_list_info)
+          when O(pinpoint.sms_voice.opt_out_list_info#module:include_opted_out_numbers=true); V(null) otherwise (they
+          are not read).'
+      type: list
+      elements: dict
+      sample:
+        - opted_out_number: '+12065550100'
+          opted_out_timestamp: '2026-12-07T03:00:00+00:00'
+          end_user_opted_out: true
+      contains:
+        opted_out_number:
+          description: The number, in E.164 format.
+          type: str
+        opted_out_timestamp:
+          description: When it was opted out, in ISO 8601.
+          type: str
+        end_user_opted_out:
+          description: Whether its end user opted out (replied STOP), rather than an API call putting it on the list.
+          type: bool
 """
 
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.module import SmsVoiceModule

@@ -274,6 +274,12 @@ EXAMPLES = r"""
     phone_number: "+12065550100"
     deletion_protection_enabled: true
 
+- name: Share a number with another account through a resource-based policy (a JSON string works too)
+  pinpoint.sms_voice.phone_number:
+    phone_number: "+12065550100"
+    resource_policy: '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+      "Principal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "sms-voice:SendTextMessage", "Resource": "*"}]}'
+
 - name: Release a number (fails if deletion protection is on)
   pinpoint.sms_voice.phone_number:
     name: ci-simulator
@@ -584,6 +590,21 @@ phone_number:
         action:
           description: C(AUTOMATIC_RESPONSE), C(OPT_OUT) or C(OPT_IN).
           type: str
+    resource_policy:
+      description:
+        - 'The resource-based policy that shares it with other accounts, as a dict (V({}): none): from M(pinpoint.sms_voice.phone_number)
+          when the task sets O(pinpoint.sms_voice.phone_number#module:resource_policy), from M(pinpoint.sms_voice.phone_number_info)
+          when O(pinpoint.sms_voice.phone_number_info#module:include_resource_policy=true); V(null) otherwise (it is
+          not read).'
+      type: dict
+      sample:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Principal:
+              AWS: arn:aws:iam::111122223333:root
+            Action: sms-voice:SendTextMessage
+            Resource: '*'
 """
 
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.engine.resource import option_specs

@@ -255,6 +255,21 @@ phone_numbers:
         action:
           description: C(AUTOMATIC_RESPONSE), C(OPT_OUT) or C(OPT_IN).
           type: str
+    resource_policy:
+      description:
+        - 'The resource-based policy that shares it with other accounts, as a dict (V({}): none): from M(pinpoint.sms_voice.phone_number)
+          when the task sets O(pinpoint.sms_voice.phone_number#module:resource_policy), from M(pinpoint.sms_voice.phone_number_info)
+          when O(pinpoint.sms_voice.phone_number_info#module:include_resource_policy=true); V(null) otherwise (it is
+          not read).'
+      type: dict
+      sample:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Principal:
+              AWS: arn:aws:iam::111122223333:root
+            Action: sms-voice:SendTextMessage
+            Resource: '*'
 """
 
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.info import listing_options

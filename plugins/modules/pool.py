@@ -170,6 +170,18 @@ EXAMPLES = r"""
     phone_numbers: ["{{ numbers.results[1].phone_number.phone_number_id }}"]
     purge_phone_numbers: true
 
+- name: Share the pool with another account (compared as JSON; resource_policy {} removes it)
+  pinpoint.sms_voice.pool:
+    name: pool-example
+    resource_policy:
+      Version: "2012-10-17"
+      Statement:
+        - Effect: Allow
+          Principal:
+            AWS: arn:aws:iam::111122223333:root
+          Action: sms-voice:SendTextMessage
+          Resource: "{{ pool.pool.pool_arn }}"
+
 - name: Delete the pool (its numbers stay leased)
   pinpoint.sms_voice.pool:
     name: pool-example
@@ -336,6 +348,20 @@ pool:
         action:
           description: C(AUTOMATIC_RESPONSE), C(OPT_OUT) or C(OPT_IN).
           type: str
+    resource_policy:
+      description:
+        - 'The resource-based policy that shares it with other accounts, as a dict (V({}): none): from M(pinpoint.sms_voice.pool)
+          when the task sets O(pinpoint.sms_voice.pool#module:resource_policy), from M(pinpoint.sms_voice.pool_info)
+          when O(pinpoint.sms_voice.pool_info#module:include_resource_policy=true); V(null) otherwise (it is not read).'
+      type: dict
+      sample:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Principal:
+              AWS: arn:aws:iam::111122223333:root
+            Action: sms-voice:SendTextMessage
+            Resource: '*'
 pending_changes:
   description:
     - 'The changes left for a later run, in the order they will be made: because the resource is not C(ACTIVE) yet

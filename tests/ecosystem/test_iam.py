@@ -90,6 +90,12 @@ def callable_operations():
 SERVICE_TIME_ERRORS = {
     ("ReleasePhoneNumber", "ConflictException"),
     ("DescribePools", "ResourceNotFoundException"),
+    # Not the service's time, but a successful path too: a resource without a policy answers GetResourcePolicy so.
+    ("GetResourcePolicy", "ResourceNotFoundException"),
+}
+POLICY = {
+    "Version": "2012-10-17",
+    "Statement": [{"Effect": "Allow", "Principal": {"AWS": "111122223333"}, "Action": "sms-voice:*", "Resource": "*"}],
 }
 
 
@@ -180,7 +186,7 @@ def test_phone_number_uses_every_action_of_its_policy_and_no_other(emulator):
         task(
             "Request with tags",
             "phone_number",
-            dict(name="iam-main", tags={"team": "ops", "env": "test"}, **SIMULATOR),
+            dict(name="iam-main", tags={"team": "ops", "env": "test"}, resource_policy=POLICY, **SIMULATOR),
         ),
         # Into the pool and out while its keywords still match the pool's (KEYWORD_MISMATCH otherwise).
         task("Move into a pool", "phone_number", dict(name="iam-main", pool_id=pool_id)),
@@ -193,6 +199,7 @@ def test_phone_number_uses_every_action_of_its_policy_and_no_other(emulator):
                 deletion_protection_enabled=True,
                 tags={"team": "messaging"},
                 keywords=keywords,
+                resource_policy={},
             ),
         ),
         task(
@@ -254,7 +261,9 @@ def test_phone_number_info_uses_every_action_of_its_policy_and_no_other(emulator
     )["PhoneNumberId"]
     tasks = [
         task(
-            "List by name, with tags and keywords", "phone_number_info", dict(names=["iam-info"], include_keywords=True)
+            "List by name, with tags, keywords and policies",
+            "phone_number_info",
+            dict(names=["iam-info"], include_keywords=True, include_resource_policy=True),
         ),
         task("List by ID", "phone_number_info", dict(phone_number_ids=[number_id])),
         task(
@@ -281,7 +290,11 @@ def test_pool_info_uses_every_action_of_its_policy_and_no_other(emulator):
         Tags=[{"Key": "Name", "Value": "iam-pool"}],
     )["PoolId"]
     tasks = [
-        task("List by name, with tags and keywords", "pool_info", dict(names=["iam-pool"], include_keywords=True)),
+        task(
+            "List by name, with tags, keywords and policies",
+            "pool_info",
+            dict(names=["iam-pool"], include_keywords=True, include_resource_policy=True),
+        ),
         task("List by ID", "pool_info", dict(pool_ids=[pool_id])),
         task("List by filter without tags", "pool_info", dict(filters={"status": "ACTIVE"}, include_tags=False)),
     ]
@@ -339,12 +352,19 @@ def test_pool_uses_every_action_of_its_policy_and_no_other(emulator):
                 phone_numbers=members[:1],
                 tags={"team": "ops"},
                 keywords=keywords,
+                resource_policy=POLICY,
             ),
         ),
         task(
             "Settings and tags",
             "pool",
-            dict(base, opt_out_list_name="pool-list", deletion_protection_enabled=True, tags={"team": "messaging"}),
+            dict(
+                base,
+                opt_out_list_name="pool-list",
+                deletion_protection_enabled=True,
+                tags={"team": "messaging"},
+                resource_policy={},
+            ),
         ),
         task("Purge a keyword and the tags", "pool", dict(base, keywords=keywords[:1], purge_keywords=True, tags={})),
         task(
@@ -378,8 +398,27 @@ def test_opt_out_list_uses_every_action_of_its_policy_and_no_other(emulator):
         OptOutListName="iam-in-use",
     )
     tasks = [
-        task("Create with tags", "opt_out_list", dict(name="iam-list", tags={"team": "ops", "env": "test"})),
-        task("Change and purge tags", "opt_out_list", dict(name="iam-list", tags={"team": "messaging"})),
+        task(
+            "Create with tags, a policy and numbers",
+            "opt_out_list",
+            dict(
+                name="iam-list",
+                tags={"team": "ops", "env": "test"},
+                resource_policy=POLICY,
+                opted_out_numbers=["+12065550100", "+12065550101"],
+            ),
+        ),
+        task(
+            "Change and purge tags and numbers, remove the policy",
+            "opt_out_list",
+            dict(
+                name="iam-list",
+                tags={"team": "messaging"},
+                resource_policy={},
+                opted_out_numbers=["+12065550100"],
+                purge_opted_out_numbers=True,
+            ),
+        ),
         task("Delete", "opt_out_list", dict(name="iam-list", state="absent")),
         task(
             "Delete a list in use (refused, naming its number)",
@@ -403,7 +442,13 @@ def test_opt_out_list_info_uses_every_action_of_its_policy_and_no_other(emulator
     emulator.client().create_opt_out_list(OptOutListName="iam-info", Tags=[{"Key": "team", "Value": "ops"}])
     tasks = [
         task("List every list", "opt_out_list_info", dict()),
-        task("List by name, with tags", "opt_out_list_info", dict(names=["iam-info"], tags={"team": "ops"})),
+        task(
+            "List by name, with tags, numbers and policies",
+            "opt_out_list_info",
+            dict(
+                names=["iam-info"], tags={"team": "ops"}, include_opted_out_numbers=True, include_resource_policy=True
+            ),
+        ),
     ]
     enforce(emulator, "opt_out_list_info")
     records, used = run_tasks(emulator, tasks)

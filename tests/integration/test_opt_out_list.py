@@ -14,7 +14,14 @@ from .harness import converge, run_task, run_tasks_at_once
 SIMULATOR = dict(
     iso_country_code="US", message_type="TRANSACTIONAL", number_capabilities=["SMS", "VOICE"], number_type="SIMULATOR"
 )
-RESULT_KEYS = {"opt_out_list_arn", "opt_out_list_name", "created_timestamp", "tags"}
+RESULT_KEYS = {
+    "opt_out_list_arn",
+    "opt_out_list_name",
+    "created_timestamp",
+    "tags",
+    "resource_policy",
+    "opted_out_numbers",
+}
 # The reads of a task on an existing list: the list, then its tags.
 READ = ["DescribeOptOutLists", "ListTagsForResource"]
 
@@ -26,7 +33,12 @@ def test_create_with_tags_converges_and_creates_one_list(emulator):
     # A create reads the account's limits first, in check mode too (one call); a converged run does not.
     assert check.operations == ["DescribeOptOutLists", "DescribeAccountLimits"]
     assert check.result["opt_out_list"] == dict(
-        opt_out_list_arn=None, opt_out_list_name="marketing", created_timestamp=None, tags={"team": "messaging"}
+        opt_out_list_arn=None,
+        opt_out_list_name="marketing",
+        created_timestamp=None,
+        tags={"team": "messaging"},
+        resource_policy=None,
+        opted_out_numbers=None,
     )
     assert check.result["diff"]["before"] == {}
     assert check.result["diff"]["after_header"] == "opt-out list marketing"

@@ -128,7 +128,7 @@ def test_a_number_deleted_less_than_30_days_ago_fails_saying_what_was_done(emula
 def test_bad_numbers_fail_naming_the_option_before_any_call(emulator, args, fragment, check_mode):
     run = run_task(emulator, "opt_out_list", dict(name="Default", **args), check=check_mode)
     assert run.failed and fragment in run.result["msg"]
-    assert run.operations == []
+    assert not run.operations
 
 
 def test_info_returns_each_entry_with_its_time_and_whether_its_end_user_opted_out(emulator):

@@ -59,8 +59,8 @@ READS = {
 }
 
 
-@pytest.fixture
-def resources(emulator):
+@pytest.fixture(name="resources")
+def resources_fixture(emulator):
     """module -> (task arguments that find the resource, its ARN, its result key)."""
     client = emulator.client()
     client.create_opt_out_list(OptOutListName="shared")
@@ -150,7 +150,7 @@ def test_a_bad_policy_fails_naming_the_option_before_any_call(
     run = run_task(emulator, module, dict(lookup, resource_policy=policy), check=check_mode)
     assert run.failed and not run.changed
     assert fragment in run.result["msg"]
-    assert run.operations == []
+    assert not run.operations
 
 
 def test_a_new_opt_out_list_gets_its_policy_on_the_arn_the_create_answers(emulator):

@@ -49,7 +49,12 @@ def test_a_new_list_is_one_create_call_with_its_tags_and_name_and_no_name_tag():
         ("CreateOptOutList", {"OptOutListName": "marketing", "Tags": [{"Key": "team", "Value": "a"}]})
     ]
     assert plan.after == dict(
-        opt_out_list_arn=None, opt_out_list_name="marketing", created_timestamp=None, tags={"team": "a"}
+        opt_out_list_arn=None,
+        opt_out_list_name="marketing",
+        created_timestamp=None,
+        tags={"team": "a"},
+        resource_policy=None,
+        opted_out_numbers=None,
     )
 
 
