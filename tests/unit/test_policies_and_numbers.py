@@ -25,7 +25,7 @@ def pool_plan(policy):
 def test_the_same_policy_with_its_keys_in_another_order_plans_nothing():
     text = json.dumps({"Statement": [dict(reversed(list(POLICY["Statement"][0].items())))], "Version": "2012-10-17"})
     plan = plan_policy(pool_plan(POLICY), {"resource_policy": text})
-    assert plan.steps == [] and plan.action == "none" and plan.after["resource_policy"] == POLICY
+    assert not plan.steps and plan.action == "none" and plan.after["resource_policy"] == POLICY
 
 
 @pytest.mark.parametrize(
@@ -87,4 +87,4 @@ def test_without_purge_extra_numbers_stay_and_a_converged_list_plans_nothing():
     before = {"opt_out_list_name": "l", "opted_out_numbers": [entry("+1"), entry("+2")]}
     plan = Plan("none", before, dict(before), [], resource=OPT_OUT_LIST)
     assert plan_numbers(plan, {"name": "l", "opted_out_numbers": ["+2"]}) == []
-    assert plan.steps == [] and plan.action == "none"
+    assert not plan.steps and plan.action == "none"
