@@ -83,7 +83,7 @@ def ansible_env(emulator, extra=None):
     return env
 
 
-def run_playbook(emulator, plays, check=False, diff=True, verbosity=0, extra_env=None, extra_args=()):
+def run_playbook(emulator, plays, check=False, diff=True, verbosity=0, extra_env=None, extra_args=(), timeout=600):
     """Run a playbook (a list of plays) and return (task records, operations, calls, completed process)."""
     with tempfile.TemporaryDirectory(prefix="pb-") as tmp:
         playbook = Path(tmp) / "playbook.yml"
@@ -102,7 +102,7 @@ def run_playbook(emulator, plays, check=False, diff=True, verbosity=0, extra_env
             env=ansible_env(emulator, dict(extra_env or {}, RECORD_RESULTS_PATH=str(record))),
             capture_output=True,
             text=True,
-            timeout=600,
+            timeout=timeout,
             check=False,
         )
         records = json.loads(record.read_text()) if record.exists() else []
@@ -110,11 +110,13 @@ def run_playbook(emulator, plays, check=False, diff=True, verbosity=0, extra_env
     return records, [c["operation"] for c in calls], calls, proc
 
 
-def run_task(emulator, module, args, check=False, diff=True, verbosity=0, extra_env=None):
-    """Run one task of ``pinpoint.sms_voice.<module>`` and return a TaskRun."""
+def run_task(emulator, module, args, check=False, diff=True, verbosity=0, extra_env=None, timeout=600):
+    """Run one task of ``pinpoint.sms_voice.<module>`` and return a TaskRun (``timeout``: seconds it may take)."""
     task = {"name": "task under test", "pinpoint.sms_voice." + module: args, "register": "out"}
     play = {"hosts": "localhost", "gather_facts": False, "tasks": [task]}
-    records, operations, calls, proc = run_playbook(emulator, [play], check, diff, verbosity, extra_env)
+    records, operations, calls, proc = run_playbook(
+        emulator, [play], check, diff, verbosity, extra_env, timeout=timeout
+    )
     mine = [r for r in records if r["task"] == "task under test"]
     if not mine:
         raise AssertionError(
