@@ -413,6 +413,47 @@ def test_opt_out_list_info_uses_every_action_of_its_policy_and_no_other(emulator
     assert allowed - used == set(), "opt_out_list_info's policy allows actions the module did not need"
 
 
+def test_sender_id_uses_every_action_of_its_policy_and_no_other(emulator):
+    sender = dict(sender_id="IAMBRAND", iso_country_code="GB")
+    tasks = [
+        task(
+            "Request, protected, with tags",
+            "sender_id",
+            dict(sender, deletion_protection_enabled=True, tags={"a": "1"}),
+        ),
+        task("Change and purge tags", "sender_id", dict(sender, tags={"b": "2"})),
+        task(
+            "Release, turning protection off",
+            "sender_id",
+            dict(sender, deletion_protection_enabled=False, state="absent"),
+        ),
+    ]
+    enforce(emulator, "sender_id")
+    records, used = run_tasks(emulator, tasks)
+    assert [r["result"]["changed"] for r in records] == [True, True, True]
+    allowed = policy_actions("sender_id")
+    assert used - allowed == set(), "sender_id called actions its policy does not allow"
+    assert allowed - used == set(), "sender_id's policy allows actions the module did not need"
+
+
+def test_sender_id_info_uses_every_action_of_its_policy_and_no_other(emulator):
+    emulator.client().request_sender_id(SenderId="IAMINFO", IsoCountryCode="GB", Tags=[{"Key": "team", "Value": "ops"}])
+    tasks = [
+        task("List every sender ID", "sender_id_info", dict(include_tags=False)),
+        task(
+            "List by ID, with tags",
+            "sender_id_info",
+            dict(sender_ids=[dict(sender_id="IAMINFO", iso_country_code="GB")]),
+        ),
+    ]
+    enforce(emulator, "sender_id_info")
+    records, used = run_tasks(emulator, tasks)
+    assert [len(r["result"]["sender_ids"]) for r in records] == [1, 1]
+    allowed = policy_actions("sender_id_info")
+    assert used - allowed == set(), "sender_id_info called actions its policy does not allow"
+    assert allowed - used == set(), "sender_id_info's policy allows actions the module did not need"
+
+
 def _is_mutating(operation):
     return not operation.startswith(("Describe", "List", "Get"))
 
@@ -462,6 +503,8 @@ ONE_ACTION_REMOVED = {
     "pool_info": ("DescribePools", None, dict()),
     "opt_out_list": ("CreateOptOutList", None, dict(name="iam-denied", tags={"team": "ops"})),
     "opt_out_list_info": ("DescribeOptOutLists", None, dict()),
+    "sender_id": ("RequestSenderId", None, dict(sender_id="DENIED", iso_country_code="GB", tags={"team": "ops"})),
+    "sender_id_info": ("DescribeSenderIds", None, dict()),
 }
 
 
@@ -519,6 +562,7 @@ CHECK_MODE_CREATES = {
     "phone_number": dict(name="iam-check", tags={"team": "ops"}, **SIMULATOR),
     "pool": dict(name="iam-check", iso_country_code="US", message_type="TRANSACTIONAL", phone_numbers=["{number}"]),
     "opt_out_list": dict(name="iam-check", tags={"team": "ops"}),
+    "sender_id": dict(sender_id="CHECKED", iso_country_code="GB", tags={"team": "ops"}),
 }
 
 

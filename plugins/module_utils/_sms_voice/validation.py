@@ -31,6 +31,7 @@ COUNTRY = re.compile(r"[A-Z]{2}")
 RESOURCE_NAME = re.compile(r"[A-Za-z0-9_:/-]+")
 OPT_OUT_LIST_NAME = re.compile(r"[A-Za-z0-9_-]+")  # CreateOptOutList's OptOutListName: 1 to 64 characters
 OPT_OUT_LIST_NAME_MAX = 64
+SENDER_ID = re.compile(r"[A-Za-z0-9_-]{1,11}")  # RequestSenderId's SenderId
 IAM_ROLE_ARN = re.compile(r"arn:aws[a-z-]*:iam::\d{12}:role/[\w+=,.@/-]+")
 SNS_TOPIC_ARN = re.compile(r"arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}")
 CONNECT_CHANNEL = re.compile(r"connect\.[a-z0-9-]+\.amazonaws\.com")
@@ -420,3 +421,40 @@ def check_phone_number_info_params(params, filter_table):
 
 def check_pool_info_params(params, filter_table):
     check_listing_params(params, "pool_ids", check_pool_id, filter_table)
+
+
+def check_sender_id_entry(sender_id, iso_country_code, option):
+    """A sender ID and its country: 1 to 11 letters, digits, _ and -, with a letter (the model and its doc)."""
+    if not isinstance(sender_id, str) or not SENDER_ID.fullmatch(sender_id) or not re.search("[A-Za-z]", sender_id):
+        fail(
+            "{0} {1!r} is not a sender ID: 1 to 11 letters, digits, _ and -, with at least one letter".format(
+                option, sender_id
+            )
+        )
+    check_country(
+        iso_country_code, "{0}: iso_country_code".format(option) if option != "sender_id" else "iso_country_code"
+    )
+
+
+def check_sender_id_params(params):
+    """Every check of ``sender_id``'s options that needs no call to AWS."""
+    check_sender_id_entry(params["sender_id"], params["iso_country_code"], "sender_id")
+    types = params.get("message_types")
+    if types is not None and (not types or len(set(types)) != len(types)):
+        fail("message_types must list TRANSACTIONAL, PROMOTIONAL or both, each once")
+    if params.get("tags"):
+        check_tags(params["tags"], kind="a sender ID")
+
+
+def check_sender_ids_option(entries, option="sender_ids"):
+    """A list of ``{sender_id, iso_country_code}`` entries (``sender_id_info``'s and ``pool``'s)."""
+    for entry in entries or []:
+        check_sender_id_entry(entry.get("sender_id"), entry.get("iso_country_code"), option)
+
+
+def check_sender_id_info_params(params, filter_table):
+    check_sender_ids_option(params.get("sender_ids"))
+    if params.get("filters"):
+        check_filters(params["filters"], filter_table)
+    if params.get("owner") and params.get("sender_ids"):
+        fail("owner cannot be used together with sender_ids: the API does not allow it")
