@@ -99,6 +99,7 @@ options:
         C(DescribeAccountLimits), C(DescribeRegistrations), C(RequestPhoneNumber), C(UpdatePhoneNumber), C(ReleasePhoneNumber), C(AssociateOriginationIdentity),
         C(DisassociateOriginationIdentity), C(TagResource), C(UntagResource), C(PutKeyword), C(DeleteKeyword),
         C(CreatePool), C(UpdatePool), C(DeletePool), C(CreateOptOutList), C(DeleteOptOutList),
+        C(DescribeSenderIds), C(RequestSenderId), C(UpdateSenderId), C(ReleaseSenderId),
         and the Resource Groups Tagging API's C(GetResources)); values must be positive numbers.
     type: dict
   throttle_timeout:

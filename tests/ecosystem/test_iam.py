@@ -289,7 +289,8 @@ def test_pool_info_uses_every_action_of_its_policy_and_no_other(emulator):
         IsoCountryCode="US", MessageType="TRANSACTIONAL", NumberCapabilities=["SMS"], NumberType="SIMULATOR"
     )["PhoneNumberId"]
     client.create_pool(OriginationIdentity=second, IsoCountryCode="US", MessageType="TRANSACTIONAL")
-    # Two pools: their numbers come from the DescribePhoneNumbers page, not one listing per pool.
+    # Two pools: their numbers come from the DescribePhoneNumbers page, not one listing per pool, once
+    # DescribeSenderIds shows the account has no sender ID.
     tasks.append(task("List every pool", "pool_info", dict(include_tags=False)))
     enforce(emulator, "pool_info")
     records, used = run_tasks(emulator, tasks)
@@ -358,7 +359,9 @@ def test_pool_uses_every_action_of_its_policy_and_no_other(emulator):
             dict(base, iso_country_code="US", message_type="TRANSACTIONAL", phone_numbers=members[1:]),
         ),
         task("Keep one member", "pool", dict(base, phone_numbers=members[2:], purge_phone_numbers=True)),
+        task("Add a sender ID", "pool", dict(base, sender_ids=[dict(sender_id="IAMPOOL", iso_country_code="GB")])),
     ]
+    client.request_sender_id(SenderId="IAMPOOL", IsoCountryCode="GB", MessageTypes=["TRANSACTIONAL"])
     enforce(emulator, "pool")
     records, used = run_tasks(emulator, tasks)
     assert all(r["result"].get("changed") for r in records), [r["task"] for r in records if not r["result"]["changed"]]

@@ -262,10 +262,18 @@ def check_pool_params(params, check_mode=False):
             fail("phone_numbers has an empty entry: list phone number IDs, ARNs or E.164 numbers")
         if value not in (None, ""):
             check_member(value)
-    if members is not None and params.get("purge_phone_numbers") and params.get("state") == "present" and not members:
+    senders = params.get("sender_ids")
+    check_sender_ids_option(senders)
+    present = params.get("state") == "present"
+    if members is not None and params.get("purge_phone_numbers") and present and not members and not senders:
         fail(
             "phone_numbers is empty and purge_phone_numbers is true: a pool cannot be left without numbers. "
-            "Delete the pool with state: absent instead"
+            "Delete the pool with state: absent instead, or list the sender IDs it keeps in sender_ids"
+        )
+    if senders is not None and params.get("purge_sender_ids") and present and not senders and not members:
+        fail(
+            "sender_ids is empty and purge_sender_ids is true, and phone_numbers lists no number: a pool cannot be "
+            "left without numbers or sender IDs. Delete the pool with state: absent instead"
         )
 
 

@@ -73,7 +73,7 @@ POOL = Resource(
     create="CreatePool",
     update="UpdatePool",
     delete="DeletePool",
-    extra_keys=("tags", "phone_number_ids", "keywords"),
+    extra_keys=("tags", "phone_number_ids", "sender_ids", "keywords"),
     members_option="phone_numbers",
     rules=PoolRules(),
     # PoolFilterName
