@@ -22,7 +22,7 @@ description:
     O(iso_country_code) and the registration the service asks for. Check mode, which requests nothing, cannot tell.
   - With O(state=absent), the sender ID is released (C(ReleaseSenderId)). A protected one is released only when the
     task sets O(deletion_protection_enabled=false) (its protection is turned off first); otherwise the task fails
-    and nothing is changed. The service refuses to release a sender ID that is in a pool: take it out of the pool
+    and nothing is changed. The service refuses to release a sender ID that is in a pool; take it out of the pool
     first (M(pinpoint.sms_voice.pool) with O(pinpoint.sms_voice.pool#module:purge_sender_ids=true)).
   - Check mode makes no call that changes anything and returns the predicted sender ID; diff mode returns the
     sender ID before and after.
@@ -61,10 +61,21 @@ options:
     type: str
     choices: [present, absent]
     default: present
+  tags:
+    description:
+      - Tags of the sender ID, as a dict. When not set, tags are left as they are.
+      - A resource carries at most 50 tags. Keys and values cannot hold line breaks.
+      - Keys starting with C(aws:) are reserved for AWS and cannot be set.
+    type: dict
+  purge_tags:
+    description:
+      - Whether tags not in O(tags) are removed. Has no effect when O(tags) is not set.
+      - Tags whose keys start with C(aws:) (set by AWS) are never removed.
+    type: bool
+    default: true
 extends_documentation_fragment:
   - pinpoint.sms_voice.common
   - pinpoint.sms_voice.common.attributes
-  - pinpoint.sms_voice._options.tags
 notes:
   - The IAM policy this module needs is in the collection's C(docs/iam/sender_id.json).
 seealso:

@@ -432,8 +432,12 @@ def test_sender_id_uses_every_action_of_its_policy_and_no_other(emulator):
         ),
     ]
     enforce(emulator, "sender_id")
-    records, used = run_tasks(emulator, tasks)
+    records, operations, calls, proc = run_playbook(emulator, play(tasks), diff=False)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr
     assert [r["result"]["changed"] for r in records] == [True, True, True]
+    # (a sender ID is looked up by ID and country: ResourceNotFoundException is how it is found absent)
+    assert [c for c in calls if c["error"] and c["operation"] != "DescribeSenderIds"] == []
+    used = set(operations)
     allowed = policy_actions("sender_id")
     assert used - allowed == set(), "sender_id called actions its policy does not allow"
     assert allowed - used == set(), "sender_id's policy allows actions the module did not need"

@@ -200,7 +200,7 @@ def identity_key(identifier):
 
 def unique_identities(resource, values):
     """The identities of ``values`` (IDs, ARNs or mappings), each once, in order."""
-    found = {}
+    found: dict = {}
     for value in values:
         identifier = resource.identity(value)
         found.setdefault(identity_key(identifier), identifier)
