@@ -466,6 +466,7 @@ from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.reso
     tag_options,
     wait_options,
 )
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.sender_id import sender_ids_option
 
 
 def argument_spec():
@@ -477,11 +478,7 @@ def argument_spec():
         use_tagging_api=dict(type="bool", default=True),
         phone_numbers=dict(type="list", elements="str"),
         purge_phone_numbers=dict(type="bool", default=False),
-        sender_ids=dict(
-            type="list",
-            elements="dict",
-            options=dict(sender_id=dict(type="str", required=True), iso_country_code=dict(type="str", required=True)),
-        ),
+        sender_ids=sender_ids_option(),
         purge_sender_ids=dict(type="bool", default=False),
     )
     spec.update(tag_options())

@@ -169,17 +169,16 @@ sender_ids:
 """
 
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.module import SmsVoiceModule
-from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.sender_id import list_sender_ids
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.sender_id import (
+    list_sender_ids,
+    sender_ids_option,
+)
 
 
 def argument_spec():
     """The module's own options (the base adds the common AWS options)."""
     return dict(
-        sender_ids=dict(
-            type="list",
-            elements="dict",
-            options=dict(sender_id=dict(type="str", required=True), iso_country_code=dict(type="str", required=True)),
-        ),
+        sender_ids=sender_ids_option(),
         filters=dict(type="dict"),
         owner=dict(type="str", choices=["SELF", "SHARED"]),
         tags=dict(type="dict"),

@@ -458,59 +458,63 @@ def _plan_new_pool(desired, members, unresolved, senders=None):
             ),
             settings=["iso_country_code"],
         )
-    pool_id = POOL.placeholder()
     inherited = {key: founder.get(key) for key in POOL_WIDE_SETTINGS}
-    # The ClientToken is added by ``Creator`` when the call is made (derived from the request).
-    created = plan_create(
-        POOL,
+    pool_id, created, before, after, settings = _founded(
         desired,
-        params=dict(OriginationIdentity=founder["phone_number_id"]),
-        keywords=founder.get("keywords"),
+        founder["phone_number_id"],
+        founder.get("keywords"),
         phone_number_ids=[founder["phone_number_id"]],
-        status="ACTIVE",
         **inherited,
     )
-    before = dict(created.after, pool_id=pool_id)
-    after = dict(before)
-    changes = update_changes(POOL, before, desired)
-    after.update(changes)
-    pool_steps = [update_step(POOL, {POOL.id_member: pool_id}, changes)] if changes else []
-    keyword_steps, after["keywords"] = plan_keywords(pool_id, founder.get("keywords"), desired)
     early, late, _leaving = plan_members(
         before, after, others, [], pool_id, capabilities=founder.get("number_capabilities")
     )
     sender_joins, _leaving, after["sender_ids"] = plan_senders(after, senders, desired, pool_id)
     after["pool_id"] = None
     after["phone_number_ids"] = [m["phone_number_id"] for m in members] or [founder["phone_number_id"]]
-    steps = created.steps + early + sender_joins + pool_steps + keyword_steps + late
+    steps = created + early + sender_joins + settings + late
     return Plan("create", None, after, in_phases(steps, POOL.rules.phase_order), resource=POOL)
 
 
-def _plan_sender_pool(desired, senders):
-    """A new pool founded by a sender ID: one-way, so the pool-wide settings of a new pool; the others join."""
-    founder = _sender_founder(desired, senders)
+def _founded(desired, origination, keywords, **known):
+    """(pool ID placeholder, create steps, the pool as created, as the task makes it, its settings' steps).
+
+    The pool takes the founder's pool-wide settings and keywords (``known``,
+    ``keywords``; None: a new identity's); the settings the task sets follow with
+    UpdatePool, and its keywords after.
+    """
     pool_id = POOL.placeholder()
-    defaults = engine.defaults(POOL)
+    # The ClientToken is added by ``Creator`` when the call is made (derived from the request).
     created = plan_create(
-        POOL,
-        desired,
-        params=dict(OriginationIdentity=founder["sender_id_arn"]),
-        phone_number_ids=[],
-        sender_ids=[member_entry(founder)],
-        status="ACTIVE",
-        **{key: defaults.get(key) for key in POOL_WIDE_SETTINGS},
+        POOL, desired, params=dict(OriginationIdentity=origination), keywords=keywords, status="ACTIVE", **known
     )
     before = dict(created.after, pool_id=pool_id)
     after = dict(before)
     changes = update_changes(POOL, before, desired)
     after.update(changes)
     pool_steps = [update_step(POOL, {POOL.id_member: pool_id}, changes)] if changes else []
-    keyword_steps, after["keywords"] = plan_keywords(pool_id, None, desired)
+    keyword_steps, after["keywords"] = plan_keywords(pool_id, keywords, desired)
+    return pool_id, created.steps, before, after, pool_steps + keyword_steps
+
+
+def _plan_sender_pool(desired, senders):
+    """A new pool founded by a sender ID: one-way, so the pool-wide settings of a new pool; the others join."""
+    founder = _sender_founder(desired, senders)
+    defaults = engine.defaults(POOL)
+    pool_id, created, before, after, settings = _founded(
+        desired,
+        founder["sender_id_arn"],
+        None,
+        phone_number_ids=[],
+        sender_ids=[member_entry(founder)],
+        **{key: defaults.get(key) for key in POOL_WIDE_SETTINGS},
+    )
     sender_joins, _leaving, after["sender_ids"] = plan_senders(before, senders[1:], desired, pool_id)
     after["sender_ids"] = [member_entry(s) for s in senders]
     after["pool_id"] = None
-    steps = created.steps + sender_joins + pool_steps + keyword_steps
-    return Plan("create", None, after, in_phases(steps, POOL.rules.phase_order), resource=POOL)
+    return Plan(
+        "create", None, after, in_phases(created + sender_joins + settings, POOL.rules.phase_order), resource=POOL
+    )
 
 
 class Creator(ChainedCreate):

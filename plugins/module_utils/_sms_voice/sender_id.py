@@ -32,6 +32,12 @@ NOT_SUPPORTED = "SENDER_ID_NOT_SUPPORTED"
 FILTERS = filter_values(SENDER_ID)
 
 
+def sender_ids_option():
+    """The argument spec of a list of sender IDs, each named by its ID and country (``sender_id_info``, ``pool``)."""
+    entry = dict(sender_id=dict(type="str", required=True), iso_country_code=dict(type="str", required=True))
+    return dict(type="list", elements="dict", options=entry)
+
+
 def find_current(reader, entry):
     """The sender ID of an entry with ``sender_id`` and ``iso_country_code``, shaped with its tags, or None."""
     item = reader.one(SENDER_ID, entry)
