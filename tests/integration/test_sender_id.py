@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from .harness import converge, run_task
+from .harness import converge, run_task, run_tasks_at_once
 
 RESULT_KEYS = {
     "sender_id_arn",
@@ -138,6 +138,17 @@ def test_a_country_the_service_refuses_fails_naming_the_option_and_changes_nothi
     assert "Nothing was changed" in run.result["msg"]
     assert run.result["error"]["reason"] == reason
     assert emulator.client().describe_sender_ids()["SenderIds"] == []
+
+
+def test_overlapping_runs_request_one_sender_id_and_all_succeed(emulator):
+    args = dict(sender_id="TOGETHER", iso_country_code="GB", tags={"team": "ops"})
+    runs = run_tasks_at_once(emulator, "sender_id", args, 3)
+    assert [run.failed for run in runs] == [False] * 3, [run.result.get("msg") for run in runs]
+    assert {run.result["sender_id"]["sender_id_arn"] for run in runs} == {ARN.format("TOGETHER", "GB")}
+    # A run that finds the sender ID requested meanwhile converges on it (RESOURCE_ALREADY_EXISTS, then a re-read).
+    requests = [c for c in emulator.calls() if c["operation"] == "RequestSenderId"]
+    assert len([c for c in requests if c["error"] is None]) == 1
+    assert len(emulator.client().describe_sender_ids()["SenderIds"]) == 1
 
 
 def test_message_types_cannot_change(emulator):
