@@ -100,6 +100,11 @@ options:
         C(DisassociateOriginationIdentity), C(TagResource), C(UntagResource), C(PutKeyword), C(DeleteKeyword),
         C(CreatePool), C(UpdatePool), C(DeletePool), C(CreateOptOutList), C(DeleteOptOutList),
         and the Resource Groups Tagging API's C(GetResources)); values must be positive numbers.
+      - The registration modules call C(CreateRegistration), C(DeleteRegistration), C(CreateRegistrationVersion),
+        C(DescribeRegistrationVersions), C(SubmitRegistrationVersion), C(DiscardRegistrationVersion),
+        C(DescribeRegistrationTypeDefinitions), C(DescribeRegistrationFieldDefinitions),
+        C(DescribeRegistrationFieldValues), C(PutRegistrationFieldValue), C(DeleteRegistrationFieldValue),
+        C(CreateRegistrationAttachment), C(CreateRegistrationAssociation) and C(ListRegistrationAssociations).
     type: dict
   throttle_timeout:
     description:

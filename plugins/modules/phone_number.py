@@ -432,6 +432,14 @@ settings:
   elements: str
   sample:
     - two_way_enabled
+registration_status:
+  description:
+    - The status of the registration the number belongs to (its toll-free verification or 10DLC campaign), as M(pinpoint.sms_voice.registration)
+      returns it; V(null) when the number has no registration. A US toll-free or 10DLC number sends once it is C(COMPLETE).
+    - Costs one C(DescribeRegistrations) call, and only for a number with a registration.
+  returned: success
+  type: str
+  sample: REVIEWING
 phone_number:
   description:
     - The number after the task, in the shape M(pinpoint.sms_voice.phone_number_info) returns.

@@ -13,7 +13,7 @@ import yaml
 
 from .harness import REPO_ROOT, run_playbook
 
-RUNNABLE = ("pool", "opt_out_list", "opt_out_list_info")
+RUNNABLE = ("pool", "opt_out_list", "opt_out_list_info", "registration", "registration_info")
 
 
 def examples(module):

@@ -59,6 +59,21 @@ PUBLISHED_RATES = {
     "UntagResource": 1.0,
     "UpdatePhoneNumber": 1.0,
     "UpdatePool": 1.0,
+    # Registrations (issue 21).
+    "CreateRegistration": 1.0,
+    "CreateRegistrationAssociation": 1.0,
+    "CreateRegistrationAttachment": 1.0,
+    "CreateRegistrationVersion": 1.0,
+    "DeleteRegistration": 1.0,
+    "DeleteRegistrationFieldValue": 1.0,
+    "DescribeRegistrationFieldDefinitions": 1.0,
+    "DescribeRegistrationFieldValues": 1.0,
+    "DescribeRegistrationTypeDefinitions": 1.0,
+    "DescribeRegistrationVersions": 1.0,
+    "DiscardRegistrationVersion": 1.0,
+    "ListRegistrationAssociations": 1.0,
+    "PutRegistrationFieldValue": 1.0,
+    "SubmitRegistrationVersion": 1.0,
     # The Resource Groups Tagging API's own quota (Tag Editor user guide, "Service quotas").
     "GetResources": 15.0,
 }
