@@ -119,7 +119,10 @@ options:
     choices: [LONG_CODE, TOLL_FREE, TEN_DLC, SIMULATOR]
   registration_id:
     description:
-      - The registration the number is requested under. Immutable.
+      - The registration the number is requested under, by ID, ARN or C(Name) tag (as
+        M(pinpoint.sms_voice.registration) names it with its O(pinpoint.sms_voice.registration#module:name) option).
+        A name is looked up first (the account's registrations and their tags); the ID it stands for is what is
+        requested under and compared with the number's. Immutable.
       - A registration that does not exist fails the request before it is made, naming this option (in check
         mode, a warning and RV(unverified)).
       - A US V(TEN_DLC) number needs one, the ID of its 10DLC campaign registration
@@ -128,6 +131,7 @@ options:
         again once the campaign is approved.
       - A registration takes only its kind of number (a campaign V(TEN_DLC) numbers, a toll-free verification
         V(TOLL_FREE) numbers, a 10DLC brand none); another fails before any write.
+      - The status of the registration a number belongs to is returned as RV(registration_status).
     type: str
   opt_out_list_name:
     description:

@@ -261,11 +261,23 @@ def test_ten_dlc_brand_then_campaign_then_a_number_under_the_campaign_by_name(em
     assert "SUBMITTED" in early.result["msg"]
 
     emulator.advance_clock(TWO_WEEKS)
+    campaign_id = run_task(emulator, "registration_info", dict(names=["campaign"])).result["registrations"][0][
+        "registration_id"
+    ]
+    available = run_task(
+        emulator,
+        "available_phone_number_info",
+        dict(iso_country_code="US", number_capabilities=["SMS"], number_type="TEN_DLC", registration_id=campaign_id),
+    )
+    assert not available.failed, available.result.get("msg")
+    assert available.result["available_phone_numbers"]
+    assert [c["params"].get("RegistrationId") for c in available.calls] == [campaign_id]
+
     leased = run_task(emulator, "phone_number", ten_dlc)
     assert not leased.failed, leased.result.get("msg")
     request = next(c for c in leased.calls if c["operation"] == "RequestPhoneNumber")
-    campaign_id = request["params"]["RegistrationId"]
-    assert campaign_id.startswith("registration-") and campaign_id != brand_id
+    assert request["params"]["RegistrationId"] == campaign_id != brand_id
+    assert leased.result["registration_status"] == "COMPLETE"
     assert leased.result["phone_number"]["registration_id"] == campaign_id
     again = run_task(emulator, "phone_number", ten_dlc)
     assert not again.failed and not again.changed and again.mutating == []

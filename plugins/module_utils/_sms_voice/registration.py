@@ -132,6 +132,8 @@ def find(reader, params):
     """The registration the task names (API item, its tags), or (None, None)."""
     if params.get("registration_id"):
         item = reader.one(REGISTRATION, params["registration_id"])
+        if item is None and params["state"] == "absent":
+            return None, None
         if item is None:
             raise SmsVoiceError(
                 "registration_id {0}: no such registration in this account and region; nothing was changed".format(
