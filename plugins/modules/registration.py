@@ -152,23 +152,18 @@ EXAMPLES = r"""
 RETURN = r"""
 pending_changes:
   description:
-    - 'The changes left for a later run, in the order they will be made: because the resource is not C(ACTIVE) yet
-      and the task set O(wait=false), or, on a failed task, because the task stopped before them. Running the task
-      again makes them.'
+    - The associations left for a later run, in the order they will be made - a 10DLC campaign takes its numbers once
+      it is C(COMPLETE). Running the task again once it is makes them.
     - Each has the API C(operation) and the C(options) it sets, by option name.
     - An empty list when nothing is left.
   returned: always
   type: list
   elements: dict
   sample:
-    - operation: UpdatePhoneNumber
+    - operation: CreateRegistrationAssociation
       options:
-        two_way_enabled: true
-    - operation: PutKeyword
-      options:
-        keyword: JOIN
-        reply: Welcome
-        action: AUTOMATIC_RESPONSE
+        phone_numbers:
+          - phone-0123456789abcdef0123456789abcdef
   contains:
     operation:
       description: The API operation that will make the change.
