@@ -273,6 +273,11 @@ registration:
       description: The number of the latest denied version, V(null) when none was.
       type: int
       sample: 1
+    additional_attributes:
+      description: Further metadata the service keeps about the registration, by name; V(null) when it has none.
+      type: dict
+      sample:
+        campaignId: C0123ABC
     created_timestamp:
       description: When the registration was created, in ISO 8601.
       type: str

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import importlib
+
+import botocore.session
 import pytest
+import yaml
 
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.errors import SmsVoiceError
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.registration import (
@@ -12,6 +16,7 @@ from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.regi
     required_missing,
     shaped,
 )
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.resources import REGISTRATION
 
 DEFINITIONS = {
     "info.name": {
@@ -144,3 +149,16 @@ def test_a_conditional_field_is_required_when_its_condition_holds():
 def test_bad_values_fail_naming_the_field(fields, message):
     with pytest.raises(SmsVoiceError, match=message):
         checked_fields(fields, DEFINITIONS, "T")
+
+
+def test_the_shape_reads_every_member_of_the_service_models_registration():
+    model = botocore.session.get_session().get_service_model("pinpoint-sms-voice-v2")
+    shape = model.operation_model("DescribeRegistrations").output_shape.members["Registrations"].member
+    assert {f.member for f in REGISTRATION.fields} == set(shape.members)
+
+
+@pytest.mark.parametrize("module, key", [("registration", None), ("registration_info", "registrations")])
+def test_each_modules_return_lists_exactly_the_shaped_keys(module, key):
+    plugin = importlib.import_module("ansible_collections.pinpoint.sms_voice.plugins.modules." + module)
+    returned = yaml.safe_load(plugin.RETURN)[key or "registration"]["contains"]
+    assert set(returned) == set(REGISTRATION.result_keys)

@@ -28,6 +28,7 @@ REGISTRATION = Resource(
         Field("current_version_number", "CurrentVersionNumber", option=False, kind="int"),
         Field("approved_version_number", "ApprovedVersionNumber", option=False, kind="int"),
         Field("latest_denied_version_number", "LatestDeniedVersionNumber", option=False, kind="int"),
+        Field("additional_attributes", "AdditionalAttributes", option=False),
         Field("created_timestamp", "CreatedTimestamp", option=False, kind="time"),
     ),
     extra_keys=("current_version_status", "denied_reasons", "fields", "associations", "versions", "tags"),
