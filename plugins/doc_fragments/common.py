@@ -101,6 +101,11 @@ options:
         C(CreatePool), C(UpdatePool), C(DeletePool), C(CreateOptOutList), C(DeleteOptOutList),
         C(DescribeSenderIds), C(RequestSenderId), C(UpdateSenderId), C(ReleaseSenderId),
         and the Resource Groups Tagging API's C(GetResources)); values must be positive numbers.
+      - The registration modules call C(CreateRegistration), C(DeleteRegistration), C(CreateRegistrationVersion),
+        C(DescribeRegistrationVersions), C(SubmitRegistrationVersion), C(DiscardRegistrationVersion),
+        C(DescribeRegistrationTypeDefinitions), C(DescribeRegistrationFieldDefinitions),
+        C(DescribeRegistrationFieldValues), C(PutRegistrationFieldValue), C(DeleteRegistrationFieldValue),
+        C(CreateRegistrationAttachment), C(CreateRegistrationAssociation) and C(ListRegistrationAssociations).
     type: dict
   throttle_timeout:
     description:

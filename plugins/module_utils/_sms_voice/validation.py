@@ -431,6 +431,58 @@ def check_pool_info_params(params, filter_table):
     check_listing_params(params, "pool_ids", check_pool_id, filter_table)
 
 
+REGISTRATION_ID = re.compile(r"registration-[0-9a-z]{32}")
+REGISTRATION_ARN = re.compile(r"arn:aws[a-z-]*:sms-voice:[a-z0-9-]+:\d{12}:registration/registration-[0-9a-z]{32}")
+REGISTRATION_STATUSES = (
+    "CREATED",
+    "SUBMITTED",
+    "AWS_REVIEWING",
+    "REVIEWING",
+    "REQUIRES_AUTHENTICATION",
+    "PROVISIONING",
+    "COMPLETE",
+    "REQUIRES_UPDATES",
+    "CLOSED",
+    "DELETED",
+)
+
+
+def check_registration_id(value, option="registration_id"):
+    if not (REGISTRATION_ID.fullmatch(value) or REGISTRATION_ARN.fullmatch(value)):
+        fail(
+            "{0} {1!r} is neither a registration ID (registration- and 32 letters or digits) nor a registration ARN "
+            "(arn:aws:sms-voice:<region>:<account>:registration/<id>)".format(option, value)
+        )
+
+
+def check_registration_params(params):
+    """Every check of ``registration``'s options that needs no call to AWS (the fields need the service's definitions)."""
+    if params.get("registration_id"):
+        check_registration_id(params["registration_id"])
+    check_name_tag(params)
+    if params.get("tags"):
+        check_tags(params["tags"], name=params.get("name"), kind="a registration")
+    if params.get("discard") and (params.get("fields") or params.get("submit") or params.get("phone_numbers")):
+        fail("discard: a task that discards the draft version cannot also set fields, phone_numbers or submit")
+    for path in params.get("fields") or {}:
+        if not path or "." not in path:
+            fail("fields: {0!r} is not a field path (<section>.<field>, e.g. companyInfo.companyName)".format(path))
+    for number in params.get("phone_numbers") or []:
+        if not (E164.fullmatch(number) or PHONE_NUMBER_ID.fullmatch(number) or PHONE_NUMBER_ARN.fullmatch(number)):
+            fail("phone_numbers: {0!r} is not a phone number ID, ARN or E.164 number".format(number))
+
+
+def check_registration_info_params(params):
+    for identifier in params.get("registration_ids") or []:
+        check_registration_id(identifier, "registration_ids")
+    for name in params.get("names") or []:
+        if not name:
+            fail("names must not contain an empty name")
+    for status in params.get("statuses") or []:
+        if status not in REGISTRATION_STATUSES:
+            fail("statuses: {0!r} is not one of {1}".format(status, ", ".join(REGISTRATION_STATUSES)))
+
+
 def check_sender_id_entry(sender_id, iso_country_code, option):
     """A sender ID and its country: 1 to 11 letters, digits, _ and -, with a letter (the model and its doc)."""
     if not isinstance(sender_id, str) or not SENDER_ID.fullmatch(sender_id) or not re.search("[A-Za-z]", sender_id):
