@@ -325,7 +325,8 @@ limit:
 pending_changes:
   description:
     - 'The changes left for a later run, in the order they will be made: because the resource is not C(ACTIVE) yet
-      and the task set O(wait=false), or, on a failed task, because the task stopped before them. Running the task
+      and the task set C(wait=false) (numbers and pools); because a 10DLC campaign takes its numbers only once it
+      is C(COMPLETE) (registrations); or, on a failed task, because the task stopped before them. Running the task
       again makes them.'
     - Each has the API C(operation) and the C(options) it sets, by option name.
     - An empty list when nothing is left.

@@ -150,27 +150,6 @@ EXAMPLES = r"""
 """
 
 RETURN = r"""
-pending_changes:
-  description:
-    - The associations left for a later run, in the order they will be made - a 10DLC campaign takes its numbers once
-      it is C(COMPLETE). Running the task again once it is makes them.
-    - Each has the API C(operation) and the C(options) it sets, by option name.
-    - An empty list when nothing is left.
-  returned: always
-  type: list
-  elements: dict
-  sample:
-    - operation: CreateRegistrationAssociation
-      options:
-        phone_numbers:
-          - phone-0123456789abcdef0123456789abcdef
-  contains:
-    operation:
-      description: The API operation that will make the change.
-      type: str
-    options:
-      description: What it sets, by option name.
-      type: dict
 done:
   description:
     - On a task that failed after a change was made, the API operations that were carried out, in order. The task
@@ -234,6 +213,33 @@ settings:
   elements: str
   sample:
     - two_way_enabled
+pending_changes:
+  description:
+    - 'The changes left for a later run, in the order they will be made: because the resource is not C(ACTIVE) yet
+      and the task set C(wait=false) (numbers and pools); because a 10DLC campaign takes its numbers only once it
+      is C(COMPLETE) (registrations); or, on a failed task, because the task stopped before them. Running the task
+      again makes them.'
+    - Each has the API C(operation) and the C(options) it sets, by option name.
+    - An empty list when nothing is left.
+  returned: always
+  type: list
+  elements: dict
+  sample:
+    - operation: UpdatePhoneNumber
+      options:
+        two_way_enabled: true
+    - operation: PutKeyword
+      options:
+        keyword: JOIN
+        reply: Welcome
+        action: AUTOMATIC_RESPONSE
+  contains:
+    operation:
+      description: The API operation that will make the change.
+      type: str
+    options:
+      description: What it sets, by option name.
+      type: dict
 registration:
   description:
     - The registration, in the shape M(pinpoint.sms_voice.registration_info) returns, with its field values, versions
