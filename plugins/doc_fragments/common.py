@@ -99,8 +99,15 @@ options:
         C(DescribeAccountLimits), C(DescribeRegistrations), C(RequestPhoneNumber), C(UpdatePhoneNumber), C(ReleasePhoneNumber), C(AssociateOriginationIdentity),
         C(DisassociateOriginationIdentity), C(TagResource), C(UntagResource), C(PutKeyword), C(DeleteKeyword),
         C(CreatePool), C(UpdatePool), C(DeletePool), C(CreateOptOutList), C(DeleteOptOutList),
+        C(DescribeSenderIds), C(RequestSenderId), C(UpdateSenderId), C(ReleaseSenderId),
         C(GetResourcePolicy), C(PutResourcePolicy), C(DeleteResourcePolicy), C(DescribeOptedOutNumbers),
-        C(PutOptedOutNumber), C(DeleteOptedOutNumber), and the Resource Groups Tagging API's C(GetResources)); values must be positive numbers.
+        C(PutOptedOutNumber), C(DeleteOptedOutNumber),
+        and the Resource Groups Tagging API's C(GetResources)); values must be positive numbers.
+      - The registration modules call C(CreateRegistration), C(DeleteRegistration), C(CreateRegistrationVersion),
+        C(DescribeRegistrationVersions), C(SubmitRegistrationVersion), C(DiscardRegistrationVersion),
+        C(DescribeRegistrationTypeDefinitions), C(DescribeRegistrationFieldDefinitions),
+        C(DescribeRegistrationFieldValues), C(PutRegistrationFieldValue), C(DeleteRegistrationFieldValue),
+        C(CreateRegistrationAttachment), C(CreateRegistrationAssociation) and C(ListRegistrationAssociations).
     type: dict
   throttle_timeout:
     description:

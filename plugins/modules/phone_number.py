@@ -119,7 +119,10 @@ options:
     choices: [LONG_CODE, TOLL_FREE, TEN_DLC, SIMULATOR]
   registration_id:
     description:
-      - The registration the number is requested under. Immutable.
+      - The registration the number is requested under, by ID, ARN or C(Name) tag (as
+        M(pinpoint.sms_voice.registration) names it with its O(pinpoint.sms_voice.registration#module:name) option).
+        A name is looked up first (the account's registrations and their tags); the ID it stands for is what is
+        requested under and compared with the number's. Immutable.
       - A registration that does not exist fails the request before it is made, naming this option (in check
         mode, a warning and RV(unverified)).
       - A US V(TEN_DLC) number needs one, the ID of its 10DLC campaign registration
@@ -128,6 +131,7 @@ options:
         again once the campaign is approved.
       - A registration takes only its kind of number (a campaign V(TEN_DLC) numbers, a toll-free verification
         V(TOLL_FREE) numbers, a 10DLC brand none); another fails before any write.
+      - The status of the registration a number belongs to is returned as RV(registration_status).
     type: str
   opt_out_list_name:
     description:
@@ -328,7 +332,8 @@ limit:
 pending_changes:
   description:
     - 'The changes left for a later run, in the order they will be made: because the resource is not C(ACTIVE) yet
-      and the task set O(wait=false), or, on a failed task, because the task stopped before them. Running the task
+      and the task set C(wait=false) (numbers and pools); because a 10DLC campaign takes its numbers only once it
+      is C(COMPLETE) (registrations); or, on a failed task, because the task stopped before them. Running the task
       again makes them.'
     - Each has the API C(operation) and the C(options) it sets, by option name.
     - An empty list when nothing is left.
@@ -439,6 +444,14 @@ settings:
   elements: str
   sample:
     - two_way_enabled
+registration_status:
+  description:
+    - The status of the registration the number belongs to (its toll-free verification or 10DLC campaign), as M(pinpoint.sms_voice.registration)
+      returns it; V(null) when the number has no registration. A US toll-free or 10DLC number sends once it is C(COMPLETE).
+    - Costs one C(DescribeRegistrations) call, and only for a number with a registration.
+  returned: success
+  type: str
+  sample: REVIEWING
 phone_number:
   description:
     - The number after the task, in the shape M(pinpoint.sms_voice.phone_number_info) returns.

@@ -93,7 +93,37 @@ options:
   purge_phone_numbers:
     description:
       - Whether numbers in the pool that O(phone_numbers) does not list leave it.
-      - A pool cannot be left without numbers; taking out the last one fails the task before any change.
+      - A pool cannot be left without numbers or sender IDs; taking out the last one fails the task before any
+        change.
+    type: bool
+    default: false
+  sender_ids:
+    description:
+      - The pool's sender IDs, each named by its ID and its country (see M(pinpoint.sms_voice.sender_id)).
+      - Sender IDs not in the pool join it; with O(purge_sender_ids=true), sender IDs in the pool that are not
+        listed leave it (and stay requested). A sender ID can be in several pools.
+      - A sender ID has no two-way, opt-out list or keyword settings of its own; it must send the pool's message
+        type (one of its C(message_types)), or the task fails before any change.
+      - When O(phone_numbers) lists no number, the first sender ID founds a new pool (in its country, with the
+        settings of a new pool; those the task sets follow with C(UpdatePool)).
+      - A sender ID that does not exist fails the task before any change.
+    type: list
+    elements: dict
+    suboptions:
+      sender_id:
+        description: The sender ID.
+        type: str
+        required: true
+      iso_country_code:
+        description: Its two-letter ISO 3166-1 alpha-2 country.
+        type: str
+        required: true
+  purge_sender_ids:
+    description:
+      - Whether sender IDs in the pool that O(sender_ids) does not list leave it. Has no effect when O(sender_ids) is
+        not set.
+      - A pool cannot be left without numbers or sender IDs; taking out the last one fails the task before any
+        change.
     type: bool
     default: false
   opt_out_list_name:
@@ -170,6 +200,28 @@ EXAMPLES = r"""
     phone_numbers: ["{{ numbers.results[1].phone_number.phone_number_id }}"]
     purge_phone_numbers: true
 
+- name: Request a sender ID for the pool's message type
+  pinpoint.sms_voice.sender_id:
+    sender_id: EXAMPLECO
+    iso_country_code: GB
+    message_types: [TRANSACTIONAL]
+
+- name: A pool of a number and a sender ID
+  pinpoint.sms_voice.pool:
+    name: pool-example
+    sender_ids:
+      - sender_id: EXAMPLECO
+        iso_country_code: GB
+
+- name: Keep only the sender ID (the number leaves the pool)
+  pinpoint.sms_voice.pool:
+    name: pool-example
+    phone_numbers: []
+    purge_phone_numbers: true
+    sender_ids:
+      - sender_id: EXAMPLECO
+        iso_country_code: GB
+
 - name: Share the pool with another account (compared as JSON; resource_policy {} removes it)
   pinpoint.sms_voice.pool:
     name: pool-example
@@ -180,7 +232,7 @@ EXAMPLES = r"""
           Principal:
             AWS: arn:aws:iam::111122223333:root
           Action: sms-voice:SendTextMessage
-          Resource: "{{ pool.pool.pool_arn }}"
+          Resource: "*"
 
 - name: Delete the pool (its numbers stay leased)
   pinpoint.sms_voice.pool:
@@ -327,6 +379,20 @@ pool:
       elements: str
       sample:
         - phone-0123456789abcdef0123456789abcdef
+    sender_ids:
+      description: The sender IDs in the pool, each with its country.
+      type: list
+      elements: dict
+      sample:
+        - sender_id: EXAMPLECO
+          iso_country_code: GB
+      contains:
+        sender_id:
+          description: The sender ID.
+          type: str
+        iso_country_code:
+          description: Its two-letter country code.
+          type: str
     keywords:
       description:
         - 'The pool''s keywords: from M(pinpoint.sms_voice.pool) when the task sets O(pinpoint.sms_voice.pool#module:keywords)
@@ -365,7 +431,8 @@ pool:
 pending_changes:
   description:
     - 'The changes left for a later run, in the order they will be made: because the resource is not C(ACTIVE) yet
-      and the task set O(wait=false), or, on a failed task, because the task stopped before them. Running the task
+      and the task set C(wait=false) (numbers and pools); because a 10DLC campaign takes its numbers only once it
+      is C(COMPLETE) (registrations); or, on a failed task, because the task stopped before them. Running the task
       again makes them.'
     - Each has the API C(operation) and the C(options) it sets, by option name.
     - An empty list when nothing is left.
@@ -428,6 +495,7 @@ from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.reso
     tag_options,
     wait_options,
 )
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.sender_id import sender_ids_option
 
 
 def argument_spec():
@@ -439,6 +507,8 @@ def argument_spec():
         use_tagging_api=dict(type="bool", default=True),
         phone_numbers=dict(type="list", elements="str"),
         purge_phone_numbers=dict(type="bool", default=False),
+        sender_ids=sender_ids_option(),
+        purge_sender_ids=dict(type="bool", default=False),
     )
     spec.update(tag_options())
     spec.update(keyword_options())

@@ -11,7 +11,7 @@ short_description: List Amazon Pinpoint SMS and Voice v2 pools
 version_added: 0.2.0
 description:
   - Lists the pools of origination identities of Amazon Pinpoint SMS and Voice v2 (AWS End User Messaging SMS),
-    each with the IDs of the phone numbers in it.
+    each with the IDs of the phone numbers in it and its sender IDs.
   - Selects as M(pinpoint.sms_voice.phone_number_info) does; every criterion given must match; within a list
     option, any value matches.
   - Reads every page of results (100 pools a page), and every page of each pool's members
@@ -157,6 +157,20 @@ pools:
       elements: str
       sample:
         - phone-0123456789abcdef0123456789abcdef
+    sender_ids:
+      description: The sender IDs in the pool, each with its country.
+      type: list
+      elements: dict
+      sample:
+        - sender_id: EXAMPLECO
+          iso_country_code: GB
+      contains:
+        sender_id:
+          description: The sender ID.
+          type: str
+        iso_country_code:
+          description: Its two-letter country code.
+          type: str
     keywords:
       description:
         - 'The pool''s keywords: from M(pinpoint.sms_voice.pool) when the task sets O(pinpoint.sms_voice.pool#module:keywords)

@@ -30,6 +30,10 @@ MODULES = (
     "pool_info",
     "opt_out_list",
     "opt_out_list_info",
+    "registration",
+    "registration_info",
+    "sender_id",
+    "sender_id_info",
 )
 
 

@@ -36,6 +36,7 @@ import pytest
 from tests.integration.harness import run_playbook, run_task
 from tests.integration.test_examples import RUNNABLE as RUNNABLE_EXAMPLES
 from tests.integration.test_examples import examples
+from tests.integration.test_registration import TOLL_FREE_FIELDS
 
 from .helpers import MODULES, REPO_ROOT
 
@@ -51,6 +52,7 @@ SIMULATOR = dict(
 )
 TOPIC = "arn:aws:sns:us-east-1:123456789012:sms-replies"
 ROLE = "arn:aws:iam::123456789012:role/SmsVoiceTwoWay"
+TOLL_FREE_TYPE = "US_TOLL_FREE_REGISTRATION"
 
 
 def policy_actions(module):
@@ -302,7 +304,8 @@ def test_pool_info_uses_every_action_of_its_policy_and_no_other(emulator):
         IsoCountryCode="US", MessageType="TRANSACTIONAL", NumberCapabilities=["SMS"], NumberType="SIMULATOR"
     )["PhoneNumberId"]
     client.create_pool(OriginationIdentity=second, IsoCountryCode="US", MessageType="TRANSACTIONAL")
-    # Two pools: their numbers come from the DescribePhoneNumbers page, not one listing per pool.
+    # Two pools: their numbers come from the DescribePhoneNumbers page, not one listing per pool, once
+    # DescribeSenderIds shows the account has no sender ID.
     tasks.append(task("List every pool", "pool_info", dict(include_tags=False)))
     enforce(emulator, "pool_info")
     records, used = run_tasks(emulator, tasks)
@@ -378,7 +381,9 @@ def test_pool_uses_every_action_of_its_policy_and_no_other(emulator):
             dict(base, iso_country_code="US", message_type="TRANSACTIONAL", phone_numbers=members[1:]),
         ),
         task("Keep one member", "pool", dict(base, phone_numbers=members[2:], purge_phone_numbers=True)),
+        task("Add a sender ID", "pool", dict(base, sender_ids=[dict(sender_id="IAMPOOL", iso_country_code="GB")])),
     ]
+    client.request_sender_id(SenderId="IAMPOOL", IsoCountryCode="GB", MessageTypes=["TRANSACTIONAL"])
     enforce(emulator, "pool")
     records, used = run_tasks(emulator, tasks)
     assert all(r["result"].get("changed") for r in records), [r["task"] for r in records if not r["result"]["changed"]]
@@ -458,6 +463,137 @@ def test_opt_out_list_info_uses_every_action_of_its_policy_and_no_other(emulator
     assert allowed - used == set(), "opt_out_list_info's policy allows actions the module did not need"
 
 
+def clock_task(emulator, seconds):
+    """A task that moves the emulator's clock (a review's weeks), outside any IAM policy."""
+    return {
+        "name": "Move the clock",
+        "ansible.builtin.uri": {
+            "url": emulator.url + "/_emulator/clock",
+            "method": "POST",
+            "body_format": "json",
+            "body": {"advance": seconds},
+        },
+    }
+
+
+def test_registration_uses_every_action_of_its_policy_and_no_other(emulator, tmp_path):
+    number = emulator.client().request_phone_number(
+        IsoCountryCode="US", MessageType="TRANSACTIONAL", NumberCapabilities=["SMS"], NumberType="TOLL_FREE"
+    )["PhoneNumberId"]
+    image = tmp_path / "opt-in.pdf"
+    image.write_bytes(b"%PDF-1.4\n")
+    fields = dict(TOLL_FREE_FIELDS, **{"messagingUseCase.optInImage": str(image)})
+    base = dict(name="iam-verification")
+    tasks = [
+        task(
+            "Draft, fill (with an attachment), associate a number and submit",
+            "registration",
+            dict(
+                base,
+                registration_type=TOLL_FREE_TYPE,
+                fields=fields,
+                phone_numbers=[number],
+                submit=True,
+                tags={"team": "ops", "env": "test"},
+            ),
+        ),
+        clock_task(emulator, 15 * 86400),
+        task(
+            "Change a field (a new version) and the tags",
+            "registration",
+            dict(base, fields={"contactInfo.lastName": "Roe"}, tags={"team": "messaging"}),
+        ),
+        task("Discard the new version", "registration", dict(base, discard=True)),
+        task(
+            "Draft another",
+            "registration",
+            dict(name="iam-draft", registration_type=TOLL_FREE_TYPE, fields={"contactInfo.firstName": "Jane"}),
+        ),
+        task(
+            "Purge a field",
+            "registration",
+            dict(name="iam-draft", fields={"contactInfo.lastName": "Doe"}, purge_fields=True),
+        ),
+        task("Delete the draft", "registration", dict(name="iam-draft", state="absent")),
+    ]
+    enforce(emulator, "registration")
+    records, operations, _calls, proc = run_playbook(emulator, play(tasks), diff=False)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr
+    mine = [r for r in records if r["task"] != "Move the clock"]
+    assert all(r["result"].get("changed") for r in mine), [r["task"] for r in mine if not r["result"]["changed"]]
+    used = set(operations)
+    allowed = policy_actions("registration")
+    assert used - allowed == set(), "registration called actions its policy does not allow"
+    assert allowed - used == set(), "registration's policy allows actions the module did not need"
+
+
+def test_registration_info_uses_every_action_of_its_policy_and_no_other(emulator):
+    emulator.client().create_registration(RegistrationType=TOLL_FREE_TYPE, Tags=[{"Key": "Name", "Value": "iam-info"}])
+    tasks = [
+        task(
+            "List by name with everything",
+            "registration_info",
+            dict(names=["iam-info"], include_fields=True, include_versions=True, include_associations=True),
+        ),
+        task(
+            "List by type without tags",
+            "registration_info",
+            dict(registration_types=[TOLL_FREE_TYPE], include_tags=False),
+        ),
+    ]
+    enforce(emulator, "registration_info")
+    records, used = run_tasks(emulator, tasks)
+    assert [len(r["result"]["registrations"]) for r in records] == [1, 1]
+    allowed = policy_actions("registration_info")
+    assert used - allowed == set(), "registration_info called actions its policy does not allow"
+    assert allowed - used == set(), "registration_info's policy allows actions the module did not need"
+
+
+def test_sender_id_uses_every_action_of_its_policy_and_no_other(emulator):
+    sender = dict(sender_id="IAMBRAND", iso_country_code="GB")
+    tasks = [
+        task(
+            "Request, protected, with tags",
+            "sender_id",
+            dict(sender, deletion_protection_enabled=True, tags={"a": "1"}),
+        ),
+        task("Change and purge tags", "sender_id", dict(sender, tags={"b": "2"})),
+        task(
+            "Release, turning protection off",
+            "sender_id",
+            dict(sender, deletion_protection_enabled=False, state="absent"),
+        ),
+    ]
+    enforce(emulator, "sender_id")
+    records, operations, calls, proc = run_playbook(emulator, play(tasks), diff=False)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr
+    assert [r["result"]["changed"] for r in records] == [True, True, True]
+    # (a sender ID is looked up by ID and country: ResourceNotFoundException is how it is found absent)
+    assert [c for c in calls if c["error"] and c["operation"] != "DescribeSenderIds"] == []
+    used = set(operations)
+    allowed = policy_actions("sender_id")
+    assert used - allowed == set(), "sender_id called actions its policy does not allow"
+    assert allowed - used == set(), "sender_id's policy allows actions the module did not need"
+
+
+def test_sender_id_info_uses_every_action_of_its_policy_and_no_other(emulator):
+    emulator.client().request_sender_id(SenderId="IAMINFO", IsoCountryCode="GB", Tags=[{"Key": "team", "Value": "ops"}])
+    tasks = [
+        task("List every sender ID", "sender_id_info", dict(include_tags=False)),
+        task(
+            "List by ID, with tags",
+            "sender_id_info",
+            dict(sender_ids=[dict(sender_id="IAMINFO", iso_country_code="GB")]),
+        ),
+    ]
+    enforce(emulator, "sender_id_info")
+    records, used = run_tasks(emulator, tasks)
+    assert [len(r["result"]["sender_ids"]) for r in records] == [1, 1]
+    allowed = policy_actions("sender_id_info")
+    assert used - allowed == set(), "sender_id_info called actions its policy does not allow"
+    assert allowed - used == set(), "sender_id_info's policy allows actions the module did not need"
+
+
 def _is_mutating(operation):
     return not operation.startswith(("Describe", "List", "Get"))
 
@@ -507,6 +643,10 @@ ONE_ACTION_REMOVED = {
     "pool_info": ("DescribePools", None, dict()),
     "opt_out_list": ("CreateOptOutList", None, dict(name="iam-denied", tags={"team": "ops"})),
     "opt_out_list_info": ("DescribeOptOutLists", None, dict()),
+    "registration": ("CreateRegistration", None, dict(name="iam-denied", registration_type=TOLL_FREE_TYPE)),
+    "registration_info": ("DescribeRegistrations", None, dict()),
+    "sender_id": ("RequestSenderId", None, dict(sender_id="DENIED", iso_country_code="GB", tags={"team": "ops"})),
+    "sender_id_info": ("DescribeSenderIds", None, dict()),
 }
 
 
@@ -564,6 +704,8 @@ CHECK_MODE_CREATES = {
     "phone_number": dict(name="iam-check", tags={"team": "ops"}, **SIMULATOR),
     "pool": dict(name="iam-check", iso_country_code="US", message_type="TRANSACTIONAL", phone_numbers=["{number}"]),
     "opt_out_list": dict(name="iam-check", tags={"team": "ops"}),
+    "registration": dict(name="iam-check", registration_type="US_TOLL_FREE_REGISTRATION", tags={"team": "ops"}),
+    "sender_id": dict(sender_id="CHECKED", iso_country_code="GB", tags={"team": "ops"}),
 }
 
 

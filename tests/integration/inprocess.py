@@ -58,7 +58,12 @@ def run_module_inprocess(module, args, check_mode=False, diff=True):
         argument_spec=spec,
         no_log_values=validated._no_log_values,
     )
-    work = {"phone_number": "ensure_phone_number", "phone_number_info": "list_phone_numbers"}[module]
+    work = {
+        "phone_number": "ensure_phone_number",
+        "phone_number_info": "list_phone_numbers",
+        "sender_id": "ensure_sender_id",
+        "sender_id_info": "list_sender_ids",
+    }[module]
     utils = importlib.import_module("ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice." + module)
     try:
         run_module(fake, getattr(utils, work))

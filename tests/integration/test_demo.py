@@ -33,11 +33,14 @@ def test_demo_runs_every_step_and_stops_the_emulator():
         "7. Request two numbers, pool them",
         "8. Run it again",
         "9. Delete the pool",
+        "10. A toll-free number and its verification",
+        "11. Two weeks later",
         "done",
     ):
         assert step in out
     recaps = re.findall(r"localhost\s+: ok=(\d+)\s+changed=(\d+)\s+unreachable=0\s+failed=(\d+)", out)
-    # request, request again, list, check, apply, release; pool, pool again, delete and release
+    # request, request again, list, check, apply, release; pool, pool again, delete and release;
+    # a toll-free number and its verification, then the same play once the review approved it
     assert [(int(c), int(f)) for _ok, c, f in recaps] == [
         (1, 0),
         (0, 0),
@@ -48,7 +51,10 @@ def test_demo_runs_every_step_and_stops_the_emulator():
         (2, 0),
         (0, 0),
         (2, 0),
+        (2, 0),
+        (0, 0),
     ]
+    assert "is SUBMITTED" in out and "is COMPLETE" in out  # the verification, submitted, then approved
     assert "+    deletion_protection_enabled: true" in out  # the --diff of step 4 shows the change
     # Nothing the user must read is masked as if it were a secret.
     assert "VALUE_SPECIFIED_IN_NO_LOG_PARAMETER" not in out

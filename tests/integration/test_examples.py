@@ -13,7 +13,15 @@ import yaml
 
 from .harness import REPO_ROOT, run_playbook
 
-RUNNABLE = ("pool", "opt_out_list", "opt_out_list_info")
+RUNNABLE = (
+    "pool",
+    "opt_out_list",
+    "opt_out_list_info",
+    "registration",
+    "registration_info",
+    "sender_id",
+    "sender_id_info",
+)
 
 
 def examples(module):

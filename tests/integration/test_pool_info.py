@@ -60,8 +60,16 @@ def test_lists_every_pool_with_its_members_in_the_shape_of_the_pool_description(
     assert listed[pools["b"]["PoolId"]]["deletion_protection_enabled"] is True
     assert listed[pools["c"]["PoolId"]]["tags"] == {}
     # The tags of the tagged pools come from one GetResources call; the untagged one is asked itself.
-    # Members: the PoolId of every number, one DescribePhoneNumbers page for three pools; keywords: none.
-    assert run.operations == ["DescribePools", "GetResources", "ListTagsForResource", "DescribePhoneNumbers"]
+    # Members: the PoolId of every number, one DescribePhoneNumbers page for three pools, once one
+    # DescribeSenderIds call of one item shows the account has no sender ID (its pages cannot show those);
+    # keywords: none.
+    assert run.operations == [
+        "DescribePools",
+        "GetResources",
+        "ListTagsForResource",
+        "DescribeSenderIds",
+        "DescribePhoneNumbers",
+    ]
 
 
 def test_pool_ids_accept_ids_and_arns_and_skip_unknown_ones(emulator, pools):
@@ -71,7 +79,7 @@ def test_pool_ids_accept_ids_and_arns_and_skip_unknown_ones(emulator, pools):
     assert ids(run) == [pools["a"]["PoolId"], pools["b"]["PoolId"]]
     assert all(p["tags"] is None for p in run.result["pools"])
     # The unknown ID fails the batch; the IDs are then asked one by one.
-    assert run.operations == ["DescribePools"] * 4 + ["DescribePhoneNumbers"]
+    assert run.operations == ["DescribePools"] * 4 + ["DescribeSenderIds", "DescribePhoneNumbers"]
 
 
 def test_names_through_the_tag_index(emulator, pools):
@@ -182,7 +190,7 @@ def test_members_of_many_pools_come_from_the_number_pages_when_they_are_fewer_ca
     listed = {p["pool_id"]: p["phone_number_ids"] for p in run.result["pools"]}
     assert listed == {p["PoolId"]: [p["founder"]] for p in created}
     # 254 numbers are 3 pages, fewer than the 4 pools.
-    assert run.operations == ["DescribePools"] + ["DescribePhoneNumbers"] * 3
+    assert run.operations == ["DescribePools", "DescribeSenderIds"] + ["DescribePhoneNumbers"] * 3
 
 
 def test_members_of_few_pools_among_many_numbers_are_listed_per_pool_after_a_bounded_try(emulator):
@@ -196,4 +204,6 @@ def test_members_of_few_pools_among_many_numbers_are_listed_per_pool_after_a_bou
         p["PoolId"]: [p["founder"]] for p in created
     }
     # Two pages (one fewer than the pools) do not reach the end of 453 numbers: each pool is listed after all.
-    assert run.operations == ["DescribePools"] + ["DescribePhoneNumbers"] * 2 + ["ListPoolOriginationIdentities"] * 3
+    assert run.operations == (
+        ["DescribePools", "DescribeSenderIds"] + ["DescribePhoneNumbers"] * 2 + ["ListPoolOriginationIdentities"] * 3
+    )

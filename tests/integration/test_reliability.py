@@ -166,6 +166,40 @@ def task_info():
     return "phone_number_info", dict(include_keywords=True)
 
 
+SENDER = dict(SenderId="BRAND", IsoCountryCode="GB")
+
+
+def task_sender_request():
+    return "sender_id", dict(
+        sender_id="BRAND", iso_country_code="GB", deletion_protection_enabled=True, tags={"a": "1"}
+    )
+
+
+def senders(client):
+    return [
+        (s["SenderId"], s["IsoCountryCode"], s["DeletionProtectionEnabled"])
+        for s in client.describe_sender_ids()["SenderIds"]
+    ]
+
+
+def check_sender_request(client):
+    assert senders(client) == [("BRAND", "GB", True)]
+
+
+def setup_sender_release(emulator):
+    emulator.client().request_sender_id(DeletionProtectionEnabled=True, **SENDER)
+
+
+def task_sender_release():
+    return "sender_id", dict(
+        sender_id="BRAND", iso_country_code="GB", deletion_protection_enabled=False, state="absent"
+    )
+
+
+def check_sender_release(client):
+    assert senders(client) == []
+
+
 SCENARIOS = {
     "request": (
         setup_request,
@@ -214,6 +248,18 @@ SCENARIOS = {
         task_release,
         check_release,
         ["DescribePhoneNumbers", "UpdatePhoneNumber", "ReleasePhoneNumber"],
+    ),
+    "sender-request": (
+        lambda emulator: None,
+        task_sender_request,
+        check_sender_request,
+        ["DescribeSenderIds", "DescribeAccountLimits", "RequestSenderId"],
+    ),
+    "sender-release": (
+        setup_sender_release,
+        task_sender_release,
+        check_sender_release,
+        ["DescribeSenderIds", "ListTagsForResource", "UpdateSenderId", "ReleaseSenderId"],
     ),
     # The tags of several numbers come from the tag index (GetResources), not one ListTagsForResource each.
     "info": (setup_info, task_info, None, ["DescribePhoneNumbers", "GetResources", "DescribeKeywords"]),

@@ -201,3 +201,46 @@ def test_writes_to_a_creating_pool_wait_for_it_and_so_does_every_write_after_a_c
     deleting = plan_delete(POOL, pool([a, b]), desired(state="absent"))
     assert moved_numbers(deleting) == [a["phone_number_id"], b["phone_number_id"]]
     assert deleting.steps[-1].wait == "DELETED"
+
+
+def sender(sender_id, iso="GB", types=("TRANSACTIONAL",)):
+    return dict(
+        sender_id=sender_id,
+        iso_country_code=iso,
+        message_types=list(types),
+        sender_id_arn="arn:aws:sms-voice:us-east-1:123456789012:sender-id/{0}/{1}".format(sender_id, iso),
+    )
+
+
+def test_sender_ids_join_before_the_settings_leave_after_and_are_never_the_last_taken_out():
+    a = number(1)
+    alerts = sender("ALERTS", "DE")
+    current = pool([a], sender_ids=[dict(sender_id="BRAND", iso_country_code="GB")])
+    wish = desired(shared_routes_enabled=True, sender_ids=[], purge_sender_ids=True)
+    plan = plan_pool_present(current, wish, [], senders=[alerts])
+    assert plan.operations == ["AssociateOriginationIdentity", "UpdatePool", "DisassociateOriginationIdentity"]
+    assert plan.steps[0].params == {"PoolId": POOL_ID, "OriginationIdentity": "ALERTS", "IsoCountryCode": "DE"}
+    assert plan.steps[2].params == {"PoolId": POOL_ID, "OriginationIdentity": "BRAND", "IsoCountryCode": "GB"}
+    assert plan.after["sender_ids"] == [dict(sender_id="ALERTS", iso_country_code="DE")]
+    # A sender ID takes no part in the numbers' settling.
+    assert moved_numbers(plan) == []
+    # Left alone when the task does not name sender IDs.
+    assert plan_pool_present(current, desired(), []).steps == []
+    # Taking out the pool's last identities is refused, naming the options.
+    only_brand = pool([], sender_ids=[dict(sender_id="BRAND", iso_country_code="GB")])
+    with pytest.raises(SmsVoiceError, match="purge_sender_ids would take out its last sender ID"):
+        plan_pool_present(only_brand, desired(sender_ids=[], purge_sender_ids=True), [], senders=[])
+    with pytest.raises(SmsVoiceError, match="it sends PROMOTIONAL, and the pool is TRANSACTIONAL"):
+        plan_pool_present(current, wish, [], senders=[sender("PROMO", types=("PROMOTIONAL",))])
+
+
+def test_a_pool_without_numbers_is_founded_by_its_first_sender_id():
+    brand, alerts = sender("BRAND"), sender("ALERTS", "DE")
+    wish = desired(iso_country_code="GB", message_type="TRANSACTIONAL", sender_ids=[], phone_numbers=None)
+    plan = plan_pool_present(None, wish, [], senders=[brand, alerts])
+    assert plan.operations == ["CreatePool", "AssociateOriginationIdentity"]
+    assert plan.steps[0].params["OriginationIdentity"] == brand["sender_id_arn"]
+    assert plan.after["phone_number_ids"] == [] and plan.after["opt_out_list_name"] == "Default"
+    assert moved_numbers(plan) == []
+    with pytest.raises(SmsVoiceError, match="sender ID BRAND, which founds it, is in GB"):
+        plan_pool_present(None, desired(iso_country_code="FR", message_type="TRANSACTIONAL"), [], senders=[brand])

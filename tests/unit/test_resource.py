@@ -36,6 +36,7 @@ from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.engi
     filters_on,
 )
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.errors import SmsVoiceError
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.info import shaped_matches
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.resources import RESOURCES
 
 SERVICE = "pinpoint-sms-voice-v2"
@@ -169,6 +170,8 @@ RETURNS = [
     ("pool_info", ("pools",), "pool"),
     ("opt_out_list", ("opt_out_list",), "opt-out list"),
     ("opt_out_list_info", ("opt_out_lists",), "opt-out list"),
+    ("sender_id", ("sender_id",), "sender ID"),
+    ("sender_id_info", ("sender_ids",), "sender ID"),
 ]
 
 
@@ -199,7 +202,10 @@ def test_filters_take_the_values_of_the_fields_they_select_on():
     assert engine.filter_values(number)["number-capability"] == number.field("number_capabilities").choices
 
 
-@pytest.mark.parametrize("kind, shape_name", [("phone number", "PhoneNumberFilterName"), ("pool", "PoolFilterName")])
+@pytest.mark.parametrize(
+    "kind, shape_name",
+    [("phone number", "PhoneNumberFilterName"), ("pool", "PoolFilterName"), ("sender ID", "SenderIdFilterName")],
+)
 def test_each_resource_filters_are_the_service_models(kind, shape_name):
     resource = next(r for r in RESOURCES if r.kind == kind)
     model = botocore.session.get_session().get_service_model(SERVICE)
@@ -275,6 +281,9 @@ class GadgetApi:
 
     def call(self, operation, **params):
         self.calls.append((operation, params))
+        if operation == "DescribeGadgets" and "GadgetIds" in params:
+            named = [(n["GadgetId"], n["Country"]) for n in params["GadgetIds"]]
+            return {"Gadgets": [g for g in self.gadgets if (g["GadgetId"], g["Country"]) in named]}
         if operation == "DescribeGadgets":
             wanted = {f["Name"]: f["Values"] for f in params.get("Filters", [])}
             return {"Gadgets": [g for g in self.gadgets if g["Country"] in wanted.get("country", [g["Country"]])]}
@@ -340,3 +349,27 @@ def test_a_resource_with_a_two_part_identity_and_members_converges_with_no_engin
     assert again.steps == []
     deleting = plan_delete(GADGET, done, engine.desired_from_params(GADGET, dict(state="absent"), ("gadget_id",)))
     assert deleting.steps[-1].params == {"GadgetId": "g-1", "Country": "FR"}
+
+
+def test_a_two_part_identity_is_looked_up_and_listed_by_both_parts():
+    api = GadgetApi()
+    reader = Pager(api)
+    # A task's entry (option keys), an API item or the API's own members name the same gadget.
+    found = [
+        reader.one(GADGET, {"gadget_id": "g-1", "country": "DE"}),
+        reader.one(GADGET, {"GadgetId": "g-1", "Country": "FR"}),
+    ]
+    assert [(g or {}).get("Loud") for g in found] == [True, False]
+    assert api.calls[0] == ("DescribeGadgets", {"GadgetIds": [{"GadgetId": "g-1", "Country": "DE"}]})
+    api.calls.clear()
+    entries = [{"gadget_id": "g-1", "country": c} for c in ("DE", "FR", "DE")]
+    listed, _items = shaped_matches(dict(gadgets=entries, include_tags=False), reader, GADGET, "gadgets")
+    # Asked for twice, listed once; one call for both.
+    assert [g["country"] for g in listed] == ["FR", "DE"]
+    assert api.calls == [
+        ("DescribeGadgets", {"GadgetIds": [{"GadgetId": "g-1", "Country": "DE"}, {"GadgetId": "g-1", "Country": "FR"}]})
+    ]
+    assert engine.unique_identities(GADGET, entries) == [
+        {"GadgetId": "g-1", "Country": "DE"},
+        {"GadgetId": "g-1", "Country": "FR"},
+    ]

@@ -22,6 +22,7 @@ ALREADY_DONE = frozenset(
         ("DisassociateOriginationIdentity", "ResourceNotFoundException"),
         ("DeletePool", "ResourceNotFoundException"),
         ("DeleteOptOutList", "ResourceNotFoundException"),
+        ("ReleaseSenderId", "ResourceNotFoundException"),
     }
 )
 

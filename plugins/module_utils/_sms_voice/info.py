@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from .engine.paging import api_filters, live_statuses
-from .engine.resource import shape
+from .engine.resource import shape, unique_identities
 
 
 def listing_options() -> dict[str, Any]:
@@ -104,7 +104,7 @@ def matching(params, reader, resource, ids_option, keep=None):
         items = [n for n, _tags in indexed]
         tags = [t for _n, t in indexed]
     elif params.get(ids_option):
-        ids = list(dict.fromkeys(params[ids_option]))  # an item asked for twice is listed once
+        ids = unique_identities(resource, params[ids_option])  # an item asked for twice is listed once
         items = reader.describe_ids(ids, filters, resource)
     else:
         items = reader.describe_all(filters=filters, owner=params.get("owner"), resource=resource)

@@ -17,8 +17,9 @@ from .kinds.phone_number import POOL_WIDE_SETTINGS, normalised
 from .model_support import check_options_supported
 from .preflight import References, check_room
 from .reader import LIVE_STATUSES, Reader, api_filters
+from .registration import resolve_registration_id
 from .resource_policy import plan_policy, read_policy
-from .resources import OPT_OUT_LIST, PHONE_NUMBER, POOL
+from .resources import OPT_OUT_LIST, PHONE_NUMBER, POOL, REGISTRATION
 from .tokens import MAX_TOKEN_HOPS, canonical_request, client_token
 from .validation import check_phone_number_params
 
@@ -341,6 +342,9 @@ def ensure_phone_number(module, api):
     region = api.client.meta.region_name
     check_arn_region(params, region)
     reader = Reader(api, warn=getattr(module, "warn", None))
+    if params.get("registration_id"):
+        # A campaign named by its Name tag: the ID it stands for is what the number is compared with and requested under.
+        params["registration_id"] = resolve_registration_id(reader, params["registration_id"])
     references = References(reader, module.check_mode, getattr(module, "warn", None))
     current = read_policy(api, find_current(reader, params), params, PHONE_NUMBER)
     desired = normalised(number_desired(params))
@@ -356,7 +360,7 @@ def ensure_phone_number(module, api):
     found = check_references(plan, references, known=pools)
     check_registrations(plan, found)
     service_rules.check_self_managed(plan)
-    return finish(
+    result = finish(
         module,
         api,
         reader,
@@ -370,3 +374,14 @@ def ensure_phone_number(module, api):
         references=references,
         preflight=check_room,
     )
+    result["registration_status"] = registration_status(reader, result["phone_number"], found)
+    return result
+
+
+def registration_status(reader, number, found):
+    """The status of the registration the number belongs to: the one read to check the request, else one read."""
+    registration_id = (number or {}).get("registration_id")
+    if not registration_id:
+        return None
+    item = found.get("registration_id", {}).get(registration_id) or reader.one(REGISTRATION, registration_id)
+    return None if item is None else item.get("RegistrationStatus")

@@ -4,7 +4,8 @@
 """``pool``: read the pool and its members, plan, then apply (or predict in check mode).
 
 The pool is found by ``pool_id`` or by its Name tag. A new pool is founded
-by the first of ``phone_numbers`` (CreatePool): it takes that number's message
+by the first of ``phone_numbers`` (CreatePool), or by the first of
+``sender_ids`` when the task lists no number: it takes that number's message
 type, opt-out list, two-way and self-managed opt-out settings and keywords.
 Settings the task sets follow with UpdatePool, then the other members join.
 
@@ -40,9 +41,9 @@ from .errors import SmsVoiceError
 from .keywords import plan_keywords
 from .kinds.phone_number import POOL_WIDE_SETTINGS, member_differences, normalised, resource_id
 from .preflight import References, check_room
-from .reader import Reader
+from .reader import Reader, is_sender_id
 from .resource_policy import plan_policy, read_policy
-from .resources import PHONE_NUMBER, POOL
+from .resources import PHONE_NUMBER, POOL, SENDER_ID
 from .tokens import ChainedCreate
 from .validation import E164, check_pool_params
 
@@ -62,8 +63,8 @@ MEMBERSHIP = ("AssociateOriginationIdentity", "DisassociateOriginationIdentity")
 
 
 def pool_desired(params):
-    """The typed ``Desired`` of pool's params."""
-    desired = engine.desired_from_params(POOL, params, LOOKUP_KEYS)
+    """The typed ``Desired`` of pool's params (``sender_ids`` and ``purge_sender_ids`` among its extras)."""
+    desired = engine.desired_from_params(POOL, params, LOOKUP_KEYS, extras=("sender_ids", "purge_sender_ids"))
     if desired.members is not None and desired.members.items is not None:
         items = tuple(dict.fromkeys(resource_id(item, "phone-number") for item in desired.members.items))
         desired = replace(desired, members=replace(desired.members, items=items))
@@ -110,6 +111,109 @@ def find_members(reader, desired):
     return list(unique.values())
 
 
+def sender_key(sender):
+    return (sender["sender_id"], sender["iso_country_code"])
+
+
+def member_entry(sender):
+    """A sender ID as a pool's ``sender_ids`` lists it."""
+    return dict(sender_id=sender["sender_id"], iso_country_code=sender["iso_country_code"])
+
+
+def find_senders(reader, entries):
+    """The sender IDs ``sender_ids`` names, shaped, each once, in order; fails naming one the service does not know.
+
+    Read 5 a call (``DescribeSenderIds``); an unknown one makes the reader ask one by one.
+    """
+    if not entries:
+        return []
+    wanted = list(dict.fromkeys(sender_key(e) for e in entries))
+    found = {}
+    for item in reader.describe_ids([dict(sender_id=i, iso_country_code=c) for i, c in wanted], resource=SENDER_ID):
+        shaped = engine.shape(SENDER_ID, item, tags={})
+        found[sender_key(shaped)] = shaped
+    missing = ["{0} in {1}".format(*key) for key in wanted if key not in found]
+    if missing:
+        raise SmsVoiceError(
+            "sender_ids: no sender ID {0} in this account and region; request it first (sender_id); nothing was "
+            "changed".format(", ".join(missing))
+        )
+    return [found[key] for key in wanted]
+
+
+def sender_step(operation, pool_id, sender, before, phase):
+    """The step of a sender ID joining or leaving the pool, named by its ID and country."""
+    return Step(
+        operation,
+        dict(PoolId=pool_id, OriginationIdentity=sender["sender_id"], IsoCountryCode=sender["iso_country_code"]),
+        changes=dict(member_entry(sender), member=operation == MEMBERSHIP[0]),
+        undo={"sender_ids": before.get("sender_ids")} if before else {},
+        phase=phase,
+    )
+
+
+def sender_mismatch(sender, pool_id, message_type):
+    """Fail for a sender ID that does not send the pool's message type (the service's MESSAGE_TYPE_MISMATCH)."""
+    if message_type and message_type not in (sender.get("message_types") or []):
+        raise SmsVoiceError(
+            "sender_ids: sender ID {0} in {1} cannot join pool {2}: it sends {3}, and the pool is {4}; the service "
+            "pools only sender IDs that send the pool's message type. Request the sender ID for {4} messages, or use "
+            "another pool; nothing was changed".format(
+                sender["sender_id"],
+                sender["iso_country_code"],
+                pool_id,
+                ", ".join(sender.get("message_types") or []),
+                message_type,
+            ),
+            settings=["message_type"],
+        )
+
+
+def plan_senders(pool, senders, desired, pool_id, before=None):
+    """(joining steps, leaving steps, the sender IDs after) of the pool's sender IDs, as numbers are planned.
+
+    ``senders`` are the shaped sender IDs the task names (None: it does not
+    manage them). A sender ID has none of a number's two-way, opt-out or keyword
+    settings: it matches a pool when it sends the pool's message type, which
+    never changes, so it joins before the pool's settings change.
+    """
+    have = [member_entry(s) for s in pool.get("sender_ids") or []]
+    if senders is None:
+        return [], [], have
+    have_keys = [sender_key(s) for s in have]
+    wanted = [sender_key(s) for s in senders]
+    adding = [s for s in senders if sender_key(s) not in have_keys]
+    for sender in adding:
+        sender_mismatch(sender, pool_id, pool.get("message_type"))
+    purge = bool(desired.extras.get("purge_sender_ids"))
+    removing = [s for s in have if sender_key(s) not in wanted] if purge else []
+    joins = [sender_step(MEMBERSHIP[0], pool_id, s, before, MEMBERS_BEFORE) for s in adding]
+    leaves = [sender_step(MEMBERSHIP[1], pool_id, s, before, MEMBERS_AFTER) for s in removing]
+    after = [s for s in have if s not in removing] + [member_entry(s) for s in adding]
+    return joins, leaves, after
+
+
+def await_listed_senders(reader, waiter, pool_id, wanted):
+    """Wait until ListPoolOriginationIdentities shows the pool's sender IDs as ``wanted`` (it lags behind).
+
+    A number's own PoolId tells a later run whether it is in the pool; a
+    sender ID's does not exist, so the run that moved sender IDs waits for the
+    listing, and the next run plans from it without repeating the move.
+    """
+    wanted = sorted(sender_key(s) for s in wanted)
+    pauses = None
+    while True:
+        _numbers, senders = reader.pool_members(pool_id)
+        if sorted(sender_key(s) for s in senders) == wanted:
+            return
+        pauses = pauses or waiter.pauses()
+        if next(pauses, "deadline") == "deadline":
+            raise SmsVoiceError(
+                "timed out after {0} seconds waiting for pool {1} to list its sender IDs. Raise wait_timeout, or "
+                "set wait: false and check on it later".format(waiter.timeout, pool_id)
+            )
+
+
 def settle(reader, numbers, timeout):
     """Wait for members still joining or leaving a pool: the service changes no number in that state."""
     waiter = Waiter(reader, timeout, PHONE_NUMBER)
@@ -154,8 +258,8 @@ def wait_for_active_pool(plan):
 
 def moved_numbers(plan):
     """IDs of the numbers the plan takes into or out of the pool (the founder, members, a deleted pool's numbers)."""
-    ids = [step.params["OriginationIdentity"] for step in plan.steps if step.operation in MEMBERSHIP]
-    if plan.action == "create":
+    ids = [step.params["OriginationIdentity"] for step in plan.steps if "phone_number_id" in step.changes]
+    if plan.action == "create" and not is_sender_id(plan.steps[0].params["OriginationIdentity"]):
         ids.insert(0, plan.steps[0].params["OriginationIdentity"])
     if plan.action == "delete":
         ids += (plan.before or {}).get("phone_number_ids") or []
@@ -264,10 +368,11 @@ def plan_members(pool_before, pool_after, adding, removing, pool_id, before=None
     return early, late, [leaving(pool_id, number_id, before) for number_id in removing]
 
 
-def plan_pool_present(current, desired, members, unresolved=0):
-    """Plan ``state: present`` for a pool (``members``: the shaped numbers ``phone_numbers`` names)."""
+def plan_pool_present(current, desired, members, unresolved=0, senders=None):
+    """Plan ``state: present`` for a pool (``members``: the shaped numbers ``phone_numbers`` names;
+    ``senders``: the shaped sender IDs ``sender_ids`` names, None when the task leaves them alone)."""
     if current is None:
-        return _plan_new_pool(desired, members, unresolved)
+        return _plan_new_pool(desired, members, unresolved, senders)
     plan = plan_update(POOL, current, desired)  # immutable check, UpdatePool, tags, keywords
     pool_id = current["pool_id"]
     have = list(current.get("phone_number_ids") or [])
@@ -277,11 +382,16 @@ def plan_pool_present(current, desired, members, unresolved=0):
     if desired.members is not None and desired.members.items is not None:
         member_checks(adding, pool_id)
     after_members = [n for n in have if n not in removing] + [m["phone_number_id"] for m in adding]
-    if removing and not after_members and not unresolved:
+    sender_joins, sender_leaves, after_senders = plan_senders(current, senders, desired, pool_id, current)
+    if (removing or sender_leaves) and not after_members and not after_senders and not unresolved:
+        leaving_ids = removing + [s.params["OriginationIdentity"] for s in sender_leaves]
+        options = " and ".join(["purge_phone_numbers"] * bool(removing) + ["purge_sender_ids"] * bool(sender_leaves))
+        what = "number" if not sender_leaves else "sender ID" if not removing else "numbers and sender IDs"
         raise SmsVoiceError(
-            "pool {0}: purge_phone_numbers would take out its last number ({1}), and a pool cannot be left "
-            "without numbers. Add another number, or delete the pool with state: absent; nothing was "
-            "changed".format(pool_id, ", ".join(removing)),
+            "pool {0}: {1} would take out its last {2} ({3}), and a pool cannot be left without numbers or sender "
+            "IDs. Add another number, or delete the pool with state: absent; nothing was changed".format(
+                pool_id, options, what, ", ".join(leaving_ids)
+            ),
             pool_id=pool_id,
         )
     # ListPoolOriginationIdentities is not read for capabilities: a named number already in the pool tells them.
@@ -289,12 +399,25 @@ def plan_pool_present(current, desired, members, unresolved=0):
     early, late, gone = plan_members(
         current, plan.after, adding, removing, pool_id, current, capabilities=next((c for c in known if c), None)
     )
-    steps = in_phases(plan.steps + early + late + gone, POOL.rules.phase_order)
-    after = dict(plan.after, phone_number_ids=after_members)
+    steps = in_phases(plan.steps + early + sender_joins + late + gone + sender_leaves, POOL.rules.phase_order)
+    after = dict(plan.after, phone_number_ids=after_members, sender_ids=after_senders)
     return Plan("update" if steps else "none", plan.before, after, steps, resource=POOL)
 
 
-def _plan_new_pool(desired, members, unresolved):
+def _sender_founder(desired, senders):
+    """A new pool's founding sender ID (the first of ``sender_ids``, when the task lists no numbers), checked."""
+    founder = senders[0]
+    if desired.get("iso_country_code") and founder["iso_country_code"] != desired.get("iso_country_code"):
+        raise SmsVoiceError(
+            "iso_country_code: the pool would be in {0}, but sender ID {1}, which founds it, is in {2}; nothing "
+            "was changed".format(desired.get("iso_country_code"), founder["sender_id"], founder["iso_country_code"]),
+            settings=["iso_country_code"],
+        )
+    sender_mismatch(founder, POOL.placeholder(), desired.get("message_type"))
+    return founder
+
+
+def _plan_new_pool(desired, members, unresolved, senders=None):
     if desired.lookup is None or desired.lookup.key != "name":
         if desired.lookup is None:
             raise SmsVoiceError("name is required to create a pool: set name (the Name tag)")
@@ -303,11 +426,12 @@ def _plan_new_pool(desired, members, unresolved):
                 desired.lookup.value
             )
         )
+    if not members and not unresolved and senders:
+        return _plan_sender_pool(desired, senders)
     if not members and not unresolved:
         raise SmsVoiceError(
-            "no pool is named {0!r}; to create one, set phone_numbers: its first number founds the pool".format(
-                desired.name
-            )
+            "no pool is named {0!r}; to create one, set phone_numbers: its first number founds the pool (or "
+            "sender_ids, for a pool without numbers)".format(desired.name)
         )
     if members:
         founder, others = members[0], members[1:]
@@ -335,31 +459,63 @@ def _plan_new_pool(desired, members, unresolved):
             ),
             settings=["iso_country_code"],
         )
-    pool_id = POOL.placeholder()
     inherited = {key: founder.get(key) for key in POOL_WIDE_SETTINGS}
+    pool_id, created, before, after, settings = _founded(
+        desired,
+        founder["phone_number_id"],
+        founder.get("keywords"),
+        phone_number_ids=[founder["phone_number_id"]],
+        **inherited,
+    )
+    early, late, _leaving = plan_members(
+        before, after, others, [], pool_id, capabilities=founder.get("number_capabilities")
+    )
+    sender_joins, _leaving, after["sender_ids"] = plan_senders(after, senders, desired, pool_id)
+    after["pool_id"] = None
+    after["phone_number_ids"] = [m["phone_number_id"] for m in members] or [founder["phone_number_id"]]
+    steps = created + early + sender_joins + settings + late
+    return Plan("create", None, after, in_phases(steps, POOL.rules.phase_order), resource=POOL)
+
+
+def _founded(desired, origination, keywords, **known):
+    """(pool ID placeholder, create steps, the pool as created, as the task makes it, its settings' steps).
+
+    The pool takes the founder's pool-wide settings and keywords (``known``,
+    ``keywords``; None: a new identity's); the settings the task sets follow with
+    UpdatePool, and its keywords after.
+    """
+    pool_id = POOL.placeholder()
     # The ClientToken is added by ``Creator`` when the call is made (derived from the request).
     created = plan_create(
-        POOL,
-        desired,
-        params=dict(OriginationIdentity=founder["phone_number_id"]),
-        keywords=founder.get("keywords"),
-        phone_number_ids=[founder["phone_number_id"]],
-        status="ACTIVE",
-        **inherited,
+        POOL, desired, params=dict(OriginationIdentity=origination), keywords=keywords, status="ACTIVE", **known
     )
     before = dict(created.after, pool_id=pool_id)
     after = dict(before)
     changes = update_changes(POOL, before, desired)
     after.update(changes)
     pool_steps = [update_step(POOL, {POOL.id_member: pool_id}, changes)] if changes else []
-    keyword_steps, after["keywords"] = plan_keywords(pool_id, founder.get("keywords"), desired)
-    early, late, _leaving = plan_members(
-        before, after, others, [], pool_id, capabilities=founder.get("number_capabilities")
+    keyword_steps, after["keywords"] = plan_keywords(pool_id, keywords, desired)
+    return pool_id, created.steps, before, after, pool_steps + keyword_steps
+
+
+def _plan_sender_pool(desired, senders):
+    """A new pool founded by a sender ID: one-way, so the pool-wide settings of a new pool; the others join."""
+    founder = _sender_founder(desired, senders)
+    defaults = engine.defaults(POOL)
+    pool_id, created, before, after, settings = _founded(
+        desired,
+        founder["sender_id_arn"],
+        None,
+        phone_number_ids=[],
+        sender_ids=[member_entry(founder)],
+        **{key: defaults.get(key) for key in POOL_WIDE_SETTINGS},
     )
+    sender_joins, _leaving, after["sender_ids"] = plan_senders(before, senders[1:], desired, pool_id)
+    after["sender_ids"] = [member_entry(s) for s in senders]
     after["pool_id"] = None
-    after["phone_number_ids"] = [m["phone_number_id"] for m in members] or [founder["phone_number_id"]]
-    steps = in_phases(created.steps + early + pool_steps + keyword_steps + late, POOL.rules.phase_order)
-    return Plan("create", None, after, steps, resource=POOL)
+    return Plan(
+        "create", None, after, in_phases(created + sender_joins + settings, POOL.rules.phase_order), resource=POOL
+    )
 
 
 class Creator(ChainedCreate):
@@ -393,12 +549,13 @@ def ensure_pool(module, api):
                 "the prediction leaves them out".format(unresolved)
             )
         members = settle(reader, find_members(reader, desired), params["wait_timeout"])
+        senders = find_senders(reader, params.get("sender_ids")) if params.get("sender_ids") is not None else None
         if current is None:
             current = founded_meanwhile(reader, members, params)
         if current is not None:
             current = reconcile_members(reader, current, members, desired)
         current = read_policy(api, current, params, POOL)
-        plan = plan_policy(plan_pool_present(current, desired, members, unresolved), params)
+        plan = plan_policy(plan_pool_present(current, desired, members, unresolved, senders), params)
     references = References(reader, module.check_mode, getattr(module, "warn", None))
     check_references(plan, references, known=[current["pool_id"]] if current else ())
     service_rules.check_self_managed(plan)
@@ -425,6 +582,9 @@ def ensure_pool(module, api):
         # is ASSOCIATING or DISASSOCIATING.
         try:
             waiter.settle(moved_numbers(plan), SETTLING, PHONE_NUMBER)
+            if any("sender_id" in step.changes for step in plan.steps) and plan.action != "delete":
+                pool = result[POOL.result_key]
+                await_listed_senders(reader, waiter, pool["pool_id"], pool["sender_ids"])
         except SmsVoiceError as e:
             # As a failure after the first write carries it (apply._stopped): changed, and the pool.
             e.extra["changed"] = True

@@ -19,15 +19,16 @@ FILTERS = filter_values(POOL)
 def find_pools(params, reader):
     """The shaped pools that match every criterion given, in the service's order (see ``info.matching``).
 
-    Each pool's numbers are read (ListPoolOriginationIdentities per pool, or the
-    DescribePhoneNumbers pages when they take fewer calls: ``reader.pool_member_ids_for``);
+    Each pool's numbers and sender IDs are read (ListPoolOriginationIdentities per pool, or the
+    DescribePhoneNumbers pages when they take fewer calls: ``reader.pool_members_for``);
     its keywords only with ``include_keywords``.
     """
     results, pools = shaped_matches(params, reader, POOL, "pool_ids", need_items=True)
     # Pools shared with this account hold another account's numbers, which its own pages do not list.
     own_numbers = params.get("owner") != "SHARED"
-    for shaped, member_ids in zip(results, reader.pool_member_ids_for(pools, own_numbers)):
-        shaped["phone_number_ids"] = member_ids
+    for shaped, (number_ids, sender_ids) in zip(results, reader.pool_members_for(pools, own_numbers)):
+        shaped["phone_number_ids"] = number_ids
+        shaped["sender_ids"] = sender_ids
     return include_policies(reader.api, results, POOL, params)
 
 

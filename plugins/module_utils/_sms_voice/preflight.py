@@ -33,11 +33,13 @@ CREATE_LIMITS = {
     "RequestPhoneNumber": "PHONE_NUMBERS",
     "CreatePool": "POOLS",
     "CreateOptOutList": "OPT_OUT_LISTS",
+    "RequestSenderId": "SENDER_IDS",
 }
 LIMIT_ADVICE = {
     "PHONE_NUMBERS": "release a number you no longer use (phone_number with state: absent)",
     "POOLS": "delete a pool you no longer use (pool with state: absent)",
     "OPT_OUT_LISTS": "delete an opt-out list you no longer use (opt_out_list with state: absent)",
+    "SENDER_IDS": "release a sender ID you no longer use (sender_id with state: absent)",
 }
 LIMITS_DENIED_WARNING = (
     "DescribeAccountLimits was denied ({0}): the account's {1} limit was not checked before {2}. "

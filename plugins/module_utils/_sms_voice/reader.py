@@ -48,7 +48,7 @@ from .engine.paging import PAGE_SIZE, Pager, api_filters, chunks, live_statuses
 from .engine.resource import shape, tags_to_dict
 from .errors import SmsVoiceError
 from .keywords import shape_keywords
-from .resources import PHONE_NUMBER, POOL
+from .resources import PHONE_NUMBER, POOL, SENDER_ID
 
 TAG_WORKERS = 8  # ListTagsForResource is one call per number
 LIVE_STATUSES = PHONE_NUMBER.rules.live_statuses
@@ -310,21 +310,36 @@ class Reader(Pager):  # pylint: disable=too-many-public-methods
                 break
         return ids
 
-    def pool_member_ids_for(self, pools, own_numbers=True):
-        """The phone number IDs of every pool, in the order of ``pools``.
+    def pool_members(self, pool_id):
+        """(phone number IDs, sender IDs as ``{sender_id, iso_country_code}``) of a pool, all pages."""
+        numbers, senders = [], []
+        params = dict(PoolId=pool_id, MaxResults=PAGE_SIZE)
+        for identity in self.pages("ListPoolOriginationIdentities", "OriginationIdentities", params):
+            if is_sender_id(identity.get("OriginationIdentityArn")):
+                senders.append(
+                    dict(sender_id=identity["OriginationIdentity"], iso_country_code=identity["IsoCountryCode"])
+                )
+            else:
+                numbers.append(identity["OriginationIdentity"])
+        return numbers, senders
+
+    def pool_members_for(self, pools, own_numbers=True):
+        """(phone number IDs, sender IDs) of every pool, in the order of ``pools``.
 
         One ListPoolOriginationIdentities call (or more) per pool, concurrently;
-        or, for several pools of the account's own numbers, the PoolId of every
-        number in the DescribePhoneNumbers pages, when those take fewer calls: the
-        pages are read up to one fewer than the pools, and if there are more, the
-        pools are listed one by one after all (at most twice the cheaper way).
+        or, for several pools of the account's own numbers when the account has
+        no sender ID (one DescribeSenderIds call of one item says so: the pages
+        of numbers cannot show a pool's sender IDs), the PoolId of every number
+        in the DescribePhoneNumbers pages, when those take fewer calls: the pages
+        are read up to one fewer than the pools, and if there are more, the pools
+        are listed one by one after all (at most twice the cheaper way).
         """
         pool_ids = [pool[POOL.id_member] for pool in pools]
-        if own_numbers and len(pool_ids) > 1:
+        if own_numbers and len(pool_ids) > 1 and not self.first(SENDER_ID.describe, SENDER_ID.describe_list, {}, 1, 1):
             members = self._members_from_numbers(pool_ids, max_pages=len(pool_ids) - 1)
             if members is not None:
-                return [members[pool_id] for pool_id in pool_ids]
-        return self._each(self.pool_member_ids, pool_ids)
+                return [(members[pool_id], []) for pool_id in pool_ids]
+        return self._each(self.pool_members, pool_ids)
 
     def _members_from_numbers(self, pool_ids, max_pages):
         """Pool ID -> IDs of its numbers, from at most ``max_pages`` DescribePhoneNumbers pages, or None."""
@@ -345,11 +360,17 @@ class Reader(Pager):  # pylint: disable=too-many-public-methods
         return len(self.pool_member_ids(pool_id, limit=2))
 
     def shaped_pool(self, pool, tags=None, with_keywords=False):
-        """Shape a pool with its members' IDs, reading its tags unless given, and its keywords when asked."""
+        """Shape a pool with its members (numbers' IDs, sender IDs), reading its tags unless given, and its keywords when asked."""
         if tags is None:
             tags = self.tags(pool, POOL)
         keywords = self.keywords(pool, POOL) if with_keywords else None
-        return shape(POOL, pool, tags, phone_number_ids=self.pool_member_ids(pool["PoolId"]), keywords=keywords)
+        numbers, senders = self.pool_members(pool["PoolId"])
+        return shape(POOL, pool, tags, phone_number_ids=numbers, sender_ids=senders, keywords=keywords)
+
+
+def is_sender_id(arn):
+    """Whether an origination identity's ARN is a sender ID's (a pool holds numbers and sender IDs)."""
+    return ":{0}/".format(SENDER_ID.arn_type) in (arn or "")
 
 
 def duration(seconds):

@@ -15,6 +15,7 @@ from .kinds.opt_out_list import OPT_OUT_LIST
 from .kinds.phone_number import PHONE_NUMBER
 from .kinds.pool import POOL
 from .kinds.registration import REGISTRATION
+from .kinds.sender_id import SENDER_ID
 from .kinds.shared import MESSAGE_TYPES
 
 __all__ = [
@@ -24,11 +25,12 @@ __all__ = [
     "POOL",
     "REGISTRATION",
     "RESOURCES",
+    "SENDER_ID",
     "tag_options",
     "wait_options",
 ]
 
-RESOURCES = (PHONE_NUMBER, POOL, OPT_OUT_LIST)
+RESOURCES = (PHONE_NUMBER, POOL, OPT_OUT_LIST, SENDER_ID)
 
 
 def tag_options():

@@ -32,6 +32,7 @@ COUNTRY = re.compile(r"[A-Z]{2}")
 RESOURCE_NAME = re.compile(r"[A-Za-z0-9_:/-]+")
 OPT_OUT_LIST_NAME = re.compile(r"[A-Za-z0-9_-]+")  # CreateOptOutList's OptOutListName: 1 to 64 characters
 OPT_OUT_LIST_NAME_MAX = 64
+SENDER_ID = re.compile(r"[A-Za-z0-9_-]{1,11}")  # RequestSenderId's SenderId
 IAM_ROLE_ARN = re.compile(r"arn:aws[a-z-]*:iam::\d{12}:role/[\w+=,.@/-]+")
 SNS_TOPIC_ARN = re.compile(r"arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}")
 CONNECT_CHANNEL = re.compile(r"connect\.[a-z0-9-]+\.amazonaws\.com")
@@ -262,10 +263,18 @@ def check_pool_params(params, check_mode=False):
             fail("phone_numbers has an empty entry: list phone number IDs, ARNs or E.164 numbers")
         if value not in (None, ""):
             check_member(value)
-    if members is not None and params.get("purge_phone_numbers") and params.get("state") == "present" and not members:
+    senders = params.get("sender_ids")
+    check_sender_ids_option(senders)
+    present = params.get("state") == "present"
+    if members is not None and params.get("purge_phone_numbers") and present and not members and not senders:
         fail(
             "phone_numbers is empty and purge_phone_numbers is true: a pool cannot be left without numbers. "
-            "Delete the pool with state: absent instead"
+            "Delete the pool with state: absent instead, or list the sender IDs it keeps in sender_ids"
+        )
+    if senders is not None and params.get("purge_sender_ids") and present and not senders and not members:
+        fail(
+            "sender_ids is empty and purge_sender_ids is true, and phone_numbers lists no number: a pool cannot be "
+            "left without numbers or sender IDs. Delete the pool with state: absent instead"
         )
     parse_resource_policy(params.get("resource_policy"))
 
@@ -463,3 +472,92 @@ def check_opted_out_numbers(params, option="opted_out_numbers"):
         check_e164(value, option)
     if params.get("purge_" + option) and numbers is None:
         fail("purge_{0} needs {0}: the numbers the list keeps ([] keeps none the API put)".format(option))
+
+
+REGISTRATION_ID = re.compile(r"registration-[0-9a-z]{32}")
+REGISTRATION_ARN = re.compile(r"arn:aws[a-z-]*:sms-voice:[a-z0-9-]+:\d{12}:registration/registration-[0-9a-z]{32}")
+REGISTRATION_STATUSES = (
+    "CREATED",
+    "SUBMITTED",
+    "AWS_REVIEWING",
+    "REVIEWING",
+    "REQUIRES_AUTHENTICATION",
+    "PROVISIONING",
+    "COMPLETE",
+    "REQUIRES_UPDATES",
+    "CLOSED",
+    "DELETED",
+)
+
+
+def check_registration_id(value, option="registration_id"):
+    if not (REGISTRATION_ID.fullmatch(value) or REGISTRATION_ARN.fullmatch(value)):
+        fail(
+            "{0} {1!r} is neither a registration ID (registration- and 32 letters or digits) nor a registration ARN "
+            "(arn:aws:sms-voice:<region>:<account>:registration/<id>)".format(option, value)
+        )
+
+
+def check_registration_params(params):
+    """Every check of ``registration``'s options that needs no call to AWS (the fields need the service's definitions)."""
+    if params.get("registration_id"):
+        check_registration_id(params["registration_id"])
+    check_name_tag(params)
+    if params.get("tags"):
+        check_tags(params["tags"], name=params.get("name"), kind="a registration")
+    if params.get("discard") and (params.get("fields") or params.get("submit") or params.get("phone_numbers")):
+        fail("discard: a task that discards the draft version cannot also set fields, phone_numbers or submit")
+    for path in params.get("fields") or {}:
+        if not path or "." not in path:
+            fail("fields: {0!r} is not a field path (<section>.<field>, e.g. companyInfo.companyName)".format(path))
+    for number in params.get("phone_numbers") or []:
+        if not (E164.fullmatch(number) or PHONE_NUMBER_ID.fullmatch(number) or PHONE_NUMBER_ARN.fullmatch(number)):
+            fail("phone_numbers: {0!r} is not a phone number ID, ARN or E.164 number".format(number))
+
+
+def check_registration_info_params(params):
+    for identifier in params.get("registration_ids") or []:
+        check_registration_id(identifier, "registration_ids")
+    for name in params.get("names") or []:
+        if not name:
+            fail("names must not contain an empty name")
+    for status in params.get("statuses") or []:
+        if status not in REGISTRATION_STATUSES:
+            fail("statuses: {0!r} is not one of {1}".format(status, ", ".join(REGISTRATION_STATUSES)))
+
+
+def check_sender_id_entry(sender_id, iso_country_code, option):
+    """A sender ID and its country: 1 to 11 letters, digits, _ and -, with a letter (the model and its doc)."""
+    if not isinstance(sender_id, str) or not SENDER_ID.fullmatch(sender_id) or not re.search("[A-Za-z]", sender_id):
+        fail(
+            "{0} {1!r} is not a sender ID: 1 to 11 letters, digits, _ and -, with at least one letter".format(
+                option, sender_id
+            )
+        )
+    check_country(
+        iso_country_code, "{0}: iso_country_code".format(option) if option != "sender_id" else "iso_country_code"
+    )
+
+
+def check_sender_id_params(params):
+    """Every check of ``sender_id``'s options that needs no call to AWS."""
+    check_sender_id_entry(params["sender_id"], params["iso_country_code"], "sender_id")
+    types = params.get("message_types")
+    if types is not None and (not types or len(set(types)) != len(types)):
+        fail("message_types must list TRANSACTIONAL, PROMOTIONAL or both, each once")
+    if params.get("tags"):
+        check_tags(params["tags"], kind="a sender ID")
+
+
+def check_sender_ids_option(entries, option="sender_ids"):
+    """A list of ``{sender_id, iso_country_code}`` entries (``sender_id_info``'s and ``pool``'s)."""
+    for entry in entries or []:
+        check_sender_id_entry(entry.get("sender_id"), entry.get("iso_country_code"), option)
+
+
+def check_sender_id_info_params(params, filter_table):
+    check_sender_ids_option(params.get("sender_ids"))
+    if params.get("filters"):
+        check_filters(params["filters"], filter_table)
+    if params.get("owner") and params.get("sender_ids"):
+        fail("owner cannot be used together with sender_ids: the API does not allow it")

@@ -51,11 +51,14 @@ class Pager:
         self.api = api
 
     def describe_ids(self, ids, filters=None, resource=None):
-        """The resources with these IDs or ARNs that match the API filters, in order; unknown IDs are skipped."""
+        """The resources with these IDs or ARNs that match the API filters, in order; unknown IDs are skipped.
+
+        An identifier may be a mapping (``Resource.identity``): a composite identity names every key member.
+        """
         resource = resource or self.default
         extra = {"Filters": filters} if filters else {}
         found = []
-        for chunk in chunks(list(ids), resource.max_ids):
+        for chunk in chunks([resource.identity(i) for i in ids], resource.max_ids):
             try:
                 found.extend(self._describe(resource, **{resource.describe_ids: chunk}, **extra))
             except SmsVoiceError as e:
@@ -130,7 +133,8 @@ class Pager:
     def must_exist(self, resource, identifier, option):
         """The resource, or a failure naming ``option`` when the service does not know it."""
         try:
-            return self.api.call(resource.describe, **{resource.describe_ids: [identifier]})[resource.describe_list][0]
+            named = {resource.describe_ids: [resource.identity(identifier)]}
+            return self.api.call(resource.describe, **named)[resource.describe_list][0]
         except SmsVoiceError as e:
             if e.code == "ResourceNotFoundException":
                 raise SmsVoiceError(

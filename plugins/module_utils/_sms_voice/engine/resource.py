@@ -173,6 +173,21 @@ class Resource:  # pylint: disable=too-many-instance-attributes
         by_member = {f.member or f.create_member: f.key for f in self.fields}
         return {member: item[by_member[member]] for member in self.key_members}
 
+    def identity(self, value):
+        """What the describe call takes to name one resource, from an ID or ARN, or from a mapping.
+
+        The mapping is a shaped item or a task's entry (option keys), or the
+        API's own members; for a composite identity (``key_members``) the
+        result is the mapping of every key member, as ``DescribeSenderIds``'
+        ``SenderIds`` entries are.
+        """
+        if not isinstance(value, Mapping):
+            return value
+        if not self.key_members:
+            return value.get(self.id_key) or value.get(self.id_member)
+        by_member = {f.member or f.create_member: f.key for f in self.fields}
+        return {m: value[m] if m in value else value[by_member[m]] for m in self.key_members}
+
     def placeholder(self):
         """Stands for the ID of a resource this run is about to create, in the steps after the create call."""
         return "<new {0}>".format(self.kind)
@@ -180,6 +195,20 @@ class Resource:  # pylint: disable=too-many-instance-attributes
     def arn_placeholder(self):
         """Stands for the ARN of a resource this run is about to create (calls keyed on ARNs: policies)."""
         return "<new {0} ARN>".format(self.kind)
+
+
+def identity_key(identifier):
+    """A hashable form of an identifier of ``Resource.identity`` (a composite one is a mapping)."""
+    return tuple(sorted(identifier.items())) if isinstance(identifier, Mapping) else identifier
+
+
+def unique_identities(resource, values):
+    """The identities of ``values`` (IDs, ARNs or mappings), each once, in order."""
+    found: dict = {}
+    for value in values:
+        identifier = resource.identity(value)
+        found.setdefault(identity_key(identifier), identifier)
+    return list(found.values())
 
 
 def option_specs(resource, keys=None):

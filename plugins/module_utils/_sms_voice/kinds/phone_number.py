@@ -21,7 +21,7 @@ from ..errors import SmsVoiceError
 from ..keywords import keyword_steps
 from .pool import POOL
 from .registration import REGISTRATION
-from .shared import MESSAGE_TYPES, two_way_and_opt_outs
+from .shared import MESSAGE_TYPES, limits_and_pricing, two_way_and_opt_outs
 
 # Settings a pool imposes on its numbers, by option name (the same on both resources). A number
 # requested into a pool takes them; a number associated with a pool must match them.
@@ -396,17 +396,9 @@ PHONE_NUMBER = Resource(
         # Changed by AssociateOriginationIdentity / DisassociateOriginationIdentity, not by the update call.
         Field("pool_id", "PoolId", create=True, default=None, refers=POOL),
         Field("registration_id", "RegistrationId", create=True, immutable=True, default=None, refers=REGISTRATION),
-        Field(
-            "messaging_limits",
-            "MessagingLimits",
-            option=False,
-            kind="map",
-            # The maps inside keep the service's keys (capabilities such as SMS, carriers such as T-MOBILE).
-            parts=(("RateLimits", "rate_limits"), ("DailyMessageCaps", "daily_message_caps")),
-        ),
-        Field("pricing_tier", "PricingTier", option=False),
-        Field("created_timestamp", "CreatedTimestamp", option=False, kind="time"),
-    ),
+    )
+    + limits_and_pricing()
+    + (Field("created_timestamp", "CreatedTimestamp", option=False, kind="time"),),
     describe="DescribePhoneNumbers",
     describe_ids="PhoneNumberIds",
     describe_list="PhoneNumbers",

@@ -73,7 +73,7 @@ POOL = Resource(
     create="CreatePool",
     update="UpdatePool",
     delete="DeletePool",
-    extra_keys=("tags", "phone_number_ids", "keywords", "resource_policy"),
+    extra_keys=("tags", "phone_number_ids", "sender_ids", "keywords", "resource_policy"),
     members_option="phone_numbers",
     rules=PoolRules(),
     # PoolFilterName

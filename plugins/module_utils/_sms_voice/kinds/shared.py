@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 # Copyright: contributors to the pinpoint.sms_voice collection
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
-"""What the descriptions of numbers and pools share."""
+"""What the descriptions of numbers, pools and sender IDs share."""
 
 from __future__ import annotations
 
@@ -26,4 +26,19 @@ def two_way_and_opt_outs(create_opt_out_list):
             default="Default",
             refers=OPT_OUT_LIST,
         ),
+    )
+
+
+def limits_and_pricing():
+    """What the service reports of a number's or a sender ID's sending: its limits and its pricing tier."""
+    return (
+        Field(
+            "messaging_limits",
+            "MessagingLimits",
+            option=False,
+            kind="map",
+            # The maps inside keep the service's keys (capabilities such as SMS, carriers such as T-MOBILE).
+            parts=(("RateLimits", "rate_limits"), ("DailyMessageCaps", "daily_message_caps")),
+        ),
+        Field("pricing_tier", "PricingTier", option=False),
     )
