@@ -76,6 +76,7 @@ options:
 extends_documentation_fragment:
   - pinpoint.sms_voice.common
   - pinpoint.sms_voice.common.attributes
+  - pinpoint.sms_voice._options.resource_policy
 notes:
   - The IAM policy this module needs is in the collection's C(docs/iam/sender_id.json).
 seealso:
@@ -254,10 +255,26 @@ sender_id:
       type: dict
       sample:
         team: messaging
+    resource_policy:
+      description:
+        - 'The resource-based policy that shares it with other accounts, as a dict (V({}): none): from M(pinpoint.sms_voice.sender_id)
+          when the task sets O(pinpoint.sms_voice.sender_id#module:resource_policy), from M(pinpoint.sms_voice.sender_id_info)
+          when O(pinpoint.sms_voice.sender_id_info#module:include_resource_policy=true); V(null) otherwise (it is not
+          read).'
+      type: dict
+      sample:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Principal:
+              AWS: arn:aws:iam::111122223333:root
+            Action: sms-voice:SendTextMessage
+            Resource: '*'
 """
 
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.engine.resource import option_specs
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.module import SmsVoiceModule
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.resource_policy import policy_option
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.resources import SENDER_ID, tag_options
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.sender_id import ensure_sender_id
 
@@ -271,6 +288,7 @@ def argument_spec():
         state=dict(type="str", choices=["present", "absent"], default="present"),
     )
     spec.update(tag_options())
+    spec.update(policy_option())
     return spec
 
 

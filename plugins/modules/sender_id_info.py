@@ -59,6 +59,7 @@ options:
 extends_documentation_fragment:
   - pinpoint.sms_voice.common
   - pinpoint.sms_voice.common.info_attributes
+  - pinpoint.sms_voice._options.include_resource_policy
 notes:
   - The IAM policy this module needs is in the collection's C(docs/iam/sender_id_info.json).
 seealso:
@@ -166,9 +167,25 @@ sender_ids:
       type: dict
       sample:
         team: messaging
+    resource_policy:
+      description:
+        - 'The resource-based policy that shares it with other accounts, as a dict (V({}): none): from M(pinpoint.sms_voice.sender_id)
+          when the task sets O(pinpoint.sms_voice.sender_id#module:resource_policy), from M(pinpoint.sms_voice.sender_id_info)
+          when O(pinpoint.sms_voice.sender_id_info#module:include_resource_policy=true); V(null) otherwise (it is not
+          read).'
+      type: dict
+      sample:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Principal:
+              AWS: arn:aws:iam::111122223333:root
+            Action: sms-voice:SendTextMessage
+            Resource: '*'
 """
 
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.module import SmsVoiceModule
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.resource_policy import include_option
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.sender_id import (
     list_sender_ids,
     sender_ids_option,
@@ -183,6 +200,7 @@ def argument_spec():
         owner=dict(type="str", choices=["SELF", "SHARED"]),
         tags=dict(type="dict"),
         include_tags=dict(type="bool", default=True),
+        **include_option(),
     )
 
 

@@ -555,9 +555,11 @@ def test_sender_id_uses_every_action_of_its_policy_and_no_other(emulator):
         task(
             "Request, protected, with tags",
             "sender_id",
-            dict(sender, deletion_protection_enabled=True, tags={"a": "1"}),
+            dict(sender, deletion_protection_enabled=True, tags={"a": "1"}, resource_policy=POLICY),
         ),
-        task("Change and purge tags", "sender_id", dict(sender, tags={"b": "2"})),
+        task(
+            "Change and purge tags, remove the policy", "sender_id", dict(sender, tags={"b": "2"}, resource_policy={})
+        ),
         task(
             "Release, turning protection off",
             "sender_id",
@@ -583,7 +585,7 @@ def test_sender_id_info_uses_every_action_of_its_policy_and_no_other(emulator):
         task(
             "List by ID, with tags",
             "sender_id_info",
-            dict(sender_ids=[dict(sender_id="IAMINFO", iso_country_code="GB")]),
+            dict(sender_ids=[dict(sender_id="IAMINFO", iso_country_code="GB")], include_resource_policy=True),
         ),
     ]
     enforce(emulator, "sender_id_info")

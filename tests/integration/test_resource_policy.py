@@ -1,4 +1,4 @@
-"""resource_policy on phone_number, pool and opt_out_list, and include_resource_policy on their _info modules.
+"""resource_policy on phone_number, pool, opt_out_list and sender_id, and include_resource_policy on their _info modules.
 
 Each scenario runs check -> apply -> idempotent check -> idempotent apply and
 asserts ``changed``, the returned policy and the exact API operations the
@@ -56,7 +56,9 @@ READS = {
     "opt_out_list": ["DescribeOptOutLists", "ListTagsForResource"],
     "phone_number": ["DescribePhoneNumbers", "ListTagsForResource"],
     "pool": ["DescribePools", "ListTagsForResource", "ListPoolOriginationIdentities"],
+    "sender_id": ["DescribeSenderIds", "ListTagsForResource"],
 }
+MODULES = sorted(READS)
 
 
 @pytest.fixture(name="resources")
@@ -73,15 +75,17 @@ def resources_fixture(emulator):
     pool = client.create_pool(
         OriginationIdentity=founder["PhoneNumberId"], IsoCountryCode="US", MessageType="TRANSACTIONAL"
     )
+    sender = client.request_sender_id(SenderId="EXAMPLECO", IsoCountryCode="GB")
     list_arn = client.describe_opt_out_lists(OptOutListNames=["shared"])["OptOutLists"][0]["OptOutListArn"]
     return {
         "opt_out_list": (dict(name="shared"), list_arn),
         "phone_number": (dict(phone_number_id=number["PhoneNumberId"]), number["PhoneNumberArn"]),
         "pool": (dict(pool_id=pool["PoolId"]), pool["PoolArn"]),
+        "sender_id": (dict(sender_id="EXAMPLECO", iso_country_code="GB"), sender["SenderIdArn"]),
     }
 
 
-@pytest.mark.parametrize("module", ["opt_out_list", "phone_number", "pool"])
+@pytest.mark.parametrize("module", MODULES)
 def test_a_policy_is_put_then_rewritten_in_another_key_order_then_removed(emulator, resources, module):
     lookup, arn = resources[module]
     policy = document(arn)
@@ -120,7 +124,7 @@ def test_a_policy_is_put_then_rewritten_in_another_key_order_then_removed(emulat
         emulator.client().get_resource_policy(ResourceArn=arn)
 
 
-@pytest.mark.parametrize("module", ["opt_out_list", "phone_number", "pool"])
+@pytest.mark.parametrize("module", MODULES)
 def test_without_resource_policy_the_policy_is_neither_read_nor_changed(emulator, resources, module):
     lookup, arn = resources[module]
     emulator.client().put_resource_policy(ResourceArn=arn, Policy=json.dumps(document(arn)))
@@ -141,7 +145,7 @@ def test_without_resource_policy_the_policy_is_neither_read_nor_changed(emulator
     ],
     ids=["bad-json", "not-an-object", "no-statement", "too-long"],
 )
-@pytest.mark.parametrize("module", ["opt_out_list", "phone_number", "pool"])
+@pytest.mark.parametrize("module", MODULES)
 @pytest.mark.parametrize("check_mode", [True, False], ids=["check", "apply"])
 def test_a_bad_policy_fails_naming_the_option_before_any_call(
     emulator, resources, module, policy, fragment, check_mode
@@ -179,9 +183,26 @@ def test_a_new_pool_gets_its_policy_once_created(emulator):
     assert stored(emulator, arn) == policy == apply.result["pool"]["resource_policy"]
 
 
+def test_a_new_sender_id_gets_its_policy_on_the_arn_the_request_answers(emulator):
+    policy = document()
+    args = dict(sender_id="NEWCO", iso_country_code="GB", resource_policy=policy)
+    check, apply, _again_check, again = converge(emulator, "sender_id", args, ["RequestSenderId", "PutResourcePolicy"])
+    assert check.result["sender_id"]["resource_policy"] == policy
+    arn = apply.result["sender_id"]["sender_id_arn"]
+    put = next(c for c in apply.calls if c["operation"] == "PutResourcePolicy")["params"]
+    assert put["ResourceArn"] == arn == "arn:aws:sms-voice:us-east-1:123456789012:sender-id/NEWCO/GB"
+    assert stored(emulator, arn) == policy == again.result["sender_id"]["resource_policy"]
+    assert again.operations == READS["sender_id"] + ["GetResourcePolicy"]
+
+
 @pytest.mark.parametrize(
     "module, key",
-    [("opt_out_list_info", "opt_out_lists"), ("phone_number_info", "phone_numbers"), ("pool_info", "pools")],
+    [
+        ("opt_out_list_info", "opt_out_lists"),
+        ("phone_number_info", "phone_numbers"),
+        ("pool_info", "pools"),
+        ("sender_id_info", "sender_ids"),
+    ],
 )
 def test_info_modules_return_policies_on_request_one_read_each(emulator, resources, module, key):
     kind = module[: -len("_info")]
@@ -195,7 +216,12 @@ def test_info_modules_return_policies_on_request_one_read_each(emulator, resourc
     assert not run.failed and run.changed is False and run.mutating == [], run.result.get("msg")
     items = run.result[key]
     assert run.operations.count("GetResourcePolicy") == len(items) > 0
-    arn_key = {"opt_out_lists": "opt_out_list_arn", "phone_numbers": "phone_number_arn", "pools": "pool_arn"}[key]
+    arn_key = {
+        "opt_out_lists": "opt_out_list_arn",
+        "phone_numbers": "phone_number_arn",
+        "pools": "pool_arn",
+        "sender_ids": "sender_id_arn",
+    }[key]
     policies = {item[arn_key]: item["resource_policy"] for item in items}
     assert policies.pop(arn) == document(arn)
     assert all(other == {} for other in policies.values())  # the others have none

@@ -22,6 +22,7 @@ from .errors import SmsVoiceError
 from .info import shaped_matches
 from .preflight import check_room
 from .reader import Reader
+from .resource_policy import include_policies, plan_policy, read_policy
 from .resources import SENDER_ID
 from .validation import check_sender_id_info_params, check_sender_id_params
 
@@ -81,8 +82,8 @@ def ensure_sender_id(module, api):
     check_sender_id_params(params)
     reader = Reader(api, warn=getattr(module, "warn", None))
     desired = desired_from_params(SENDER_ID, params, ("sender_id",))
-    current = find_current(reader, params)
-    plan = plan_for(desired, current)
+    current = read_policy(api, find_current(reader, params), params, SENDER_ID)
+    plan = plan_policy(plan_for(desired, current), params)
 
     def label(item):
         return SENDER_ID.rules.label(SENDER_ID, item or params)
@@ -93,14 +94,20 @@ def ensure_sender_id(module, api):
         if not converge.lost_create_race(plan, e):
             raise explain_refusal(e, params)
     # Another run requested it between this run's read and its request: converge on that one.
-    current = find_current(reader, params)
+    current = read_policy(api, find_current(reader, params), params, SENDER_ID)
     if current is None:
         raise SmsVoiceError(
             "sender ID {0} in {1} was requested and released again by other runs meanwhile; nothing was "
             "changed. Run the task again".format(params["sender_id"], params["iso_country_code"])
         )
     return converge.finish(
-        module, api, reader, plan_update(SENDER_ID, current, desired), desired, label=label, preflight=check_room
+        module,
+        api,
+        reader,
+        plan_policy(plan_update(SENDER_ID, current, desired), params),
+        desired,
+        label=label,
+        preflight=check_room,
     )
 
 
@@ -112,4 +119,5 @@ def find_sender_ids(params, reader):
 def list_sender_ids(module, api):
     check_sender_id_info_params(module.params, FILTERS)
     reader = Reader(api, warn=getattr(module, "warn", None))
-    return dict(changed=False, sender_ids=find_sender_ids(module.params, reader))
+    found = find_sender_ids(module.params, reader)
+    return dict(changed=False, sender_ids=include_policies(api, found, SENDER_ID, module.params))

@@ -547,6 +547,7 @@ def check_sender_id_params(params):
         fail("message_types must list TRANSACTIONAL, PROMOTIONAL or both, each once")
     if params.get("tags"):
         check_tags(params["tags"], kind="a sender ID")
+    parse_resource_policy(params.get("resource_policy"))
 
 
 def check_sender_ids_option(entries, option="sender_ids"):

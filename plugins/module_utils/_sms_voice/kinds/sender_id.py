@@ -72,6 +72,7 @@ SENDER_ID = Resource(
     delete="ReleaseSenderId",
     name_tag=False,
     key_members=("SenderId", "IsoCountryCode"),
+    extra_keys=("tags", "resource_policy"),
     rules=SenderIdRules(),
     # SenderIdFilterName
     filters=filters_on(
