@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from .harness import converge, run_task
+from .harness import converge, run_task, run_tasks_at_once
 
 TWO_WEEKS = 14 * 86400 + 60
 PDF = b"%PDF-1.4\n% opt-in workflow\n"
@@ -94,7 +94,11 @@ def test_toll_free_verification_drafted_filled_submitted_and_approved(emulator, 
     assert check.result["diff"]["before"] == {}
     assert check.result["diff"]["after"]["fields"]["contactInfo.lastName"] == "Doe"
 
-    assert apply.operations == [*new, *first, "SubmitRegistrationVersion", *READ_BACK]
+    # The create is read back once (a replayed token's answer for a registration deleted since would not be there).
+    created = ["CreateRegistration", "DescribeRegistrations", *first[1:]]
+    assert apply.operations == [*new, *created, "SubmitRegistrationVersion", *READ_BACK]
+    create = next(c for c in apply.calls if c["operation"] == "CreateRegistration")
+    assert create["params"]["ClientToken"].startswith("ansible-sms-voice-")
     made = apply.result["registration"]
     assert made["status"] == "SUBMITTED" and made["current_version_number"] == 1
     assert made["approved_version_number"] is None and made["denied_reasons"] == []
@@ -343,6 +347,36 @@ def test_a_new_file_is_uploaded_once_and_the_same_file_never_again(emulator, tmp
     )
     image.write_bytes(PDF + b"% changed\n")
     converge(emulator, "registration", args, ["CreateRegistrationAttachment", "PutRegistrationFieldValue"])
+
+
+def test_overlapping_runs_of_one_task_create_one_registration(emulator):
+    # The create calls are held until both runs have looked the name up and found nothing.
+    emulator.fault("CreateRegistration", "latency", count=2, seconds=6.0)
+    args = dict(name="together", registration_type=TOLL_FREE, tags={"team": "ops"})
+    runs = run_tasks_at_once(emulator, "registration", args, 2)
+    assert [run.failed for run in runs] == [False, False], [run.result.get("msg") for run in runs]
+    made = emulator.client().describe_registrations()["Registrations"]
+    assert len(made) == 1
+    assert {run.result["registration"]["registration_id"] for run in runs} == {made[0]["RegistrationId"]}
+    creates = [c for c in emulator.calls() if c["operation"] == "CreateRegistration"]
+    assert len(creates) == 2 and len({c["params"]["ClientToken"] for c in creates}) == 1
+
+
+def test_a_registration_deleted_since_its_token_was_used_is_created_again_with_the_next_token(emulator):
+    args = dict(name="again", registration_type=TOLL_FREE)
+    first = run_task(emulator, "registration", args)
+    assert not first.failed, first.result.get("msg")
+    token = next(c for c in first.calls if c["operation"] == "CreateRegistration")["params"]["ClientToken"]
+    client = emulator.client()
+    client.delete_registration(RegistrationId=first.result["registration"]["registration_id"])
+    # The same task again: the token's answer is replayed for the deleted registration, so the next token of the
+    # chain creates a new one.
+    again = run_task(emulator, "registration", args)
+    assert not again.failed, again.result.get("msg")
+    tokens = [c["params"]["ClientToken"] for c in again.calls if c["operation"] == "CreateRegistration"]
+    assert tokens[0] == token and len(tokens) == 2 and tokens[1] != token
+    made = client.describe_registrations()["Registrations"]
+    assert [r["RegistrationId"] for r in made] == [again.result["registration"]["registration_id"]]
 
 
 def test_a_draft_version_is_discarded(emulator):

@@ -8,6 +8,7 @@ import botocore.session
 import pytest
 import yaml
 
+from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.engine.apply import apply_plan
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.errors import SmsVoiceError
 from ansible_collections.pinpoint.sms_voice.plugins.module_utils._sms_voice.registration import (
     Task,
@@ -79,14 +80,20 @@ def existing(status, version_status, fields=None, definition=None, numbers=(), *
     return task
 
 
+def split(planned):
+    """(steps, deferred, predicted registration) of what ``plan_registration`` returns."""
+    plan, deferred = planned
+    return plan.steps, deferred, plan.after
+
+
 def test_a_converged_task_plans_nothing():
-    steps, deferred, after = plan_registration(existing("CREATED", "DRAFT", {"info.name": "Acme"}, submit=False))
+    steps, deferred, after = split(plan_registration(existing("CREATED", "DRAFT", {"info.name": "Acme"}, submit=False)))
     assert not steps and not deferred and after["fields"] == {"info.name": "Acme", "info.kind": ["A"]}
 
 
 def test_a_change_after_approval_opens_a_version_and_submits_it():
     task = existing("COMPLETE", "APPROVED", {"info.name": "Acme Two"}, submit=True)
-    steps, _deferred, after = plan_registration(task)
+    steps, _deferred, after = split(plan_registration(task))
     assert [s.operation for s in steps] == [
         "CreateRegistrationVersion",
         "PutRegistrationFieldValue",
@@ -102,20 +109,20 @@ def test_a_change_in_review_is_refused_naming_the_status():
 
 
 def test_a_campaign_takes_its_numbers_once_complete_and_defers_them_before():
-    _steps, deferred, _after = plan_registration(
-        existing("SUBMITTED", "SUBMITTED", definition=CAMPAIGN, numbers=["phone-1"])
+    _steps, deferred, _after = split(
+        plan_registration(existing("SUBMITTED", "SUBMITTED", definition=CAMPAIGN, numbers=["phone-1"]))
     )
     assert [s.operation for s in deferred] == ["CreateRegistrationAssociation"]
-    steps, deferred, after = plan_registration(
-        existing("COMPLETE", "APPROVED", definition=CAMPAIGN, numbers=["phone-1"])
+    steps, deferred, after = split(
+        plan_registration(existing("COMPLETE", "APPROVED", definition=CAMPAIGN, numbers=["phone-1"]))
     )
     assert [s.operation for s in steps] == ["CreateRegistrationAssociation"] and not deferred
     assert after["associations"][0]["resource_id"] == "phone-1"
 
 
 def test_a_toll_free_verification_takes_its_number_before_the_submission_only():
-    steps, _deferred, _after = plan_registration(
-        existing("CREATED", "DRAFT", definition=TOLL_FREE, numbers=["phone-1"], submit=True)
+    steps, _deferred, _after = split(
+        plan_registration(existing("CREATED", "DRAFT", definition=TOLL_FREE, numbers=["phone-1"], submit=True))
     )
     assert [s.operation for s in steps] == ["CreateRegistrationAssociation", "SubmitRegistrationVersion"]
     with pytest.raises(SmsVoiceError, match="SUBMITTED"):
@@ -123,7 +130,9 @@ def test_a_toll_free_verification_takes_its_number_before_the_submission_only():
 
 
 def test_purge_fields_deletes_the_values_the_task_does_not_list():
-    steps, _deferred, after = plan_registration(existing("CREATED", "DRAFT", {"info.name": "Acme"}, purge_fields=True))
+    steps, _deferred, after = split(
+        plan_registration(existing("CREATED", "DRAFT", {"info.name": "Acme"}, purge_fields=True))
+    )
     assert [(s.operation, s.params["FieldPath"]) for s in steps] == [("DeleteRegistrationFieldValue", "info.kind")]
     assert after["fields"] == {"info.name": "Acme"}
 
@@ -162,3 +171,38 @@ def test_each_modules_return_lists_exactly_the_shaped_keys(module, key):
     plugin = importlib.import_module("ansible_collections.pinpoint.sms_voice.plugins.modules." + module)
     returned = yaml.safe_load(plugin.RETURN)[key or "registration"]["contains"]
     assert set(returned) == set(REGISTRATION.result_keys)
+
+
+class RecordingApi:
+    """Answers each write with what the service would, and records the calls."""
+
+    def __init__(self):
+        self.calls = []
+
+    def call(self, operation, **params):
+        self.calls.append((operation, params))
+        if operation == "CreateRegistration":
+            return {"RegistrationId": "registration-9", "RegistrationArn": "arn:registration/registration-9"}
+        if operation == "CreateRegistrationAttachment":
+            return {"RegistrationAttachmentId": "attachment-7"}
+        return {}
+
+
+def test_a_new_registration_s_attachment_id_fills_the_field_value_that_names_it(tmp_path):
+    definitions = dict(DEFINITIONS, **{"info.logo": {"FieldType": "ATTACHMENT", "FieldRequirement": "OPTIONAL"}})
+    logo = tmp_path / "logo.png"
+    logo.write_bytes(b"png")
+    task = Task(dict(state="present", name="r", registration_type="T", fields={"info.logo": str(logo)}))
+    task.field_definitions = definitions
+    task.fields = checked_fields({"info.logo": str(logo)}, definitions, "T")
+    task.uploads = {"info.logo": (b"png", "digest")}
+    plan, _deferred = plan_registration(task)
+    assert plan.creates and plan.operations == [
+        "CreateRegistration",
+        "CreateRegistrationAttachment",
+        "PutRegistrationFieldValue",
+    ]
+    api = RecordingApi()
+    apply_plan(api, plan, waiter=None)
+    put = api.calls[-1][1]
+    assert put == dict(RegistrationId="registration-9", FieldPath="info.logo", RegistrationAttachmentId="attachment-7")

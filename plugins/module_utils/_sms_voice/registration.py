@@ -20,6 +20,13 @@ associations (one call each), and the field definitions when the task sets
 fields or submits. An attachment field's upload is skipped when the
 attachment the field names carries the SHA-256 of the task's file in its
 ``ATTACHMENT_HASH_TAG`` tag (one ListTagsForResource per attachment field).
+A create is read back once (``Creator``: a replayed ClientToken's answer for a
+registration deleted since), and a run that wrote reads the registration back
+(its versions, field values and associations: the writes answer only in part).
+
+The plan is an engine ``Plan`` carried out by ``converge.finish`` (check mode,
+``--diff``, what a failed run did and did not do); the IDs of what a run
+creates (the registration, attachments) fill the later steps that name them.
 """
 
 from __future__ import annotations
@@ -30,12 +37,14 @@ import os
 import re
 from types import SimpleNamespace
 
+from .engine import converge
 from .engine.paging import PAGE_SIZE, api_filters
-from .engine.plan import Step, plan_tags
+from .engine.plan import CREATE, Plan, Step, plan_tags
 from .engine.resource import TagsWish, shape, tags_to_dict, tags_to_list
 from .errors import SmsVoiceError
 from .reader import Reader
 from .resources import PHONE_NUMBER, REGISTRATION
+from .tokens import ChainedCreate
 from .validation import (
     E164,
     REGISTRATION_ARN,
@@ -311,7 +320,7 @@ def uploaded_hash(reader, registration_arn, attachment_id):
 
 # -- the plan --------------------------------------------------------------------------
 
-NEW_ID = "<new registration>"
+NEW_ID = REGISTRATION.placeholder()
 NEW_ATTACHMENT = "<new attachment of {0}>"
 
 
@@ -369,31 +378,45 @@ def association_behavior(task):
     return None
 
 
-def plan_registration(task):  # pylint: disable=too-many-locals,too-many-branches,too-many-statements
-    """(steps, deferred, predicted registration): every call the task needs, in order, and what they make.
+def plan_registration(task):
+    """(engine ``Plan``, deferred): every call the task needs, in order, what they make, and what waits.
 
     ``deferred`` are the calls a later run makes (numbers a campaign takes once
     it is complete). Pure: the reads are done, the steps are only listed.
     """
+    if task.params["state"] == "absent":
+        if task.current is None:
+            return Plan("none", None, None, [], resource=REGISTRATION), []
+        before = shaped(task.current, task.tags, associations=task.associations)
+        delete = Step(REGISTRATION.delete, dict(RegistrationId=task.current["RegistrationId"]))
+        return Plan(REGISTRATION.rules.delete_action, before, {}, [delete], resource=REGISTRATION), []
+    steps, deferred, after = planned_steps(task)
+    if task.current is None:
+        action = REGISTRATION.rules.create_action
+    else:
+        action = "update" if steps else "none"
+    return Plan(action, task.before, after, steps, resource=REGISTRATION), deferred
+
+
+def planned_steps(task):  # pylint: disable=too-many-locals,too-many-branches,too-many-statements
+    """(steps, deferred, predicted registration) of a task on a registration that is to exist."""
     params = task.params
     current = task.current
     before = task.before
     after: dict = copy.deepcopy(before) if before else {}
     steps: list = []
     deferred: list = []
-    if params["state"] == "absent":
-        if current is not None:
-            steps.append(Step("DeleteRegistration", dict(RegistrationId=current["RegistrationId"])))
-        return steps, deferred, {}
     registration_id = current["RegistrationId"] if current else NEW_ID
     if current is None:
         wish = SimpleNamespace(tags=TagsWish(params.get("tags"), params.get("name"), params.get("purge_tags", True)))
         _to_set, _to_remove, tags = plan_tags({}, wish)
+        # The ClientToken is added by ``Creator`` when the call is made (derived from the request).
         steps.append(
             Step(
-                "CreateRegistration",
+                REGISTRATION.create,
                 dict(RegistrationType=params["registration_type"], Tags=tags_to_list(tags)),
                 changes=dict(registration_type=params["registration_type"]),
+                phase=CREATE,
             )
         )
         after = dict.fromkeys(REGISTRATION.result_keys)
@@ -453,6 +476,7 @@ def plan_registration(task):  # pylint: disable=too-many-locals,too-many-branche
                         "CreateRegistrationAttachment",
                         dict(AttachmentBody=content, Tags=[dict(Key=ATTACHMENT_HASH_TAG, Value=digest)]),
                         changes={"fields." + path: task.fields[path]},
+                        fills={"RegistrationAttachmentId": NEW_ATTACHMENT.format(path)},
                     )
                 )
         for path, value in puts.items():
@@ -623,28 +647,24 @@ def numbers_to_associate(reader, task, registration_type):
     return wanted
 
 
-def apply_steps(api, steps):
-    """Carry the steps out in order; the new registration's and attachments' IDs replace their placeholders."""
-    done: list = []
-    ids: dict = {}
-    created = None
-    for index, step in enumerate(steps):
-        call = {k: ids.get(v, v) if isinstance(v, str) else v for k, v in step.params.items()}
-        try:
-            answer = api.call(step.operation, **call)
-        except SmsVoiceError as e:
-            if done:
-                # A registration created by name is found by name again: running the task again finishes it.
-                e.extra.update(changed=True, done=done, not_done=[s.operation for s in steps[index:]])
-            raise
-        done.append(step.operation)
-        if step.operation == "CreateRegistration":
-            ids[NEW_ID] = answer["RegistrationId"]
-            created = answer
-        elif step.operation == "CreateRegistrationAttachment":
-            path = next(iter(step.changes)).split(".", 1)[1]
-            ids[NEW_ATTACHMENT.format(path)] = answer["RegistrationAttachmentId"]
-    return created
+class Creator(ChainedCreate):
+    """Makes the CreateRegistration of a plan through the token chain (``tokens.ChainedCreate``).
+
+    Overlapping runs of one task send one token and the service creates one
+    registration for all of them. An answer is a replay when its registration
+    was deleted since (the service remembers the token longer): the chain is
+    keyed by the deleted registration's ID. One DescribeRegistrations a create.
+    """
+
+    def __init__(self, api, reader, region):
+        super().__init__(api, reader, region, REGISTRATION)
+
+    def replayed(self, response):
+        registration_id = response[REGISTRATION.id_member]
+        current = self.reader.one(REGISTRATION, registration_id)
+        if current is None or current.get("RegistrationStatus") == "DELETED":
+            return registration_id
+        return None
 
 
 def deferred_options(steps):
@@ -686,21 +706,21 @@ def ensure_registration(module, api):
                 task.current["RegistrationId"], ", ".join(a["ResourceId"] for a in task.associations)
             )
         )
-    steps, deferred, after = plan_registration(task)
-    before = task.before or {}
-    if params["state"] == "absent" and task.current is not None:
-        before = shaped(task.current, task.tags, associations=task.associations)
+    plan, deferred = plan_registration(task)
+    header = "registration {0}".format(params.get("name") or params.get("registration_id"))
+    region = api.client.meta.region_name
+    result = converge.finish(
+        module, api, reader, plan, None, create=Creator(api, reader, region), label=lambda _shown: header
+    )
+    if plan.changed and not module.check_mode and not plan.deletes:
+        # What the writes answer is partial (no versions, values or associations): read the registration back.
+        item = read_back(reader, result["registration"]["registration_id"], plan.after["tags"])
+        result["registration"] = item
+        if "diff" in result:
+            result["diff"]["after"] = item
+    item = result["registration"]
     warn = getattr(module, "warn", None)
-    if module.check_mode or not steps:
-        item = after or {}
-    else:
-        created = apply_steps(api, steps)
-        if params["state"] == "absent":
-            item = {}
-        else:
-            registration_id = created["RegistrationId"] if created else task.current["RegistrationId"]
-            item = read_back(reader, registration_id, after["tags"])
-    if item and item.get("current_version_status") == "DENIED" and warn is not None and not steps:
+    if item and item.get("current_version_status") == "DENIED" and warn is not None and not plan.changed:
         warn(
             "version {0} of registration {1} was denied: {2}. Change its fields to open a new version".format(
                 item["current_version_number"],
@@ -708,10 +728,7 @@ def ensure_registration(module, api):
                 "; ".join(r["short_description"] for r in item.get("denied_reasons") or []),
             )
         )
-    result = dict(changed=bool(steps), registration=item, pending_changes=deferred_options(deferred))
-    if getattr(module, "_diff", False):
-        header = "registration {0}".format(params.get("name") or params.get("registration_id"))
-        result["diff"] = dict(before=before, after=item, before_header=header, after_header=header)
+    result["pending_changes"] = deferred_options(deferred)
     return result
 
 

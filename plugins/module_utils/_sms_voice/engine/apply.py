@@ -176,9 +176,10 @@ def apply_plan(api, plan, waiter, wait=True, request=None):  # pylint: disable=t
     status = plan.before.get("status") if plan.before else None
     done: list = []
     pending: list = []
+    filled: dict = {}  # placeholder -> the value an earlier step's answer gave it (``Step.fills``)
     for index, step in enumerate(plan.steps):
         try:
-            params = {k: _resolved(resource, v, identifier, result) for k, v in step.params.items()}
+            params = {k: _resolved(resource, v, identifier, result, filled) for k, v in step.params.items()}
             if step.needs_active and status != "ACTIVE":
                 if not wait and status is None:
                     latest = waiter.peek(identifier)
@@ -202,6 +203,7 @@ def apply_plan(api, plan, waiter, wait=True, request=None):  # pylint: disable=t
             if response is DELETED_BY_ANOTHER_RUN:
                 break  # the resource is gone as the task asks: the rest of the delete has nothing to do
             done.append(step)
+            filled.update((p, response[m]) for m, p in step.fills.items() if m in response)
             result, identifier, status = _answered(resource, step, response, result, identifier, status)
             if step.wait and wait:
                 latest = waiter.wait(identifier, step.wait, status)
@@ -219,8 +221,13 @@ def apply_plan(api, plan, waiter, wait=True, request=None):  # pylint: disable=t
     return Applied(result, pending)
 
 
-def _resolved(resource, value, identifier, result):
-    """A step's parameter, the ID or ARN of a resource this run created (a placeholder when planned) filled in."""
+def _resolved(resource, value, identifier, result, filled):
+    """A step's parameter, the ID or ARN of a resource this run created (a placeholder when planned) filled in.
+
+    ``filled`` holds the values earlier steps' answers gave to other placeholders (``Step.fills``).
+    """
+    if isinstance(value, str) and value in filled:
+        return filled[value]
     if value == resource.placeholder():
         return identifier
     if value == resource.arn_placeholder():

@@ -48,6 +48,9 @@ class Step:  # pylint: disable=too-many-instance-attributes
     the result keys and values the prediction has when the call is not made.
     ``leaves_status`` is the status the call leaves the resource in until it
     settles (joining or leaving a pool), which its answer does not say.
+    ``fills`` names what the call's answer gives to later steps: answer member
+    -> the placeholder that stands for its value in their parameters (the ID of
+    something the run creates before a step that names it).
     """
 
     operation: str
@@ -58,6 +61,7 @@ class Step:  # pylint: disable=too-many-instance-attributes
     undo: dict = field(default_factory=dict)
     phase: str = SETTINGS
     leaves_status: str | None = None
+    fills: dict = field(default_factory=dict)
 
 
 @dataclass
