@@ -194,10 +194,10 @@ opt_out_list:
             Resource: '*'
     opted_out_numbers:
       description:
-        - 'The destination numbers on the list: from M(pinpoint.sms_voice.opt_out_list) when the task sets O(pinpoint.sms_voice.opt_out_list#module:opted_out_numbers)
-          (as predicted in check mode; a number this run put has no timestamp), from M(pinpoint.sms_voice.opt_out_list_info)
-          when O(pinpoint.sms_voice.opt_out_list_info#module:include_opted_out_numbers=true); V(null) otherwise (they
-          are not read).'
+        - The destination numbers on the list; V(null) when they are not read.
+        - M(pinpoint.sms_voice.opt_out_list) reads them when the task sets O(pinpoint.sms_voice.opt_out_list#module:opted_out_numbers)
+          (in check mode, as predicted; a number this run put has no timestamp).
+        - M(pinpoint.sms_voice.opt_out_list_info) reads them when O(pinpoint.sms_voice.opt_out_list_info#module:include_opted_out_numbers=true).
       type: list
       elements: dict
       sample:
