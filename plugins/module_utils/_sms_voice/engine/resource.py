@@ -178,8 +178,8 @@ class Resource:  # pylint: disable=too-many-instance-attributes
 
         The mapping is a shaped item or a task's entry (option keys), or the
         API's own members; for a composite identity (``key_members``) the
-        result is the mapping of every key member, as ``DescribeSenderIds``'
-        ``SenderIds`` entries are.
+        result is the mapping of every key member, one entry of the describe
+        call's list of identities.
         """
         if not isinstance(value, Mapping):
             return value
