@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
+import pathlib
+import re
 
 import botocore.session
 import pytest
@@ -373,3 +375,17 @@ def test_a_two_part_identity_is_looked_up_and_listed_by_both_parts():
         {"GadgetId": "g-1", "Country": "DE"},
         {"GadgetId": "g-1", "Country": "FR"},
     ]
+
+
+def test_the_engine_names_no_operation_and_no_resource():
+    """``engine/`` is written once for every resource: it names no resource and no operation of one."""
+    model = botocore.session.get_session().get_service_model("pinpoint-sms-voice-v2")
+    folder = pathlib.Path(engine.__file__).parent
+    source = {path.name: path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.py"))}
+    # The Tagging operations are every resource's, so the engine plans them; no other operation is named.
+    shared = {"TagResource", "UntagResource", "ListTagsForResource"}
+    words = set(model.operation_names) - shared | {"PhoneNumber", "Pool", "OptOutList", "SenderId", "Registration"}
+    found = sorted(
+        (name, word) for name, text in source.items() for word in words if re.search(r"\b{0}".format(word), text)
+    )
+    assert len(source) >= 5 and found == []
