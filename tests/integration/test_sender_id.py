@@ -23,6 +23,7 @@ RESULT_KEYS = {
     "messaging_limits",
     "pricing_tier",
     "tags",
+    "resource_policy",
 }
 # The reads of a task on an existing sender ID: the sender ID, then its tags.
 READ = ["DescribeSenderIds", "ListTagsForResource"]
@@ -52,6 +53,7 @@ def test_request_update_tags_and_release(emulator):
         messaging_limits=None,
         pricing_tier=None,
         tags={"team": "messaging"},
+        resource_policy=None,  # not read: the task does not set it
     )
     assert check.result["diff"]["before"] == {}
     assert check.result["diff"]["after_header"] == "sender ID EXAMPLECO in GB"
